@@ -1,0 +1,135 @@
+// Command ann runs the tutorial "Artificial neural networks: An example
+// implementation in Python 3 with numpy and matplotlib" end to end, and trains,
+// checks and evaluates its network on other data.
+//
+// Usage:
+//
+//	ann <command> [flags]
+//
+// The commands:
+//
+//	data       write a data set as CSV (x1,x2,...,label)
+//
+// Run "ann <command> -h" for a command's flags. Errors in what you typed (a
+// flag, a value, a file) exit with status 2; a run that fails (training that
+// diverges) exits with status 1.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// A command is one subcommand of ann.
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"data", "write a data set as CSV (x1,x2,...,label)", runData},
+	}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// usageError is an error in what the user typed; it exits with status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// run runs ann with the given arguments and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "-help" || name == "--help" {
+		usage(stdout)
+		return 0
+	}
+	for _, c := range commands {
+		if c.name != name {
+			continue
+		}
+		err := c.run(args[1:], stdout, stderr)
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		}
+		fmt.Fprintf(stderr, "ann %s: %v\n", name, err)
+		var ue *usageError
+		if errors.As(err, &ue) {
+			return 2
+		}
+		return 1
+	}
+	fmt.Fprintf(stderr, "ann: unknown command %q; run 'ann help' for the list\n", name)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "ann: the tutorial's neural network, in Go.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage: ann <command> [flags]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'ann <command> -h' for a command's flags.")
+}
+
+// newFlagSet returns a flag set for a command whose parse errors come back as
+// usage errors, without printing the whole flag list.
+func newFlagSet(name, synopsis string, stdout io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("ann "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	// The flag package calls Usage on every parse error; print the flags
+	// only when asked for them (parse does that on -h).
+	fs.Usage = func() {}
+	usages[fs] = func() {
+		fmt.Fprintf(stdout, "Usage: ann %s %s\n\nFlags:\n", name, synopsis)
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return fs
+}
+
+// usages holds each flag set's -h text printer.
+var usages = map[*flag.FlagSet]func(){}
+
+// parse parses args into fs. -h prints the usage and returns flag.ErrHelp;
+// anything else wrong, and any argument left over, is a usage error.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usages[fs]()
+			return err
+		}
+		return usagef("%v (run '%s -h' for the flags)", err, fs.Name())
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q (flags start with -; run '%s -h')", strings.Join(fs.Args(), " "), fs.Name())
+	}
+	return nil
+}

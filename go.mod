@@ -1,0 +1,3 @@
+module github.com/ann-go/ann
+
+go 1.26

@@ -1,0 +1,98 @@
+package moons
+
+import (
+	"math"
+	"testing"
+
+	"github.com/ann-go/ann/internal/reference"
+	"github.com/ann-go/ann/matrix"
+)
+
+// checkSame compares a generated data set with scikit-learn's: labels exactly,
+// coordinates within 1e-12 (Go's math.Cos/Sin may differ from libm by an ulp).
+func checkSame(t *testing.T, name string, X *matrix.Dense, y []int, wantX [][]float64, wantY []int) {
+	t.Helper()
+	if X.Rows != len(wantX) || len(y) != len(wantY) {
+		t.Fatalf("%s: %d rows and %d labels, want %d and %d", name, X.Rows, len(y), len(wantX), len(wantY))
+	}
+	for i := range wantY {
+		if y[i] != wantY[i] {
+			t.Fatalf("%s: y[%d] = %d, want %d", name, i, y[i], wantY[i])
+		}
+		for j, w := range wantX[i] {
+			if got := X.At(i, j); math.Abs(got-w) > 1e-12 {
+				t.Fatalf("%s: X[%d][%d] = %v, want %v", name, i, j, got, w)
+			}
+		}
+	}
+}
+
+// The reference runs hold make_moons(1000, 0.1, 0) (the tutorial's data set) and
+// make_moons(400, 0.2, 3), as scikit-learn 1.2.1 made them.
+func TestMatchesScikitLearn(t *testing.T) {
+	for _, name := range []string{"take1", "regularized"} {
+		r, err := reference.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := r.Config
+		X, y := Make(c.N, c.Noise, c.DataSeed)
+		checkSame(t, name, X, y, r.X, r.Y)
+	}
+}
+
+func TestUnshuffled(t *testing.T) {
+	X, y := MakeUnshuffled(5, 0, 0)
+	// n_out = 2 points at t = 0, π; n_in = 3 at t = 0, π/2, π.
+	want := [][]float64{{1, 0}, {-1, 0}, {0, 0.5}, {1, -0.5}, {2, 0.5}}
+	checkSame(t, "MakeUnshuffled(5)", X, y, want, []int{0, 0, 1, 1, 1})
+}
+
+func TestSmall(t *testing.T) {
+	for n := 0; n <= 3; n++ {
+		X, y := Make(n, 0.1, 0)
+		if X.Rows != n || X.Cols != 2 || len(y) != n {
+			t.Errorf("Make(%d) gives %dx%d and %d labels", n, X.Rows, X.Cols, len(y))
+		}
+	}
+	// n = 1: one inner point at t = 0, (0, 0.5), no noise.
+	X, y := Make(1, 0, 0)
+	checkSame(t, "Make(1, 0, 0)", X, y, [][]float64{{0, 0.5}}, []int{1})
+}
+
+func TestLinspace(t *testing.T) {
+	got := linspace(0, 1, 5)
+	for i, w := range []float64{0, 0.25, 0.5, 0.75, 1} {
+		if got[i] != w {
+			t.Errorf("linspace(0, 1, 5) = %v", got)
+		}
+	}
+	if got := linspace(0, math.Pi, 1); len(got) != 1 || got[0] != 0 {
+		t.Errorf("linspace(0, π, 1) = %v, want [0]", got)
+	}
+	if got := linspace(0, math.Pi, 0); len(got) != 0 {
+		t.Errorf("linspace(0, π, 0) = %v, want []", got)
+	}
+}
+
+func TestPanics(t *testing.T) {
+	for _, tt := range []struct {
+		n     int
+		noise float64
+	}{{-1, 0}, {10, -0.1}, {10, math.NaN()}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Make(%d, %v) did not panic", tt.n, tt.noise)
+				}
+			}()
+			Make(tt.n, tt.noise, 0)
+		}()
+	}
+}
+
+func BenchmarkMake(b *testing.B) {
+	for b.Loop() {
+		Make(1000, 0.1, 0)
+	}
+}

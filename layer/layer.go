@@ -1,0 +1,115 @@
+// Package layer holds a network's layer sizes and the initial weights Theta, the
+// tutorial's "Theta initialization" section and its cell 9.
+//
+// A network of L layers has sizes s_1, ..., s_L: s_1 input features, s_L output
+// classes, and hidden layers between, none counting the bias unit. The weights
+// mapping layer l to layer l+1 are
+//
+//	Θ^(l): s_{l+1} x (s_l + 1), for l = 1, ..., L-1, column 0 the bias weights
+//
+// and the slices returned here are indexed by that l: Theta[l] is Θ^(l), and
+// Theta[0] is nil.
+//
+// The tutorial describes one initialization in its text and runs another in its
+// code. Both are here; the code's is the default because it is what produced
+// the tutorial's numbers:
+//
+//	code (Init):     ε = √6 / √(s_{l+1} + s_l + 1)
+//	                 Θ^(l) = (rand(s_{l+1}, s_l + 1) - 0.5) ε     uniform in [-ε/2, ε/2)
+//	text (InitText): ε = √6 / √(L_out + L_in), L_out x L_in the shape of Θ^(l)
+//	                 Θ^(l) = (2 rand(s_{l+1}, s_l + 1) - 1) ε      uniform in [-ε, ε)
+//
+// The shape of Θ^(l) is s_{l+1} x (s_l + 1), so the two ε agree; the ranges
+// differ by a factor of two. Both draw from numpy's legacy stream after
+// np.random.seed(seed), matrix by matrix for l = 1, 2, ..., each row by row, so
+// Init reproduces the tutorial's initial weights bit for bit.
+package layer
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/ann-go/ann/internal/nprand"
+	"github.com/ann-go/ann/matrix"
+)
+
+// Tutorial is the example network of the tutorial's "An example network"
+// section: two inputs, two hidden layers of five units, two output classes.
+var Tutorial = []int{2, 5, 5, 2}
+
+// Check returns an error unless sizes describes a network: at least two layers,
+// each of at least one unit.
+func Check(sizes []int) error {
+	if len(sizes) < 2 {
+		return fmt.Errorf("a network needs at least 2 layers (input and output), got %d", len(sizes))
+	}
+	for i, s := range sizes {
+		if s < 1 {
+			return fmt.Errorf("layer %d has %d units; every layer needs at least 1", i+1, s)
+		}
+	}
+	return nil
+}
+
+// Epsilon returns ε = √6 / √(s_{l+1} + s_l + 1) for the weights from a layer of
+// sIn units to one of sOut units, the tutorial's cell 9.
+func Epsilon(sIn, sOut int) float64 {
+	return math.Sqrt(6) / math.Sqrt(float64(sOut+sIn+1))
+}
+
+// Init returns the tutorial code's initial weights for a network with the
+// given layer sizes: Theta[l] = (rand - 0.5) ε, drawn after np.random.seed(seed).
+// It panics if Check(sizes) fails.
+func Init(sizes []int, seed uint32) []*matrix.Dense {
+	return draw(sizes, seed, func(u, eps float64) float64 { return (u - 0.5) * eps })
+}
+
+// InitText returns the initial weights as the tutorial's text describes them:
+// uniform in [-ε, ε), Theta[l] = (2 rand - 1) ε, drawn after np.random.seed(seed).
+// It panics if Check(sizes) fails.
+func InitText(sizes []int, seed uint32) []*matrix.Dense {
+	return draw(sizes, seed, func(u, eps float64) float64 { return (2*u - 1) * eps })
+}
+
+func draw(sizes []int, seed uint32, f func(u, eps float64) float64) []*matrix.Dense {
+	if err := Check(sizes); err != nil {
+		panic("layer: " + err.Error())
+	}
+	rs := nprand.New(seed)
+	Theta := make([]*matrix.Dense, len(sizes))
+	for l := 1; l < len(sizes); l++ {
+		sIn, sOut := sizes[l-1], sizes[l] // s_l and s_{l+1}: Go's sizes[0] is s_1
+		eps := Epsilon(sIn, sOut)
+		Theta[l] = matrix.New(sOut, sIn+1)
+		for i := range Theta[l].Data {
+			Theta[l].Data[i] = f(rs.Float64(), eps)
+		}
+	}
+	return Theta
+}
+
+// Sizes returns the layer sizes s_1, ..., s_L of the weights Theta (indexed
+// from 1), and an error if their shapes do not chain: Θ^(l) must be
+// s_{l+1} x (s_l + 1).
+func Sizes(Theta []*matrix.Dense) ([]int, error) {
+	if len(Theta) < 2 || Theta[0] != nil {
+		return nil, fmt.Errorf("want Theta[1..L-1] with Theta[0] nil, got %d matrices", len(Theta))
+	}
+	sizes := make([]int, len(Theta))
+	for l := 1; l < len(Theta); l++ {
+		t := Theta[l]
+		if t == nil {
+			return nil, fmt.Errorf("Theta%d is missing", l)
+		}
+		if t.Rows < 1 || t.Cols < 2 {
+			return nil, fmt.Errorf("Theta%d is %dx%d: want at least 1 row and 2 columns (bias and one input)", l, t.Rows, t.Cols)
+		}
+		if l > 1 && t.Cols != sizes[l-1]+1 {
+			return nil, fmt.Errorf("Theta%d is %dx%d but Theta%d has %d rows: want %d columns (its %d units plus bias)",
+				l, t.Rows, t.Cols, l-1, sizes[l-1], sizes[l-1]+1, sizes[l-1])
+		}
+		sizes[l-1] = t.Cols - 1
+		sizes[l] = t.Rows
+	}
+	return sizes, nil
+}

@@ -1,0 +1,44 @@
+package network
+
+import "github.com/ann-go/ann/matrix"
+
+// Backprop returns the gradients D[l] = ∂J/∂Θ^(l), l = 1..L-1, for the forward
+// pass p of examples with labels y: the tutorial's backpropagation.
+//
+//	δ^(L) = a^(L) - y
+//	δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1) .* g'(z^(l))     for l = L-1 down to 2
+//	Δ^(l) = δ^(l+1) (a^(l))ᵀ
+//	D^(l) = (1/m) Δ^(l) + (λ/m) Θ^(l), with 0 for the bias column's λ term
+//
+// g'(z^(l)) is computed from a^(l), which the forward pass holds, instead of
+// evaluating the sigmoid twice more as the tutorial's sigmoid_gradient does;
+// the numbers are the same. It panics if a label is not a class.
+func (n *Network) Backprop(p *Pass, y []int, lambda float64) []*matrix.Dense {
+	L := n.L()
+	m := p.H().Cols
+	n.mustLabels(y, m)
+	delta := make([]*matrix.Dense, L+1)
+	delta[L] = matrix.Sub(p.A[L], OneHot(y, n.K()))
+	for l := L - 1; l >= 2; l-- {
+		a := dropBiasRow(p.A[l])
+		delta[l] = matrix.MulElem(matrix.TMul(matrix.DropFirstCol(n.Theta[l]), delta[l+1]), matrix.Apply(n.Hidden.GradFromA, a))
+	}
+	D := make([]*matrix.Dense, L)
+	for l := 1; l < L; l++ {
+		Delta := matrix.MulT(delta[l+1], p.A[l])
+		D[l] = matrix.Scale(1/float64(m), Delta)
+		if lambda != 0 {
+			reg := matrix.Scale(lambda/float64(m), n.Theta[l])
+			for j := 0; j < reg.Rows; j++ {
+				reg.Set(j, 0, 0) // the bias weights are not regularized
+			}
+			D[l] = matrix.Add(D[l], reg)
+		}
+	}
+	return D
+}
+
+// dropBiasRow returns a^(l) without its bias row: g(z^(l)).
+func dropBiasRow(a *matrix.Dense) *matrix.Dense {
+	return &matrix.Dense{Rows: a.Rows - 1, Cols: a.Cols, Data: a.Data[a.Cols:]}
+}

@@ -1,0 +1,71 @@
+package network
+
+import (
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/sigmoid"
+)
+
+// Pass is what forward propagation computes, by the tutorial's layer numbers:
+// Z[l] = z^(l) for l = 2..L and A[l] = a^(l) for l = 1..L, one example per
+// column (see the package doc). A[L] is the hypothesis h.
+type Pass struct {
+	Z, A []*matrix.Dense
+}
+
+// H returns the hypothesis h = a^(L), K x m: column i holds the output units
+// for example i.
+func (p *Pass) H() *matrix.Dense { return p.A[len(p.A)-1] }
+
+// Forward runs forward propagation on the examples X (m x n, one per row), the
+// tutorial's forward_prop:
+//
+//	a^(1) = [1; Xᵀ],  z^(l+1) = Θ^(l) a^(l),  a^(l+1) = [1; g(z^(l+1))],  a^(L) = g(z^(L))
+//
+// It panics if X's columns do not match the input layer.
+func (n *Network) Forward(X *matrix.Dense) *Pass {
+	n.checkX(X)
+	L := n.L()
+	p := &Pass{Z: make([]*matrix.Dense, L+1), A: make([]*matrix.Dense, L+1)}
+	p.A[1] = matrix.WithBiasRow(matrix.T(X))
+	for l := 1; l < L; l++ {
+		p.Z[l+1] = matrix.Mul(n.Theta[l], p.A[l])
+		if l+1 == L {
+			p.A[L] = sigmoid.Apply(p.Z[L])
+		} else {
+			p.A[l+1] = matrix.WithBiasRow(matrix.Apply(n.Hidden.G, p.Z[l+1]))
+		}
+	}
+	return p
+}
+
+// Probabilities returns the output units h for each example of X, m x K, one
+// row per example as X is: row i is the network's score for each class. (They
+// are K independent sigmoids, so a row need not sum to 1.)
+func (n *Network) Probabilities(X *matrix.Dense) *matrix.Dense {
+	return matrix.T(n.Forward(X).H())
+}
+
+// Predict returns the class of each example of X, the index of its largest
+// output unit: the tutorial's predict, np.argmax(h, axis=1).
+func (n *Network) Predict(X *matrix.Dense) []int {
+	return matrix.ArgmaxCols(n.Forward(X).H())
+}
+
+// Accuracy returns the fraction of the labels y that Predict gets right.
+func (n *Network) Accuracy(X *matrix.Dense, y []int) float64 {
+	n.mustLabels(y, X.Rows)
+	return accuracy(n.Predict(X), y)
+}
+
+func accuracy(pred, y []int) float64 {
+	if len(y) == 0 {
+		return 0
+	}
+	right := 0
+	for i, c := range y {
+		if pred[i] == c {
+			right++
+		}
+	}
+	return float64(right) / float64(len(y))
+}

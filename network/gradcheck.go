@@ -1,0 +1,78 @@
+package network
+
+import (
+	"math"
+
+	"github.com/ann-go/ann/matrix"
+)
+
+// GradCheck is the result of comparing backpropagation's gradients with
+// numerical ones.
+type GradCheck struct {
+	// Layer[l] is the relative difference for Θ^(l), l = 1..L-1 (Layer[0] is
+	// unused):
+	//
+	//	‖D_numerical − D_backprop‖ / (‖D_numerical‖ + ‖D_backprop‖)
+	//
+	// with ‖·‖ the Euclidean norm over the layer's weights (0 when both are 0).
+	Layer []float64
+	// Max is the largest of them: the overall relative difference.
+	Max float64
+	// Numerical and Backprop are the two gradients, by layer number.
+	Numerical, Backprop []*matrix.Dense
+}
+
+// GradCheckStep is the step h of the central differences in CheckGradients.
+// Smaller steps lose digits to rounding (about 1e-16 J/h); larger ones to the
+// curvature (about h⁴ for the five-point formula).
+const GradCheckStep = 1e-4
+
+// CheckGradients computes the gradient of J(Θ) for the examples X and labels y
+// twice: by backpropagation, and numerically by central differences over
+// every weight. With J(±k) the cost when Θ_ij alone moves by ±k h,
+//
+//	∂J/∂Θ_ij ≈ (8 (J(+1) − J(−1)) − (J(+2) − J(−2))) / 12h,   h = GradCheckStep
+//
+// the five-point form of the central difference (J(+1) − J(−1)) / 2h, which
+// is exact to order h⁴ instead of h², so that a deep network's small gradients
+// are not lost to rounding. A correct backpropagation gives relative
+// differences around 1e-9 or smaller; a wrong one, near 1. It does not change
+// n. It panics like Cost if X or y do not fit n.
+func (n *Network) CheckGradients(X *matrix.Dense, y []int, lambda float64) GradCheck {
+	bp := n.Backprop(n.Forward(X), y, lambda)
+	c := n.Copy()
+	r := GradCheck{Layer: make([]float64, n.L()), Numerical: make([]*matrix.Dense, n.L()), Backprop: bp}
+	for l := 1; l < n.L(); l++ {
+		t := c.Theta[l].Data
+		num := matrix.New(c.Theta[l].Rows, c.Theta[l].Cols)
+		for i, v := range t {
+			J := func(k float64) float64 {
+				t[i] = v + k*GradCheckStep
+				return c.Cost(X, y, lambda)
+			}
+			num.Data[i] = (8*(J(1)-J(-1)) - (J(2) - J(-2))) / (12 * GradCheckStep)
+			t[i] = v
+		}
+		r.Numerical[l] = num
+		r.Layer[l] = relativeDifference(num, bp[l])
+		if r.Layer[l] > r.Max || math.IsNaN(r.Layer[l]) {
+			r.Max = r.Layer[l]
+		}
+	}
+	return r
+}
+
+// relativeDifference returns ‖a − b‖ / (‖a‖ + ‖b‖), or 0 if both are 0.
+func relativeDifference(a, b *matrix.Dense) float64 {
+	var diff, na, nb float64
+	for i, v := range a.Data {
+		w := b.Data[i]
+		diff += (v - w) * (v - w)
+		na += v * v
+		nb += w * w
+	}
+	if den := math.Sqrt(na) + math.Sqrt(nb); den > 0 {
+		return math.Sqrt(diff) / den
+	}
+	return 0
+}

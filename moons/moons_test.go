@@ -1,7 +1,11 @@
 package moons
 
 import (
+	"encoding/json"
+	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/ann-go/ann/internal/reference"
@@ -38,6 +42,38 @@ func TestMatchesScikitLearn(t *testing.T) {
 		c := r.Config
 		X, y := Make(c.N, c.Noise, c.DataSeed)
 		checkSame(t, name, X, y, r.X, r.Y)
+	}
+}
+
+// testdata/numpy/moons.json holds make_moons for other sizes, noise levels and
+// seeds (docs/numpy/gen_data.py, scikit-learn 1.2.1), odd and tiny n among them.
+func TestMatchesScikitLearnCases(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(reference.Dir(), "numpy", "moons.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Cases []struct {
+			N     int         `json:"n"`
+			Noise *float64    `json:"noise"`
+			Seed  uint32      `json:"seed"`
+			X     [][]float64 `json:"X"`
+			Y     []int       `json:"y"`
+		} `json:"cases"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Cases) < 5 {
+		t.Fatalf("moons.json has %d cases", len(f.Cases))
+	}
+	for _, c := range f.Cases {
+		noise := 0.0 // noise=None in scikit-learn: no noise, no draws
+		if c.Noise != nil {
+			noise = *c.Noise
+		}
+		X, y := Make(c.N, noise, c.Seed)
+		checkSame(t, fmt.Sprintf("make_moons(%d, %v, %d)", c.N, noise, c.Seed), X, y, c.X, c.Y)
 	}
 }
 

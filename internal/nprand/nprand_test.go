@@ -1,6 +1,13 @@
 package nprand
 
-import "testing"
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/ann-go/ann/internal/reference"
+)
 
 // The wanted numbers below were printed by numpy 1.24.2 (Debian's
 // python3-numpy, run as /usr/bin/python3), for example:
@@ -132,4 +139,85 @@ func BenchmarkFloat64(b *testing.B) {
 	for b.Loop() {
 		s.Float64()
 	}
+}
+
+// TestAgainstNumpyFile checks the longer pins that docs/numpy/gen_random.py
+// wrote with numpy 1.24.2 into testdata/numpy/random.json.
+func TestAgainstNumpyFile(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(reference.Dir(), "numpy", "random.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pins struct {
+		Seed0Rand     []float64   `json:"seed0_rand"`
+		Seed42Rand    []float64   `json:"seed42_rand"`
+		Seed42Rand2x3 [][]float64 `json:"seed42_rand_2x3"`
+		Seed0Uint32   []uint32    `json:"seed0_uint32"`
+		Seed0Key      []uint32    `json:"seed0_key_head"`
+		SeedMaxUint32 []uint32    `json:"seedmax_uint32"`
+		SeedMaxKey    []uint32    `json:"seedmax_key_head"`
+		Perm10        []int       `json:"seed0_permutation10"`
+		Perm7         []int       `json:"seed3_permutation7"`
+		Perm1000      []int       `json:"seed1_permutation1000"`
+		Normal5       []float64   `json:"seed0_normal5"`
+		Normal12      []float64   `json:"seed7_normal_loc1_scale2_3"`
+		NormalRand    []float64   `json:"seed0_normal_then_rand"`
+		Shuffle5      []int       `json:"seed5_shuffle"`
+	}
+	if err := json.Unmarshal(b, &pins); err != nil {
+		t.Fatal(err)
+	}
+	check := func(name string, got, want []float64) {
+		t.Helper()
+		if len(want) == 0 {
+			t.Fatalf("%s: no pins in random.json", name)
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%s[%d] = %v, want %v", name, i, got[i], want[i])
+				return
+			}
+		}
+	}
+	draw := func(seed uint32, n int, f func(s *State) float64) []float64 {
+		s := New(seed)
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = f(s)
+		}
+		return v
+	}
+	rand := func(s *State) float64 { return s.Float64() }
+	u32 := func(s *State) float64 { return float64(s.Uint32()) }
+	ints := func(v []int) []float64 {
+		f := make([]float64, len(v))
+		for i, x := range v {
+			f[i] = float64(x)
+		}
+		return f
+	}
+	u32s := func(v []uint32) []float64 {
+		f := make([]float64, len(v))
+		for i, x := range v {
+			f[i] = float64(x)
+		}
+		return f
+	}
+	check("seed0_rand", draw(0, 10, rand), pins.Seed0Rand)
+	check("seed42_rand", draw(42, 10, rand), pins.Seed42Rand)
+	check("seed42_rand_2x3", draw(42, 6, rand), append(pins.Seed42Rand2x3[0], pins.Seed42Rand2x3[1]...))
+	check("seed0_uint32", draw(0, len(pins.Seed0Uint32), u32), u32s(pins.Seed0Uint32))
+	check("seedmax_uint32", draw(4294967295, len(pins.SeedMaxUint32), u32), u32s(pins.SeedMaxUint32))
+	check("seed0_key_head", u32s(New(0).key[:5]), u32s(pins.Seed0Key))
+	check("seedmax_key_head", u32s(New(4294967295).key[:5]), u32s(pins.SeedMaxKey))
+	check("seed0_permutation10", ints(New(0).Permutation(10)), ints(pins.Perm10))
+	check("seed3_permutation7", ints(New(3).Permutation(7)), ints(pins.Perm7))
+	check("seed1_permutation1000", ints(New(1).Permutation(1000)), ints(pins.Perm1000))
+	check("seed0_normal5", draw(0, 5, func(s *State) float64 { return s.Normal(0, 1) }), pins.Normal5)
+	check("seed7_normal_loc1_scale2_3", draw(7, 3, func(s *State) float64 { return s.Normal(1, 2) }), pins.Normal12)
+	s := New(0)
+	check("seed0_normal_then_rand", []float64{s.Gauss(), s.Float64(), s.Gauss()}, pins.NormalRand)
+	a := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
+	New(5).Shuffle(len(a), func(i, j int) { a[i], a[j] = a[j], a[i] })
+	check("seed5_shuffle", ints(a), ints(pins.Shuffle5))
 }

@@ -35,6 +35,8 @@ var commands []command
 
 func init() {
 	commands = []command{
+		{"train", "train a network by gradient descent and report its cost and accuracy", runTrain},
+		{"gradcheck", "compare backpropagation's gradients with numerical ones", runGradcheck},
 		{"data", "write a data set as CSV (x1,x2,...,label)", runData},
 	}
 }

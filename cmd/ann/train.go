@@ -231,4 +231,3 @@ func version() string {
 	}
 	return v
 }
-

@@ -1,0 +1,293 @@
+package svgplot
+
+import (
+	"math"
+	"strconv"
+)
+
+// Sizes in pixels of the text and the marks around a plot.
+const (
+	titleSize = 15  // font size of a plot's title
+	labelSize = 13  // font size of the axis titles and the legend
+	tickSize  = 11  // font size of the tick labels
+	tickLen   = 4   // length of a tick mark, outside the plot rectangle
+	charWidth = 0.6 // width of a character, as a fraction of the font size (an estimate)
+)
+
+// scale maps data coordinates to pixels in the plot rectangle
+// [left, left+width] × [top, top+height]:
+//
+//	px = left + (x - xmin) / (xmax - xmin) * width
+//	py = top + (ymax - y) / (ymax - ymin) * height
+//
+// py is the one place where the y axis is flipped: data y grows upward, SVG
+// y downward.
+type scale struct {
+	xmin, xmax, ymin, ymax   float64 // the data rectangle
+	left, top, width, height float64 // the plot rectangle, in pixels
+}
+
+// px returns the pixel column of data x.
+func (c scale) px(x float64) float64 { return c.left + (x-c.xmin)/(c.xmax-c.xmin)*c.width }
+
+// py returns the pixel row of data y.
+func (c scale) py(y float64) float64 { return c.top + (c.ymax-y)/(c.ymax-c.ymin)*c.height }
+
+// pt returns the pixel position of the data point (x, y).
+func (c scale) pt(x, y float64) point { return point{c.px(x), c.py(y)} }
+
+// box is a rectangle in pixels with top-left corner (x, y).
+type box struct{ x, y, w, h float64 }
+
+// tick is a labeled position on an axis.
+type tick struct {
+	v     float64
+	label string
+}
+
+// axes is a laid-out plot: where its data goes and what its axes show.
+type axes struct {
+	sc                    scale
+	xticks, yticks        []tick
+	title, xlabel, ylabel string
+}
+
+// extent is the data range [lo, hi] of an axis, and the smallest tick step
+// it allows: 0 for any, 1 for a count such as the iteration number.
+type extent struct{ lo, hi, minStep float64 }
+
+// layout places a plot of the data rectangle x × y in the pixel box b,
+// leaving room around the plot rectangle for the title, the tick labels and
+// the axis titles, and chooses the ticks.
+func layout(b box, x, y extent, title, xlabel, ylabel string) axes {
+	top := 10.0
+	if title != "" {
+		top = 12 + titleSize
+	}
+	bottom := tickLen + 4 + tickSize + 6.0
+	if xlabel != "" {
+		bottom += labelSize + 4
+	}
+	height := b.h - top - bottom
+	yticks := ticks(y, height, false)
+	left := 8 + tickLen + 4 + widest(yticks)
+	if ylabel != "" {
+		left += labelSize + 6
+	}
+	right := 16.0
+	width := b.w - left - right
+	xticks := ticks(x, width, true)
+	if n := len(xticks); n > 0 {
+		// Room for half the last tick label right of the plot.
+		right = max(right, textWidth(xticks[n-1].label, tickSize)/2+4)
+		if w := b.w - left - right; w < width {
+			width = w
+			xticks = ticks(x, width, true)
+		}
+	}
+	return axes{
+		sc:     scale{x.lo, x.hi, y.lo, y.hi, b.x + left, b.y + top, width, height},
+		xticks: xticks, yticks: yticks,
+		title: title, xlabel: xlabel, ylabel: ylabel,
+	}
+}
+
+// ticks chooses "nice" ticks for the range e drawn over the given number of
+// pixels: the multiples in the range of a step 1, 2 or 5 × 10^k, no smaller
+// than e.minStep, at least 60 pixels apart on a horizontal axis and 35 on a
+// vertical one, and never so close that the labels of a horizontal axis
+// overlap.
+func ticks(e extent, pixels float64, horizontal bool) []tick {
+	lo, hi := e.lo, e.hi
+	if !(hi > lo) || !(pixels > 0) {
+		return nil
+	}
+	spacing := 35.0
+	if horizontal {
+		spacing = 60
+	}
+	step := niceStep(max(e.minStep, (hi-lo)/max(1, math.Floor(pixels/spacing))))
+	for {
+		ts := tickValues(lo, hi, step)
+		if !horizontal || widest(ts)+10 <= step/(hi-lo)*pixels || len(ts) <= 2 {
+			return ts
+		}
+		step = niceStep(step * 1.5) // the next nice step: 1 -> 2 -> 5 -> 10
+	}
+}
+
+// niceStep returns the smallest number of the form 1, 2 or 5 × 10^k that is
+// at least raw.
+func niceStep(raw float64) float64 {
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*p >= raw*(1-1e-9) {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+// tickValues returns the multiples of step in [lo, hi], labeled with as
+// many decimals as the step needs.
+func tickValues(lo, hi, step float64) []tick {
+	decimals := max(0, int(-math.Floor(math.Log10(step)+1e-9)))
+	first, last := math.Ceil(lo/step-1e-9), math.Floor(hi/step+1e-9)
+	if !(last-first < 100) {
+		return nil // a step too small for the range, as floats cannot count
+	}
+	var ts []tick
+	for k := first; k <= last; k++ {
+		v := k * step
+		if k == 0 {
+			v = 0 // not -0, which would print as "-0"
+		}
+		ts = append(ts, tick{v, strconv.FormatFloat(v, 'f', decimals, 64)})
+	}
+	return ts
+}
+
+// widest returns the estimated width in pixels of the widest tick label.
+func widest(ts []tick) float64 {
+	w := 0.0
+	for _, t := range ts {
+		w = max(w, textWidth(t.label, tickSize))
+	}
+	return w
+}
+
+// textWidth estimates the width in pixels of text at the given font size.
+func textWidth(text string, size float64) float64 {
+	return float64(len([]rune(text))) * size * charWidth
+}
+
+// span returns the smallest and largest of the values, or 0, 0 if there
+// are none.
+func span(vs []float64) (lo, hi float64) {
+	if len(vs) == 0 {
+		return 0, 0
+	}
+	lo, hi = vs[0], vs[0]
+	for _, v := range vs {
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	return lo, hi
+}
+
+// widen returns [lo, hi] grown by frac of its length on each side, or, if
+// the range is a single value, a unit range around it.
+func widen(lo, hi, frac float64) (float64, float64) {
+	if !(hi > lo) {
+		d := max(0.5, math.Abs(lo)*0.1)
+		return lo - d, hi + d
+	}
+	d := (hi - lo) * frac
+	return lo - d, hi + d
+}
+
+// drawFrame draws what surrounds the plot rectangle: its border, the tick
+// marks and labels, the axis titles and the title.
+func drawFrame(s *SVG, a axes) {
+	c := a.sc
+	bottom, right := c.top+c.height, c.left+c.width
+	s.Rect(c.left, c.top, c.width, c.height, "fill:none;stroke:#000;stroke-width:1")
+	s.Group("stroke:#000;stroke-width:1")
+	for _, t := range a.xticks {
+		x := c.px(t.v)
+		s.Line(x, bottom, x, bottom+tickLen, "")
+	}
+	for _, t := range a.yticks {
+		y := c.py(t.v)
+		s.Line(c.left-tickLen, y, c.left, y, "")
+	}
+	s.EndGroup()
+
+	s.Group("font-size:" + strconv.Itoa(tickSize) + "px;fill:#222")
+	s.Group("text-anchor:middle")
+	for _, t := range a.xticks {
+		s.Text(c.px(t.v), bottom+tickLen+2+tickSize, t.label, "")
+	}
+	s.EndGroup()
+	s.Group("text-anchor:end")
+	for _, t := range a.yticks {
+		s.Text(c.left-tickLen-3, c.py(t.v)+tickSize*0.35, t.label, "")
+	}
+	s.EndGroup()
+	s.EndGroup()
+
+	s.Group("font-size:" + strconv.Itoa(labelSize) + "px;text-anchor:middle;fill:#000")
+	if a.xlabel != "" {
+		s.Text(c.left+c.width/2, bottom+tickLen+4+tickSize+4+labelSize, a.xlabel, "")
+	}
+	if a.ylabel != "" {
+		s.TextRotated(c.left-tickLen-4-widest(a.yticks)-6, c.top+c.height/2, -90, a.ylabel, "")
+	}
+	s.EndGroup()
+	if a.title != "" {
+		s.Text((c.left+right)/2, c.top-8, a.title,
+			"font-size:"+strconv.Itoa(titleSize)+"px;text-anchor:middle;font-weight:bold")
+	}
+}
+
+// clip starts a group clipped to the plot rectangle; end it with EndGroup.
+func clip(s *SVG, c scale) {
+	s.Group("clip-path:url(#" + s.ClipRect(c.left, c.top, c.width, c.height) + ")")
+}
+
+// legendEntry is one line of a legend: a sample, then the name. The sample
+// is a square of color fill, a line of color line, and a dot of color dot,
+// each drawn unless its color is "".
+type legendEntry struct {
+	name, fill, line, dot string
+}
+
+// drawLegend draws the entries in a box in the corner of the plot rectangle
+// that covers the fewest of the pixel points avoid (ties go to the first of
+// top right, top left, bottom right, bottom left). It draws nothing if the
+// box does not fit.
+func drawLegend(s *SVG, c scale, entries []legendEntry, avoid []point) {
+	const row, sample, margin = labelSize + 5, 18.0, 8.0
+	names := 0.0 // the widest name
+	for _, e := range entries {
+		names = max(names, textWidth(e.name, labelSize))
+	}
+	w := 6 + sample + 6 + names + 8
+	h := float64(len(entries))*row + 6
+	if len(entries) == 0 || w+2*margin > c.width || h+2*margin > c.height {
+		return
+	}
+	xs := [2]float64{c.left + c.width - margin - w, c.left + margin}
+	ys := [2]float64{c.top + margin, c.top + c.height - margin - h}
+	var best box
+	bestCount := -1
+	for _, y := range ys {
+		for _, x := range xs {
+			n := 0
+			for _, p := range avoid {
+				if p.X >= x-4 && p.X <= x+w+4 && p.Y >= y-4 && p.Y <= y+h+4 {
+					n++
+				}
+			}
+			if bestCount < 0 || n < bestCount {
+				best, bestCount = box{x, y, w, h}, n
+			}
+		}
+	}
+	s.Rect(best.x, best.y, best.w, best.h, "fill:#fff;fill-opacity:0.85;stroke:#999;stroke-width:0.8")
+	s.Group("font-size:" + strconv.Itoa(labelSize) + "px;fill:#000")
+	for i, e := range entries {
+		y := best.y + 3 + float64(i)*row + row/2 // the row's middle
+		x := best.x + 6
+		if e.fill != "" {
+			s.Rect(x+2, y-6, sample-4, 12, "fill:"+e.fill+";stroke:#999;stroke-width:0.5")
+		}
+		if e.line != "" {
+			s.Line(x, y, x+sample, y, "stroke:"+e.line+";stroke-width:2")
+		}
+		if e.dot != "" {
+			s.Circle(x+sample/2, y, dotRadius, "fill:"+e.dot+";"+dotStroke)
+		}
+		s.Text(x+sample+6, y+labelSize*0.35, e.name, "")
+	}
+	s.EndGroup()
+}

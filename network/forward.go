@@ -1,6 +1,10 @@
 package network
 
 import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/sigmoid"
 )
@@ -41,14 +45,53 @@ func (n *Network) Forward(X *matrix.Dense) *Pass {
 // Probabilities returns the output units h for each example of X, m x K, one
 // row per example as X is: row i is the network's score for each class. (They
 // are K independent sigmoids, so a row need not sum to 1.)
+//
+// It is Forward(X).H() transposed, bitwise, computed the way Workspace
+// computes: ChunkSize examples at a time, on all cores when X has at least
+// ParallelMin rows, without holding every layer's activations for all of X.
+// It panics if X's columns do not match the input layer.
 func (n *Network) Probabilities(X *matrix.Dense) *matrix.Dense {
-	return matrix.T(n.Forward(X).H())
+	n.checkX(X)
+	sizes := n.Sizes()
+	m, K := X.Rows, n.K()
+	P := matrix.New(m, K)
+	chunks := (m + ChunkSize - 1) / ChunkSize
+	var next atomic.Int64
+	work := func() {
+		wk := newWorker(sizes)
+		buf := matrix.New(sizes[0]+1, ChunkSize)
+		for {
+			ch := int(next.Add(1)) - 1
+			if ch >= chunks {
+				return
+			}
+			lo := ch * ChunkSize
+			a1 := view(buf, min(ChunkSize, m-lo))
+			setA1(&a1, X, lo)
+			wk.forward(n, &a1)
+			h := wk.A[len(sizes)]
+			for k := 0; k < K; k++ {
+				for i, v := range h.Row(k) {
+					P.Data[(lo+i)*K+k] = v
+				}
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	if m >= ParallelMin {
+		for range min(runtime.GOMAXPROCS(0), chunks) - 1 {
+			wg.Go(work)
+		}
+	}
+	work()
+	wg.Wait()
+	return P
 }
 
 // Predict returns the class of each example of X, the index of its largest
 // output unit: the tutorial's predict, np.argmax(h, axis=1).
 func (n *Network) Predict(X *matrix.Dense) []int {
-	return matrix.ArgmaxCols(n.Forward(X).H())
+	return matrix.ArgmaxRows(n.Probabilities(X))
 }
 
 // Accuracy returns the fraction of the labels y that Predict gets right.

@@ -373,3 +373,18 @@ func TestActivations(t *testing.T) {
 		t.Errorf("ParseActivation(softplus) error = %v", err)
 	}
 }
+
+// Probabilities (chunked, parallel) equals the plain Forward bitwise.
+func TestProbabilitiesMatchForward(t *testing.T) {
+	for _, m := range []int{1, ChunkSize + 3, ParallelMin + 1} {
+		for _, g := range []Activation{Sigmoid, Tanh} {
+			net := New(layer.Init([]int{3, 6, 4, 3}, 8))
+			net.Hidden = g
+			X, _ := randomData(m, 3, 3, 4)
+			want := matrix.T(net.Forward(X).H())
+			if got := net.Probabilities(X); !near(got, want, 0) {
+				t.Errorf("m=%d %v: Probabilities differs from Forward", m, g)
+			}
+		}
+	}
+}

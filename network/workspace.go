@@ -92,12 +92,7 @@ func NewWorkspace(n *Network, X *matrix.Dense, y []int, lambda float64) *Workspa
 	for lo := 0; lo < X.Rows; lo += ChunkSize {
 		hi := min(lo+ChunkSize, X.Rows)
 		a1 := matrix.New(sizes[0]+1, hi-lo)
-		for j := 0; j < a1.Cols; j++ {
-			a1.Set(0, j, 1)
-			for f, v := range X.Row(lo + j) {
-				a1.Set(f+1, j, v)
-			}
-		}
+		setA1(a1, X, lo)
 		w.chunks = append(w.chunks, chunk{a1: a1, y: y[lo:hi]})
 	}
 	nGroups := min(len(w.chunks), maxGroups)
@@ -232,29 +227,9 @@ func (w *Workspace) pass(wk *worker, ch *chunk, Delta []*matrix.Dense) float64 {
 	L := len(w.sizes)
 	Theta := w.net.Theta
 	c := ch.a1.Cols
-	wk.A[1] = *ch.a1
+	wk.forward(w.net, ch.a1)
 	for l := 2; l <= L; l++ {
-		wk.A[l] = view(wk.bufA[l], c)
 		wk.delta[l] = view(wk.bufDelta[l], c)
-	}
-
-	// Forward: a^(l+1) = [1; g(Θ^(l) a^(l))], h = a^(L) = sigmoid(z^(L)).
-	for l := 1; l < L; l++ {
-		next := &wk.A[l+1]
-		z := next // the output layer has no bias row
-		if l+1 < L {
-			ones := next.Data[:c]
-			for i := range ones {
-				ones[i] = 1
-			}
-			z = &matrix.Dense{Rows: next.Rows - 1, Cols: c, Data: next.Data[c:]}
-		}
-		matrix.MulInto(z, Theta[l], &wk.A[l])
-		g := w.net.Hidden
-		if l+1 == L {
-			g = Sigmoid
-		}
-		applyInPlace(g, z.Data)
 	}
 
 	// The cost's cross-entropy terms and δ^(L) = a^(L) - y, in one sweep.
@@ -306,6 +281,49 @@ func (w *Workspace) pass(wk *worker, ch *chunk, Delta []*matrix.Dense) float64 {
 		}
 	}
 	return J
+}
+
+// forward runs forward propagation on the examples of a1 = a^(1) (bias row
+// first, one example per column) into the worker's A[l], as Forward does:
+//
+//	a^(l+1) = [1; g(Θ^(l) a^(l))],  h = a^(L) = sigmoid(z^(L))
+//
+// The products and sums are the same, in the same order, so the results are
+// bitwise those of Forward.
+func (wk *worker) forward(net *Network, a1 *matrix.Dense) {
+	L := len(net.Theta)
+	c := a1.Cols
+	wk.A[1] = *a1
+	for l := 2; l <= L; l++ {
+		wk.A[l] = view(wk.bufA[l], c)
+	}
+	for l := 1; l < L; l++ {
+		next := &wk.A[l+1]
+		z := next // the output layer has no bias row
+		g := Sigmoid
+		if l+1 < L {
+			ones := next.Data[:c]
+			for i := range ones {
+				ones[i] = 1
+			}
+			z = &matrix.Dense{Rows: next.Rows - 1, Cols: c, Data: next.Data[c:]}
+			g = net.Hidden
+		}
+		matrix.MulInto(z, net.Theta[l], &wk.A[l])
+		applyInPlace(g, z.Data)
+	}
+}
+
+// setA1 sets a1 to a^(1) for the examples X[lo : lo+a1.Cols]: a bias row of
+// ones, then the examples' features, one example per column.
+func setA1(a1, X *matrix.Dense, lo int) {
+	c := a1.Cols
+	for j := 0; j < c; j++ {
+		a1.Data[j] = 1
+		for f, v := range X.Row(lo + j) {
+			a1.Data[(f+1)*c+j] = v
+		}
+	}
 }
 
 // view returns the first c columns' worth of buf as a rows x c matrix.

@@ -35,6 +35,7 @@ var commands []command
 
 func init() {
 	commands = []command{
+		{"tutorial", "run the tutorial's notebook end to end and draw its figures", runTutorial},
 		{"train", "train a network by gradient descent and report its cost and accuracy", runTrain},
 		{"gradcheck", "compare backpropagation's gradients with numerical ones", runGradcheck},
 		{"data", "write a data set as CSV (x1,x2,...,label)", runData},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer"
 )
 
@@ -140,7 +141,11 @@ func (r *trainRun) write(dir string, df *dataFlags) error {
 			return err
 		}
 	}
-	return nil
+	figs := []figure{{"cost.svg", costFigure([]svgplot.Series{{Name: "training cost", Y: r.res.Costs}}, "Cost per iteration")}}
+	if r.ds.X.Cols == 2 {
+		figs = append(figs, figure{"boundary.svg", boundaryFigure(r.ds, r.res.Net.Probabilities, "Decision boundary")})
+	}
+	return writeFigures(dir, figs)
 }
 
 // writeCosts writes costs.csv: iteration,cost, one row per iteration.

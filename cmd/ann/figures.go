@@ -1,0 +1,109 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/ann-go/ann/internal/safefile"
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/svgplot"
+)
+
+// boundarySteps is the number of grid points along each axis of a decision
+// boundary figure, the tutorial's steps = 1000.
+const boundarySteps = 1000
+
+// scoresFunc returns the class scores (m x K) of the examples X.
+type scoresFunc func(X *matrix.Dense) *matrix.Dense
+
+// column returns column j of X.
+func column(X *matrix.Dense, j int) []float64 {
+	c := make([]float64, X.Rows)
+	for i := range c {
+		c[i] = X.At(i, j)
+	}
+	return c
+}
+
+// boundaryGrid evaluates scores on a steps x steps grid over the data's range
+// widened by 1 on each side, as the tutorial's plot_decision_boundary does.
+func boundaryGrid(X *matrix.Dense, scores scoresFunc, steps int) svgplot.Grid {
+	x1, x2 := column(X, 0), column(X, 1)
+	g := svgplot.Grid{Nx: steps, Ny: steps}
+	g.XMin, g.XMax = minMax(x1)
+	g.YMin, g.YMax = minMax(x2)
+	g.XMin, g.XMax, g.YMin, g.YMax = g.XMin-1, g.XMax+1, g.YMin-1, g.YMax+1
+	xs := linspace(g.XMin, g.XMax, steps)
+	ys := linspace(g.YMin, g.YMax, steps)
+	pts := matrix.New(steps*steps, 2)
+	for j, y := range ys {
+		for i, x := range xs {
+			r := pts.Row(j*steps + i)
+			r[0], r[1] = x, y
+		}
+	}
+	P := scores(pts)
+	g.K, g.P = P.Cols, P.Data
+	return g
+}
+
+// linspace returns steps >= 2 evenly spaced values from lo to hi, as numpy's
+// linspace does and as svgplot.Grid places its points.
+func linspace(lo, hi float64, steps int) []float64 {
+	v := make([]float64, steps)
+	step := (hi - lo) / float64(steps-1)
+	for i := range v {
+		v[i] = float64(i)*step + lo
+	}
+	v[steps-1] = hi
+	return v
+}
+
+func minMax(v []float64) (lo, hi float64) {
+	lo, hi = v[0], v[0]
+	for _, x := range v {
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	return lo, hi
+}
+
+// figure is one SVG file to write.
+type figure struct {
+	name string
+	draw func(w io.Writer) error
+}
+
+// writeFigures writes each figure into dir, each whole or not at all.
+func writeFigures(dir string, figs []figure) error {
+	for _, f := range figs {
+		if err := safefile.Write(filepath.Join(dir, f.name), f.draw); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func dataFigure(ds *dataSet, title string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		return svgplot.Scatter(w, column(ds.X, 0), column(ds.X, 1), ds.y, svgplot.Options{Title: title})
+	}
+}
+
+func costFigure(series []svgplot.Series, title string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		return svgplot.Costs(w, series, svgplot.Options{Title: title})
+	}
+}
+
+// boundaryFigure draws the decision regions of scores and the data ds on top,
+// colored by true label.
+func boundaryFigure(ds *dataSet, scores scoresFunc, title string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		if ds.X.Cols != 2 {
+			return fmt.Errorf("a decision boundary needs 2 features, the data has %d", ds.X.Cols)
+		}
+		g := boundaryGrid(ds.X, scores, boundarySteps)
+		return svgplot.Boundary(w, g, column(ds.X, 0), column(ds.X, 1), ds.y, svgplot.Options{Title: title})
+	}
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/ann-go/ann/layer"
+	"github.com/ann-go/ann/svgplot"
+)
+
+// The tutorial's settings. Its own run drew the weights without a seed; ann
+// seeds numpy's stream with 0, with which Take 1 ends on a straight boundary
+// and Take 2 on a curved one, as the tutorial's text describes.
+const (
+	tutorialN     = 1000
+	tutorialNoise = 0.1
+	tutorialSeed  = 0
+)
+
+func runTutorial(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("tutorial", "[-out DIR] [-q]", stdout)
+	out := fs.String("out", "ann-tutorial", "write the figures to `DIR`")
+	quiet := fs.Bool("q", false, "do not print training progress")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := prepareDir(*out); err != nil {
+		return usagef("-out: %v", err)
+	}
+	progress := io.Discard
+	if !*quiet {
+		progress = stderr
+	}
+	p := func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) }
+	wrote := func(figs ...figure) error {
+		if err := writeFigures(*out, figs); err != nil {
+			return err
+		}
+		for _, f := range figs {
+			p("wrote %s", filepath.Join(*out, f.name))
+		}
+		return nil
+	}
+
+	p("Artificial neural networks: An example implementation in Python 3 with numpy and matplotlib")
+	p("(the tutorial's cells, run by ann; figures in %s)", *out)
+	p("")
+	p("[9] Initialize the weights: np.random.seed(%d), then (rand - 0.5) * epsilon per layer", tutorialSeed)
+	nf := netFlags{sizes: layer.Tutorial, seed: tutorialSeed, alpha: 0.5, init: "code", activation: "sigmoid"}
+	net := nf.network()
+	for l := 1; l < net.L(); l++ {
+		p("Theta%d shape: %d by %d", l, net.Theta[l].Rows, net.Theta[l].Cols)
+	}
+	p("")
+
+	p("[11] Generating a data set: make_moons(n_samples=%d, noise=%v, random_state=0)", tutorialN, tutorialNoise)
+	df := dataFlags{source: "moons", n: tutorialN, noise: tutorialNoise}
+	ds, err := df.load()
+	if err != nil {
+		return err
+	}
+	p("((%d,), (%d, %d))", len(ds.y), ds.X.Rows, ds.X.Cols)
+	if err := wrote(figure{"data.svg", dataFigure(ds, "The two moons: make_moons(1000, noise=0.1)")}); err != nil {
+		return err
+	}
+
+	takes := []struct {
+		name, title string
+		m, iters    int
+		cell        int
+	}{
+		{"take1", "Take 1: all 1000 points, 1000 iterations", tutorialN, 1000, 12},
+		{"take2", "Take 2: the first 500 points, 5000 iterations", 500, 5000, 14},
+	}
+	for _, tk := range takes {
+		p("")
+		p("[%d] Training the model: %s, alpha %v", tk.cell, tk.title, nf.alpha)
+		nf.iters = tk.iters
+		r, err := train(ds, tk.m, &nf, progress)
+		if err != nil {
+			return err
+		}
+		costs := r.res.Costs
+		p("cost %.6f at iteration 1, %.6f at iteration %d", costs[0], costs[len(costs)-1], len(costs))
+		p("accuracy %.3f on the %d training points, %.3f on all %d", r.accTrain, r.m, r.accAll, ds.X.Rows)
+		title := "Take " + tk.name[len(tk.name)-1:]
+		if err := wrote(
+			figure{tk.name + "-cost.svg", costFigure([]svgplot.Series{{Name: "training cost", Y: costs}}, title+": cost per iteration")},
+			figure{tk.name + "-boundary.svg", boundaryFigure(ds, r.res.Net.Probabilities, title+": decision boundary")},
+		); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -42,6 +42,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ann-go/ann/internal/safefile"
 )
 
 // Array is an n-dimensional float64 array in C (row-major) order: for
@@ -359,7 +361,7 @@ func WriteNPYFile(path string, a Array) error {
 	if err := a.check(); err != nil {
 		return fmt.Errorf("npy: %w", err)
 	}
-	if err := writeFileAtomic(path, func(w io.Writer) error { return writeNPY(w, a) }); err != nil {
+	if err := safefile.Write(path, func(w io.Writer) error { return writeNPY(w, a) }); err != nil {
 		return fmt.Errorf("npy: %w", err)
 	}
 	return nil

@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/ann-go/ann/internal/safefile"
 )
 
 // zipTime is the modification time written for every .npz entry: the
@@ -180,39 +181,8 @@ func WriteNPZFile(path string, arrays []Array) error {
 	if err := checkNPZ(arrays); err != nil {
 		return fmt.Errorf("npz: %w", err)
 	}
-	if err := writeFileAtomic(path, func(w io.Writer) error { return writeNPZ(w, arrays) }); err != nil {
+	if err := safefile.Write(path, func(w io.Writer) error { return writeNPZ(w, arrays) }); err != nil {
 		return fmt.Errorf("npz: %w", err)
 	}
 	return nil
-}
-
-// writeFileAtomic creates or replaces the file at path with what write
-// writes, by way of a temporary file in the same directory that is synced
-// and then renamed to path. If anything fails, it removes the temporary
-// file, leaves path as it was, and returns an error naming path.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close() // may fail if already closed; the first error matters
-			os.Remove(f.Name())
-			err = fmt.Errorf("writing %s: %w", path, err)
-		}
-	}()
-	if err := write(f); err != nil {
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

@@ -473,40 +473,6 @@ func TestWriteNPZFile(t *testing.T) {
 	}
 }
 
-// TestWriteFileAtomicFailing checks that a write that fails part way
-// leaves neither a partial file nor the temporary file.
-func TestWriteFileAtomicFailing(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "m.npz")
-	errWrite := errors.New("disk full")
-	failing := func(w io.Writer) error {
-		if _, err := w.Write(make([]byte, 1000)); err != nil {
-			return err
-		}
-		return errWrite
-	}
-	err := writeFileAtomic(path, failing)
-	if !errors.Is(err, errWrite) || !strings.Contains(err.Error(), path) {
-		t.Errorf("writeFileAtomic: error %v, want one naming the path and wrapping %v", err, errWrite)
-	}
-	if got := dirNames(t, dir); len(got) != 0 {
-		t.Errorf("after a failed first write: directory holds %q, want nothing", got)
-	}
-
-	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeFileAtomic(path, failing); !errors.Is(err, errWrite) {
-		t.Errorf("writeFileAtomic: error %v, want %v", err, errWrite)
-	}
-	if b, err := os.ReadFile(path); err != nil || string(b) != "old" {
-		t.Errorf("after a failed rewrite: file holds %q (error %v), want \"old\"", b, err)
-	}
-	if got := dirNames(t, dir); !slices.Equal(got, []string{"m.npz"}) {
-		t.Errorf("after a failed rewrite: directory holds %q, want [m.npz]", got)
-	}
-}
-
 func TestReadNPZFileErrors(t *testing.T) {
 	path := filepath.Join("testdata", "theta1.npy")
 	_, err := ReadNPZFile(path)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer"
 )
@@ -22,7 +23,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	var nf netFlags
 	df.register(fs)
 	nf.register(fs)
-	out := fs.String("out", "", "write model.npz, costs.csv, run.json and the figures to `DIR`")
+	out := fs.String("out", "", "write model.npz, costs.csv, run.json, cost.svg and boundary.svg to `DIR`")
 	quiet := fs.Bool("q", false, "do not print progress")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -141,11 +142,19 @@ func (r *trainRun) write(dir string, df *dataFlags) error {
 			return err
 		}
 	}
+	if err := r.model().WriteFile(filepath.Join(dir, "model.npz")); err != nil {
+		return err
+	}
 	figs := []figure{{"cost.svg", costFigure([]svgplot.Series{{Name: "training cost", Y: r.res.Costs}}, "Cost per iteration")}}
 	if r.ds.X.Cols == 2 {
 		figs = append(figs, figure{"boundary.svg", boundaryFigure(r.ds, r.res.Net.Probabilities, "Decision boundary")})
 	}
 	return writeFigures(dir, figs)
+}
+
+// model returns the trained model.
+func (r *trainRun) model() *network.Model {
+	return &network.Model{Net: r.res.Net}
 }
 
 // writeCosts writes costs.csv: iteration,cost, one row per iteration.

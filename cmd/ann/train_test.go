@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/ann-go/ann/internal/reference"
+	"github.com/ann-go/ann/network"
 )
 
 // ann train reproduces the tutorial's two runs: the defaults are Take 1, and
@@ -53,6 +54,17 @@ func TestTrainReproducesTutorial(t *testing.T) {
 			got, err := strconv.ParseFloat(f[1], 64)
 			if f[0] != strconv.Itoa(i+1) || err != nil || math.Abs(got-want) > 1e-9*want {
 				t.Fatalf("costs.csv row %d = %q, want iteration %d cost %v", i+1, lines[i+1], i+1, want)
+			}
+		}
+		m, err := network.ReadModelFile(filepath.Join(dir, "model.npz"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for l, want := range ref.Theta() {
+			for i, v := range want.Data {
+				if l > 0 && math.Abs(m.Net.Theta[l].Data[i]-v) > 1e-8 {
+					t.Fatalf("model.npz Theta%d element %d = %v, numpy's trained weight %v", l, i, m.Net.Theta[l].Data[i], v)
+				}
 			}
 		}
 		var rec runRecord

@@ -1,0 +1,61 @@
+package network_test
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/ann-go/ann/layer"
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/moons"
+	"github.com/ann-go/ann/network"
+)
+
+// Forward propagation through the tutorial's network, and the cost and
+// gradients of the untrained weights.
+func Example() {
+	X, y := moons.Make(1000, 0.1, 0)
+	net := network.New(layer.Init(layer.Tutorial, 0))
+	p := net.Forward(X)
+	for l := 1; l <= net.L(); l++ {
+		fmt.Printf("a^(%d): %d x %d\n", l, p.A[l].Rows, p.A[l].Cols)
+	}
+	fmt.Printf("J = %.6f\n", net.CostOf(p, y, 0))
+	D := net.Backprop(p, y, 0)
+	fmt.Printf("D^(3) is %d x %d, like Theta3\n", D[3].Rows, D[3].Cols)
+	// Output:
+	// a^(1): 3 x 1000
+	// a^(2): 6 x 1000
+	// a^(3): 6 x 1000
+	// a^(4): 2 x 1000
+	// J = 1.401466
+	// D^(3) is 2 x 6, like Theta3
+}
+
+func ExampleNetwork_CheckGradients() {
+	net := network.New(layer.Init([]int{2, 5, 5, 2}, 0))
+	X, y := moons.Make(20, 0.1, 0)
+	r := net.CheckGradients(X, y, 1.0)
+	fmt.Println("backpropagation agrees:", r.Max < 1e-7)
+	// Output:
+	// backpropagation agrees: true
+}
+
+// A model saved by ann (or by numpy.savez with arrays Theta1, Theta2, ...) is
+// read back and predicts.
+func ExampleReadModel() {
+	var file bytes.Buffer
+	m := &network.Model{Net: network.New(layer.Init(layer.Tutorial, 0))}
+	if err := m.WriteNPZ(&file); err != nil {
+		fmt.Println(err)
+		return
+	}
+	loaded, err := network.ReadModel(bytes.NewReader(file.Bytes()), int64(file.Len()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	X := matrix.FromRows([][]float64{{0, 1}, {1, -0.5}})
+	fmt.Println(loaded.Net.Sizes(), loaded.Predict(X))
+	// Output:
+	// [2 5 5 2] [1 1]
+}

@@ -1,0 +1,164 @@
+package network
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ann-go/ann/internal/npy"
+	"github.com/ann-go/ann/internal/reference"
+	"github.com/ann-go/ann/layer"
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/moons"
+)
+
+// A network trained by the tutorial's numpy code and saved with np.savez (and
+// np.savez_compressed) predicts in ann what it predicts in numpy, with the same
+// probabilities to 1e-12 (docs/numpy/gen_model.py made the files).
+func TestReadNumpyModel(t *testing.T) {
+	dir := filepath.Join(reference.Dir(), "numpy")
+	b, err := os.ReadFile(filepath.Join(dir, "model_predictions.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want struct {
+		Predict []int       `json:"predict"`
+		Proba   [][]float64 `json:"proba"`
+	}
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	X, _ := moons.Make(300, 0.2, 5) // the inputs gen_model.py used
+	for _, name := range []string{"model.npz", "model_compressed.npz"} {
+		m, err := ReadModelFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.Net.Sizes(); len(got) != 4 || got[1] != 6 || got[2] != 4 {
+			t.Errorf("%s: sizes %v, want [2 6 4 2]", name, got)
+		}
+		pred := m.Predict(X)
+		P := m.Probabilities(X)
+		for i := range want.Predict {
+			if pred[i] != want.Predict[i] {
+				t.Fatalf("%s: row %d predicted %d, numpy %d", name, i, pred[i], want.Predict[i])
+			}
+			for k, w := range want.Proba[i] {
+				if math.Abs(P.At(i, k)-w) > 1e-12 {
+					t.Fatalf("%s: row %d class %d probability %v, numpy %v", name, i, k, P.At(i, k), w)
+				}
+			}
+		}
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	for _, m := range []*Model{
+		{Net: New(layer.Init([]int{2, 5, 5, 2}, 0))},
+		{Net: &Network{Theta: layer.Init([]int{3, 4, 3}, 1), Hidden: Tanh}, Mean: []float64{1, 2, 3}, Std: []float64{0.5, 1, 2}},
+		{Net: &Network{Theta: layer.Init([]int{1, 2}, 2), Hidden: ReLU}},
+	} {
+		var buf bytes.Buffer
+		if err := m.WriteNPZ(&buf); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadModel(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Net.Hidden != m.Net.Hidden || len(got.Net.Theta) != len(m.Net.Theta) {
+			t.Fatalf("read back %v with %d Thetas, want %v with %d", got.Net.Hidden, len(got.Net.Theta), m.Net.Hidden, len(m.Net.Theta))
+		}
+		for l := 1; l < len(m.Net.Theta); l++ {
+			if !near(got.Net.Theta[l], m.Net.Theta[l], 0) {
+				t.Errorf("Theta%d differs after a round trip", l)
+			}
+		}
+		if !equalFloats(got.Mean, m.Mean) || !equalFloats(got.Std, m.Std) {
+			t.Errorf("standardization %v %v, want %v %v", got.Mean, got.Std, m.Mean, m.Std)
+		}
+	}
+	// And through a file.
+	path := filepath.Join(t.TempDir(), "model.npz")
+	m := &Model{Net: New(layer.Init(layer.Tutorial, 0))}
+	if err := m.WriteFile(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadModelFile(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func equalFloats(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestModelStandardize(t *testing.T) {
+	net := New([]*matrix.Dense{nil, matrix.FromRows([][]float64{{0, -10, 0}, {0, 10, 0}})})
+	m := &Model{Net: net, Mean: []float64{5, 0}, Std: []float64{2, 1}}
+	X := matrix.FromRows([][]float64{{4, 7}, {6, -7}})
+	S := m.Standardize(X)
+	if S.At(0, 0) != -0.5 || S.At(1, 0) != 0.5 || S.At(0, 1) != 7 {
+		t.Errorf("Standardize = %v", S)
+	}
+	if got := m.Predict(X); got[0] != 0 || got[1] != 1 {
+		t.Errorf("Predict = %v, want [0 1] (x1 below and above the mean 5)", got)
+	}
+}
+
+// Everything that is not a model file is a clear error, never a panic.
+func TestReadModelErrors(t *testing.T) {
+	theta := func(name string, r, c int) npy.Array {
+		return npy.Array{Name: name, Shape: []int{r, c}, Data: make([]float64, r*c)}
+	}
+	tests := []struct {
+		arrays []npy.Array
+		want   string
+	}{
+		{nil, "no Theta arrays"},
+		{[]npy.Array{theta("Theta1", 5, 3), theta("Theta3", 2, 6)}, "Theta2 is missing"},
+		{[]npy.Array{theta("Theta0", 5, 3)}, `array "Theta0": want Theta1, Theta2, ... numbered from 1`},
+		{[]npy.Array{theta("Theta01", 5, 3)}, `array "Theta01"`},
+		{[]npy.Array{theta("Theta1", 5, 3), theta("Theta2", 2, 5)}, "Theta2 is 2x5 but Theta1 has 5 rows: want 6 columns"},
+		{[]npy.Array{{Name: "Theta1", Shape: []int{15}, Data: make([]float64, 15)}}, "Theta1 has shape [15]: want 2 dimensions"},
+		{[]npy.Array{theta("Theta1", 2, 3), theta("weights", 1, 1)}, `unknown array "weights"`},
+		{[]npy.Array{{Name: "Theta1", Shape: []int{1, 2}, Data: []float64{0, math.NaN()}}}, "Theta1 holds NaN at element 1"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "hidden", Shape: []int{}, Data: []float64{7}}}, "hidden must be one number"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "standardize_mean", Shape: []int{2}, Data: []float64{0, 0}}}, "come together"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "standardize_mean", Shape: []int{3}, Data: make([]float64, 3)}, {Name: "standardize_std", Shape: []int{3}, Data: []float64{1, 1, 1}}}, "standardize_mean has shape [3]: want (2,)"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "standardize_mean", Shape: []int{2}, Data: make([]float64, 2)}, {Name: "standardize_std", Shape: []int{2}, Data: []float64{1, 0}}}, "standardize_std[1] is 0"},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		if err := npy.WriteNPZ(&buf, tt.arrays); err != nil {
+			t.Fatal(err)
+		}
+		_, err := ReadModel(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ReadModel(%d arrays): error %v, want %q", len(tt.arrays), err, tt.want)
+		}
+	}
+	// A truncated file, at every length.
+	var buf bytes.Buffer
+	(&Model{Net: New(layer.Init([]int{2, 3, 2}, 0))}).WriteNPZ(&buf)
+	for n := 0; n < buf.Len(); n++ {
+		if _, err := ReadModel(bytes.NewReader(buf.Bytes()[:n]), int64(n)); err == nil {
+			t.Fatalf("a model cut to %d of %d bytes was read without error", n, buf.Len())
+		}
+	}
+	if _, err := ReadModelFile(filepath.Join(t.TempDir(), "none.npz")); err == nil {
+		t.Error("ReadModelFile of a missing file: no error")
+	}
+}

@@ -60,9 +60,9 @@ func TestTrainReproducesTutorial(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for l, want := range ref.Theta()[1:] {
-			l++ // Theta()[0] is nil: layer numbers start at 1
-			for i, v := range want.Data {
+		want := ref.Theta()
+		for l := 1; l < len(want); l++ {
+			for i, v := range want[l].Data {
 				if math.Abs(m.Net.Theta[l].Data[i]-v) > 1e-8 {
 					t.Fatalf("model.npz Theta%d element %d = %v, numpy's trained weight %v", l, i, m.Net.Theta[l].Data[i], v)
 				}

@@ -46,9 +46,10 @@ func (n *Network) Forward(X *matrix.Dense) *Pass {
 // row per example as X is: row i is the network's score for each class. (They
 // are K independent sigmoids, so a row need not sum to 1.)
 //
-// It is Forward(X).H() transposed, bitwise, computed the way Workspace
-// computes: ChunkSize examples at a time, on all cores when X has at least
-// ParallelMin rows, without holding every layer's activations for all of X.
+// It is Forward(X).H() transposed, computed the way Workspace computes:
+// ChunkSize examples at a time, on all cores when X has at least ParallelMin
+// rows, without holding every layer's activations for all of X, and with
+// sigmoid.Fast for the sigmoid. The tests hold the two to 1e-15.
 // It panics if X's columns do not match the input layer.
 func (n *Network) Probabilities(X *matrix.Dense) *matrix.Dense {
 	n.checkX(X)

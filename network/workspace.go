@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/sigmoid"
 )
 
 // Workspace computes J(Θ) and the gradients D^(l) for one fixed set of
@@ -28,8 +29,10 @@ import (
 //     for any GOMAXPROCS.
 //   - When there are at least ParallelMin examples, groups run on all cores.
 //
+//   - The sigmoid is sigmoid.Fast, within two ulps of sigmoid.G.
+//
 // The results differ from CostOf and Backprop only in the order in which sums
-// over the examples are added; the tests hold them to 1e-12.
+// over the examples are added and in those ulps; the tests hold them to 1e-12.
 //
 // A Workspace reads the network's weights on every call, so the caller may
 // update Theta in place between calls (the trainer does). Call Close when done,
@@ -43,6 +46,9 @@ type Workspace struct {
 	chunks []chunk // the examples, ChunkSize at a time
 	groups []group
 	D      []*matrix.Dense
+	// thetaT[l] is (Θ^(l)_{:,1:})ᵀ, refreshed from Θ at each call, for
+	// δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1) as one product.
+	thetaT []*matrix.Dense
 
 	workers []*worker
 	next    atomic.Int64 // the next group to take
@@ -74,10 +80,12 @@ type group struct {
 }
 
 // worker holds the buffers for one chunk's pass: A[l] and delta[l] by layer
-// number, ChunkSize columns each, used as views of c columns.
+// number, ChunkSize columns each, used as views of c columns, and Delta[l],
+// one chunk's Δ^(l).
 type worker struct {
 	bufA, bufDelta []*matrix.Dense
 	A, delta       []matrix.Dense // views of the buffers for the current chunk
+	Delta          []*matrix.Dense
 }
 
 // NewWorkspace returns a workspace for the examples X (m x n, one per row) with
@@ -108,8 +116,10 @@ func NewWorkspace(n *Network, X *matrix.Dense, y []int, lambda float64) *Workspa
 		w.groups = append(w.groups, grp)
 	}
 	w.D = make([]*matrix.Dense, L)
+	w.thetaT = make([]*matrix.Dense, L)
 	for l := 1; l < L; l++ {
 		w.D[l] = matrix.New(sizes[l], sizes[l-1]+1)
+		w.thetaT[l] = matrix.New(sizes[l-1], sizes[l])
 	}
 	nWorkers := 1
 	if w.m >= ParallelMin {
@@ -131,6 +141,10 @@ func newWorker(sizes []int) *worker {
 	wk := &worker{
 		bufA: make([]*matrix.Dense, L+1), bufDelta: make([]*matrix.Dense, L+1),
 		A: make([]matrix.Dense, L+1), delta: make([]matrix.Dense, L+1),
+		Delta: make([]*matrix.Dense, L),
+	}
+	for l := 1; l < L; l++ {
+		wk.Delta[l] = matrix.New(sizes[l], sizes[l-1]+1)
 	}
 	for l := 2; l <= L; l++ {
 		rows := sizes[l-1] + 1 // s_l units and the bias
@@ -167,6 +181,14 @@ func (w *Workspace) Close() {
 func (w *Workspace) Gradient() (J float64, D []*matrix.Dense) {
 	if w.closed {
 		panic("network: Gradient on a closed Workspace")
+	}
+	for l := 1; l < len(w.thetaT); l++ {
+		th, tt := w.net.Theta[l], w.thetaT[l]
+		for k := 0; k < th.Rows; k++ {
+			for j, v := range th.Row(k)[1:] {
+				tt.Data[j*tt.Cols+k] = v
+			}
+		}
 	}
 	w.next.Store(0)
 	w.wg.Add(len(w.start))
@@ -225,7 +247,6 @@ func (w *Workspace) runGroups(wk *worker) {
 // Delta and returns its cross-entropy terms, summed.
 func (w *Workspace) pass(wk *worker, ch *chunk, Delta []*matrix.Dense) float64 {
 	L := len(w.sizes)
-	Theta := w.net.Theta
 	c := ch.a1.Cols
 	wk.forward(w.net, ch.a1)
 	for l := 2; l <= L; l++ {
@@ -250,34 +271,17 @@ func (w *Workspace) pass(wk *worker, ch *chunk, Delta []*matrix.Dense) float64 {
 
 	// Backward: δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1) .* g'(z^(l)), l = L-1..2.
 	for l := L - 1; l >= 2; l-- {
-		d, dn, th := &wk.delta[l], &wk.delta[l+1], Theta[l]
-		clear(d.Data)
-		for k := 0; k < th.Rows; k++ {
-			dk := dn.Row(k)
-			for j, t := range th.Row(k)[1:] {
-				dj := d.Row(j)[:len(dk)]
-				for i, v := range dk {
-					dj[i] += t * v
-				}
-			}
-		}
+		d := &wk.delta[l]
+		matrix.MulInto(d, w.thetaT[l], &wk.delta[l+1])
 		gradInPlace(w.net.Hidden, d.Data, wk.A[l].Data[c:])
 	}
 
 	// Δ^(l) += δ^(l+1) (a^(l))ᵀ.
 	for l := 1; l < L; l++ {
-		d, a, acc := &wk.delta[l+1], &wk.A[l], Delta[l]
-		for k := 0; k < d.Rows; k++ {
-			dk := d.Row(k)
-			row := acc.Row(k)
-			for j := range row {
-				aj := a.Row(j)[:len(dk)]
-				s := 0.0
-				for i, v := range dk {
-					s += v * aj[i]
-				}
-				row[j] += s
-			}
+		matrix.MulTInto(wk.Delta[l], &wk.delta[l+1], &wk.A[l])
+		acc := Delta[l].Data
+		for i, v := range wk.Delta[l].Data {
+			acc[i] += v
 		}
 	}
 	return J
@@ -288,8 +292,8 @@ func (w *Workspace) pass(wk *worker, ch *chunk, Delta []*matrix.Dense) float64 {
 //
 //	a^(l+1) = [1; g(Θ^(l) a^(l))],  h = a^(L) = sigmoid(z^(L))
 //
-// The products and sums are the same, in the same order, so the results are
-// bitwise those of Forward.
+// The products are Forward's, added in the same order; the sigmoid is
+// sigmoid.Fast, within two ulps of Forward's sigmoid.G.
 func (wk *worker) forward(net *Network, a1 *matrix.Dense) {
 	L := len(net.Theta)
 	c := a1.Cols
@@ -336,7 +340,7 @@ func applyInPlace(g Activation, z []float64) {
 	switch g {
 	case Sigmoid:
 		for i, v := range z {
-			z[i] = 1 / (1 + math.Exp(-v))
+			z[i] = sigmoid.Fast(v)
 		}
 	default:
 		for i, v := range z {

@@ -1,0 +1,92 @@
+package sigmoid
+
+import (
+	"math"
+	"testing"
+
+	"github.com/ann-go/ann/internal/nprand"
+)
+
+// ulps returns how many float64 values lie between a and b.
+func ulps(a, b float64) int64 {
+	d := int64(math.Float64bits(a)) - int64(math.Float64bits(b))
+	if d < 0 {
+		d = -d
+	}
+	return d
+}
+
+// exp agrees with math.Exp to two units in the last place (each is within
+// about one of e^x), over the whole range and at its edges.
+func TestExp(t *testing.T) {
+	rs := nprand.New(1)
+	worst := int64(0)
+	check := func(x float64) {
+		got, want := exp(x), math.Exp(x)
+		if d := ulps(got, want); d > worst {
+			worst = d
+			if d > 2 {
+				t.Errorf("exp(%v) = %v, math.Exp %v: %d ulps apart", x, got, want, d)
+			}
+		}
+	}
+	for i := 0; i < 1_000_000; i++ {
+		check(1400*rs.Float64() - 700) // the whole range
+		check(80*rs.Float64() - 40)    // where the sigmoid is not flat
+		check(1e-6 * (2*rs.Float64() - 1))
+	}
+	for _, x := range []float64{0, -0.0, 1, -1, math.Ln2, 0.5 * math.Ln2 / 128, -0.5 * math.Ln2 / 128, -707.99, 708.99, -708, 709, -745.2, 710, -1000, 1000} {
+		check(x)
+	}
+	for _, x := range []float64{math.Inf(1), math.Inf(-1), math.NaN()} {
+		if got, want := exp(x), math.Exp(x); !(got == want || math.IsNaN(got) && math.IsNaN(want)) {
+			t.Errorf("exp(%v) = %v, want %v", x, got, want)
+		}
+	}
+	t.Logf("largest difference from math.Exp: %d ulp", worst)
+}
+
+// Fast agrees with G to 5e-16, relative: two ulps.
+func TestFast(t *testing.T) {
+	rs := nprand.New(2)
+	for i := 0; i < 200_000; i++ {
+		z := 100*rs.Float64() - 50
+		if got, want := Fast(z), G(z); math.Abs(got-want) > 5e-16*want {
+			t.Fatalf("Fast(%v) = %v, G = %v", z, got, want)
+		}
+	}
+	for _, z := range []float64{math.Inf(1), math.Inf(-1), 800, -800} {
+		if Fast(z) != G(z) {
+			t.Errorf("Fast(%v) = %v, G = %v", z, Fast(z), G(z))
+		}
+	}
+	if !math.IsNaN(Fast(math.NaN())) {
+		t.Error("Fast(NaN) is not NaN")
+	}
+}
+
+func BenchmarkG(b *testing.B) {
+	z := make([]float64, 256)
+	for i := range z {
+		z[i] = float64(i)/32 - 4
+	}
+	for b.Loop() {
+		for _, v := range z {
+			sink = G(v)
+		}
+	}
+}
+
+func BenchmarkFast(b *testing.B) {
+	z := make([]float64, 256)
+	for i := range z {
+		z[i] = float64(i)/32 - 4
+	}
+	for b.Loop() {
+		for _, v := range z {
+			sink = Fast(v)
+		}
+	}
+}
+
+var sink float64

@@ -79,7 +79,7 @@ func linspace(start, stop float64, count int) []float64 {
 	}
 	step := (stop - start) / float64(count-1)
 	for i := range v {
-		v[i] = float64(i)*step + start // numpy multiplies, then adds: no FMA
+		v[i] = float64(float64(i)*step) + start // numpy rounds the product, then adds: no FMA
 	}
 	if count > 1 {
 		v[count-1] = stop

@@ -219,6 +219,9 @@ func TestWorkspaceMatchesPlain(t *testing.T) {
 		p := net.Forward(X)
 		wantJ, wantD := net.CostOf(p, y, tt.lambda), net.Backprop(p, y, tt.lambda)
 		ws := NewWorkspace(net, X, y, tt.lambda)
+		if J := ws.Cost(); math.Abs(J-wantJ) > 1e-12*math.Abs(wantJ) {
+			t.Errorf("m=%d %v: Workspace.Cost = %v, CostOf %v", tt.m, tt.sizes, J, wantJ)
+		}
 		for rep := 0; rep < 2; rep++ { // buffers reused correctly
 			J, D := ws.Gradient()
 			if math.Abs(J-wantJ) > 1e-12*math.Abs(wantJ) {

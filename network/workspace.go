@@ -17,16 +17,21 @@ import (
 //
 //   - One forward pass gives both the cost and what backpropagation needs (the
 //     tutorial runs forward propagation twice per iteration).
+//
 //   - g'(z) comes from the stored activations: a(1 - a) for the sigmoid.
+//
 //   - One log per output unit, as in CostOf.
+//
 //   - Buffers are allocated once: after the first call, Gradient allocates
 //     nothing.
+//
 //   - The examples are taken in chunks of ChunkSize columns, which stay in the
 //     processor's cache through the whole forward and backward pass. Chunks are
 //     gathered into at most maxGroups consecutive groups; each group sums its
 //     chunks' Δ in order, and the groups' sums are added in group order. Which
 //     core runs which group changes nothing, so the results are bitwise the same
 //     for any GOMAXPROCS.
+//
 //   - When there are at least ParallelMin examples, groups run on all cores.
 //
 //   - The sigmoid is sigmoid.Fast, within two ulps of sigmoid.G.
@@ -50,11 +55,12 @@ type Workspace struct {
 	// δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1) as one product.
 	thetaT []*matrix.Dense
 
-	workers []*worker
-	next    atomic.Int64 // the next group to take
-	start   []chan struct{}
-	wg      sync.WaitGroup
-	closed  bool
+	workers  []*worker
+	next     atomic.Int64 // the next group to take
+	start    []chan struct{}
+	wg       sync.WaitGroup
+	closed   bool
+	backprop bool // whether the current run computes gradients
 }
 
 // ChunkSize is the number of examples a Workspace processes at a time.
@@ -179,9 +185,6 @@ func (w *Workspace) Close() {
 // Gradient returns J(Θ) and the gradients D[l] for the network's current
 // weights. D belongs to the workspace: the next call overwrites it.
 func (w *Workspace) Gradient() (J float64, D []*matrix.Dense) {
-	if w.closed {
-		panic("network: Gradient on a closed Workspace")
-	}
 	for l := 1; l < len(w.thetaT); l++ {
 		th, tt := w.net.Theta[l], w.thetaT[l]
 		for k := 0; k < th.Rows; k++ {
@@ -190,13 +193,7 @@ func (w *Workspace) Gradient() (J float64, D []*matrix.Dense) {
 			}
 		}
 	}
-	w.next.Store(0)
-	w.wg.Add(len(w.start))
-	for _, s := range w.start {
-		s <- struct{}{}
-	}
-	w.runGroups(w.workers[0])
-	w.wg.Wait()
+	w.run(true)
 
 	// Add the groups' sums in group order, then scale and regularize:
 	//	D^(l) = (1/m) Δ^(l) + (λ/m) Θ^(l), bias column not regularized.
@@ -218,11 +215,38 @@ func (w *Workspace) Gradient() (J float64, D []*matrix.Dense) {
 			}
 		}
 	}
+	return w.cost(), w.D
+}
+
+// Cost returns J(Θ) for the network's current weights, by forward
+// propagation alone: what Gradient returns as J, without the gradients.
+func (w *Workspace) Cost() float64 {
+	w.run(false)
+	return w.cost()
+}
+
+// run runs every group, on the workers, with or without backpropagation.
+func (w *Workspace) run(backprop bool) {
+	if w.closed {
+		panic("network: a closed Workspace used")
+	}
+	w.backprop = backprop
+	w.next.Store(0)
+	w.wg.Add(len(w.start))
+	for _, s := range w.start {
+		s <- struct{}{}
+	}
+	w.runGroups(w.workers[0])
+	w.wg.Wait()
+}
+
+// cost adds the groups' cross-entropy sums in group order and returns J.
+func (w *Workspace) cost() float64 {
+	J := 0.0
 	for _, g := range w.groups {
 		J += g.J
 	}
-	J = J*inv + w.net.Regularization(w.lambda, w.m)
-	return J, w.D
+	return J/float64(w.m) + w.net.Regularization(w.lambda, w.m)
 }
 
 // runGroups takes groups until none is left.
@@ -237,14 +261,19 @@ func (w *Workspace) runGroups(wk *worker) {
 		for l := 1; l < len(grp.Delta); l++ {
 			clear(grp.Delta[l].Data)
 		}
+		Delta := grp.Delta
+		if !w.backprop {
+			Delta = nil
+		}
 		for c := grp.first; c < grp.end; c++ {
-			grp.J += w.pass(wk, &w.chunks[c], grp.Delta)
+			grp.J += w.pass(wk, &w.chunks[c], Delta)
 		}
 	}
 }
 
 // pass runs forward and backward propagation on one chunk, adds its Δ^(l) to
-// Delta and returns its cross-entropy terms, summed.
+// Delta and returns its cross-entropy terms, summed. With Delta nil it stops
+// after the cost.
 func (w *Workspace) pass(wk *worker, ch *chunk, Delta []*matrix.Dense) float64 {
 	L := len(w.sizes)
 	c := ch.a1.Cols
@@ -267,6 +296,10 @@ func (w *Workspace) pass(wk *worker, ch *chunk, Delta []*matrix.Dense) float64 {
 				dk[i] = hk[i]
 			}
 		}
+	}
+
+	if Delta == nil {
+		return J
 	}
 
 	// Backward: δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1) .* g'(z^(l)), l = L-1..2.

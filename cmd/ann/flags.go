@@ -4,9 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/ann-go/ann/internal/dataset"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
@@ -27,21 +29,28 @@ func (s *seedFlag) Set(v string) error {
 	return nil
 }
 
+// The generated data sets -data can name; anything else is a CSV file.
+var generators = []string{"moons", "circles", "xor", "spiral"}
+
 // dataFlags are the flags that choose a data set.
 type dataFlags struct {
 	source string
 	n      int
 	noise  float64
 	seed   seedFlag
+	factor float64
 	first  int
+	fs     *flag.FlagSet // to tell which flags were given
 }
 
 func (d *dataFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&d.source, "data", "moons", "the data set: moons")
+	d.fs = fs
+	fs.StringVar(&d.source, "data", "moons", "the data set: moons, circles, xor, spiral, or a CSV `file` (.csv or .csv.gz: features, then the label 0..K-1)")
 	fs.IntVar(&d.n, "n", 1000, "`number` of examples to generate")
 	fs.Float64Var(&d.noise, "noise", 0.1, "standard `deviation` of the noise added to generated data")
 	fs.Var(&d.seed, "data-seed", "random_state `seed` of the generated data (0 to 4294967295, as numpy)")
-	fs.IntVar(&d.first, "first", 0, "use only the first `K` rows (0: all)")
+	fs.Float64Var(&d.factor, "factor", 0.8, "circles: the inner circle's radius, as a `fraction` of the outer's")
+	fs.IntVar(&d.first, "first", 0, "train on the first `K` rows only, as the tutorial's X[:500] (0: all)")
 }
 
 // dataSet is a loaded data set: X is m x n, one example per row, y its labels.
@@ -49,7 +58,7 @@ type dataSet struct {
 	X         *matrix.Dense
 	y         []int
 	name      string // for messages and run records
-	generated bool   // made by -data moons (etc.), not read from a file
+	generated bool   // made by a generator, not read from a file
 }
 
 // classes returns K, the number of classes: the largest label plus one.
@@ -61,24 +70,73 @@ func (ds *dataSet) classes() int {
 	return K
 }
 
+// isFile reports whether -data names a file rather than a generator.
+func (d *dataFlags) isFile() bool {
+	for _, g := range generators {
+		if d.source == g {
+			return false
+		}
+	}
+	return true
+}
+
 // load checks the flags and makes or reads the data set, all of it: callers
 // take the first rows with trainRows.
 func (d *dataFlags) load() (*dataSet, error) {
 	if d.first < 0 {
 		return nil, usagef("-first %d: want 0 (all rows) or a positive count", d.first)
 	}
+	if d.isFile() {
+		return d.read()
+	}
+	if d.n < 1 {
+		return nil, usagef("-n %d: want at least 1 example", d.n)
+	}
+	if math.IsNaN(d.noise) || math.IsInf(d.noise, 0) || d.noise < 0 {
+		return nil, usagef("-noise %v: want a finite number >= 0", d.noise)
+	}
+	ds := &dataSet{name: d.source, generated: true}
+	seed := uint32(d.seed)
 	switch d.source {
 	case "moons":
-		if d.n < 1 {
-			return nil, usagef("-n %d: want at least 1 example", d.n)
+		ds.X, ds.y = moons.Make(d.n, d.noise, seed)
+	case "circles":
+		if !(d.factor >= 0 && d.factor < 1) {
+			return nil, usagef("-factor %v: want a number in [0, 1)", d.factor)
 		}
-		if math.IsNaN(d.noise) || math.IsInf(d.noise, 0) || d.noise < 0 {
-			return nil, usagef("-noise %v: want a finite number >= 0", d.noise)
-		}
-		X, y := moons.Make(d.n, d.noise, uint32(d.seed))
-		return &dataSet{X: X, y: y, name: "moons", generated: true}, nil
+		ds.X, ds.y = moons.Circles(d.n, d.noise, seed, d.factor)
+	case "xor":
+		ds.X, ds.y = moons.XOR(d.n, d.noise, seed)
+	case "spiral":
+		ds.X, ds.y = moons.Spiral(d.n, d.noise, seed, 2)
 	}
-	return nil, usagef("-data %q: want moons", d.source)
+	if d.n < 2 || ds.classes() < 2 {
+		return nil, usagef("-n %d: %s needs at least 2 examples to have two classes", d.n, d.source)
+	}
+	return ds, nil
+}
+
+// read reads the CSV file -data names. The flags that describe generated
+// data are an error with a file, rather than silently ignored.
+func (d *dataFlags) read() (*dataSet, error) {
+	var given []string
+	d.fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "n", "noise", "data-seed", "factor":
+			given = append(given, "-"+f.Name)
+		}
+	})
+	if len(given) > 0 {
+		return nil, usagef("%s: only for generated data (moons, circles, xor, spiral), but -data names the file %s", strings.Join(given, ", "), d.source)
+	}
+	if !strings.Contains(d.source, ".") && !strings.ContainsRune(d.source, filepath.Separator) {
+		return nil, usagef("-data %q: want %s, or a CSV file", d.source, strings.Join(generators, ", "))
+	}
+	data, err := dataset.ReadCSV(d.source)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	return &dataSet{X: data.X, y: data.Y, name: d.source}, nil
 }
 
 // trainRows returns how many leading rows -first selects from a data set of m
@@ -120,33 +178,55 @@ func (s *sizesFlag) Set(v string) error {
 	return nil
 }
 
-// netFlags are the flags that describe a network and its training.
+// netFlags are the flags that describe a network and, for the commands that
+// train, its training.
 type netFlags struct {
 	sizes      sizesFlag
 	seed       seedFlag
-	alpha      float64
-	iters      int
 	lambda     float64
 	init       string
 	activation string
+
+	training    bool // registerTraining was called
+	alpha       float64
+	iters       int
+	batch       int
+	momentum    float64
+	shuffleSeed seedFlag
+	standardize bool
 }
 
+// register registers the flags of the network itself.
 func (nf *netFlags) register(fs *flag.FlagSet) {
 	nf.sizes = sizesFlag(layer.Tutorial)
+	nf.init, nf.activation = "code", "sigmoid"
 	fs.Var(&nf.sizes, "layers", "layer `sizes` s_1,...,s_L: inputs, hidden layers, classes")
 	fs.Var(&nf.seed, "seed", "np.random.seed `value` for the initial weights (0 to 4294967295)")
-	fs.Float64Var(&nf.alpha, "alpha", 0.5, "learning rate `α`")
-	fs.IntVar(&nf.iters, "iters", 1000, "gradient-descent `iterations`")
 	fs.Float64Var(&nf.lambda, "lambda", 0, "L2 regularization `λ`")
 	fs.StringVar(&nf.init, "init", "code", "weight initialization: code (the tutorial's cell 9) or text (its prose)")
 	fs.StringVar(&nf.activation, "activation", "sigmoid", "hidden-layer activation: sigmoid, tanh or relu")
 }
 
-// check validates the training flags.
+// registerTraining registers the flags of training.
+func (nf *netFlags) registerTraining(fs *flag.FlagSet) {
+	nf.training = true
+	fs.Float64Var(&nf.alpha, "alpha", 0.5, "learning rate `α`")
+	fs.IntVar(&nf.iters, "iters", 1000, "gradient-descent `iterations` (epochs, with -batch)")
+	fs.IntVar(&nf.batch, "batch", 0, "mini-batch `size` (0: all rows, the tutorial's batch gradient descent)")
+	fs.Float64Var(&nf.momentum, "momentum", 0, "momentum `β` (0: none, as the tutorial)")
+	fs.Var(&nf.shuffleSeed, "shuffle-seed", "numpy `seed` that shuffles the rows for mini-batches")
+	fs.BoolVar(&nf.standardize, "standardize", false, "scale each feature to mean 0, standard deviation 1, fitted on the training rows")
+}
+
+// check validates the flags.
 func (nf *netFlags) check() error {
-	c := nf.config()
-	if err := c.Check(); err != nil {
-		return usagef("-%v", err)
+	if nf.training {
+		c := nf.config()
+		if err := c.Check(); err != nil {
+			return usagef("-%v", err)
+		}
+	} else if !(nf.lambda >= 0) || math.IsInf(nf.lambda, 1) {
+		return usagef("-lambda %v: want a finite number >= 0", nf.lambda)
 	}
 	if nf.init != "code" && nf.init != "text" {
 		return usagef("-init %q: want code or text", nf.init)
@@ -159,7 +239,8 @@ func (nf *netFlags) check() error {
 
 // config returns the trainer configuration the flags describe.
 func (nf *netFlags) config() trainer.Config {
-	return trainer.Config{Alpha: nf.alpha, Iters: nf.iters, Lambda: nf.lambda}
+	return trainer.Config{Alpha: nf.alpha, Iters: nf.iters, Lambda: nf.lambda,
+		Batch: nf.batch, Momentum: nf.momentum, Seed: uint32(nf.shuffleSeed)}
 }
 
 // network returns the initial network the flags describe. Call check first.

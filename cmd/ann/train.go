@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
 
+	"github.com/ann-go/ann/internal/dataset"
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
@@ -18,11 +20,15 @@ import (
 )
 
 func runTrain(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("train", "[data flags] [net flags] [-out DIR] [-q]", stdout)
+	fs := newFlagSet("train", "[data flags] [net flags] [-test-fraction F] [-out DIR] [-q]", stdout)
 	var df dataFlags
 	var nf netFlags
 	df.register(fs)
 	nf.register(fs)
+	nf.registerTraining(fs)
+	testFraction := fs.Float64("test-fraction", 0, "hold out this `fraction` of the rows (scikit-learn's train_test_split) and report the held-out cost and accuracy")
+	var splitSeed seedFlag
+	fs.Var(&splitSeed, "split-seed", "random_state `seed` of the held-out split")
 	out := fs.String("out", "", "write model.npz, costs.csv, run.json, cost.svg and boundary.svg to `DIR`")
 	quiet := fs.Bool("q", false, "do not print progress")
 	if err := parse(fs, args); err != nil {
@@ -35,12 +41,28 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	m, err := df.trainRows(ds.X.Rows)
-	if err != nil {
-		return err
-	}
 	if err := nf.fit(ds); err != nil {
 		return err
+	}
+	var trainIdx, testIdx []int
+	switch {
+	case *testFraction != 0 && df.first != 0:
+		return usagef("-first and -test-fraction both choose the training rows: give one")
+	case *testFraction != 0:
+		if !(*testFraction > 0 && *testFraction < 1) {
+			return usagef("-test-fraction %v: want a fraction between 0 and 1", *testFraction)
+		}
+		m := ds.X.Rows
+		if nTest := int(math.Ceil(*testFraction * float64(m))); nTest >= m {
+			return usagef("-test-fraction %v holds out all %d rows: none are left to train on", *testFraction, m)
+		}
+		trainIdx, testIdx = dataset.TrainTestSplit(m, *testFraction, uint32(splitSeed))
+	default:
+		m, err := df.trainRows(ds.X.Rows)
+		if err != nil {
+			return err
+		}
+		trainIdx = seq(m)
 	}
 	if *out != "" {
 		if err := prepareDir(*out); err != nil {
@@ -51,61 +73,121 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	if !*quiet {
 		progress = stderr
 	}
-	r, err := train(ds, m, &nf, progress)
+	r, err := train(ds, trainIdx, testIdx, &nf, progress)
 	if err != nil {
 		return err
 	}
 	r.printSummary(stdout)
 	if *out != "" {
-		return r.write(*out, &df)
+		return r.write(*out, &df, *testFraction, uint32(splitSeed))
 	}
 	return nil
 }
 
-// trainRun is one training run and what it measured.
-type trainRun struct {
-	ds        *dataSet
-	m         int // training rows: the first m of ds
-	nf        *netFlags
-	res       *trainer.Result
-	finalCost float64 // J after the last update
-	accTrain  float64
-	accAll    float64
+// seq returns 0, 1, ..., m-1.
+func seq(m int) []int {
+	s := make([]int, m)
+	for i := range s {
+		s[i] = i
+	}
+	return s
 }
 
-// train trains the network nf describes on the first m rows of ds, printing
+// trainRun is one training run and what it measured.
+type trainRun struct {
+	ds                *dataSet
+	trainIdx, testIdx []int // rows of ds; testIdx is nil without a held-out set
+	nf                *netFlags
+	model             *network.Model
+	res               *trainer.Result
+	finalCost         float64 // J on the training rows after the last update
+	accTrain          float64
+	accTest           float64 // with a held-out set
+	accAll            float64
+}
+
+// train trains the network nf describes on the rows trainIdx of ds, with the
+// rows testIdx (if any) held out and their cost recorded, standardizing the
+// features first if nf says so (fitted on the training rows only). It prints
 // progress every tenth of the iterations.
-func train(ds *dataSet, m int, nf *netFlags, progress io.Writer) (*trainRun, error) {
-	Xtrain, ytrain := firstRows(ds.X, m), ds.y[:m]
+func train(ds *dataSet, trainIdx, testIdx []int, nf *netFlags, progress io.Writer) (*trainRun, error) {
+	Xtrain, ytrain := dataset.Rows(ds.X, ds.y, trainIdx)
+	model := &network.Model{Net: nf.network()}
+	if nf.standardize {
+		sc := dataset.FitScaler(Xtrain)
+		model.Mean, model.Std = sc.Mean, sc.Std
+	}
 	c := nf.config()
+	var Xtest *matrix.Dense
+	var ytest []int
+	if testIdx != nil {
+		Xtest, ytest = dataset.Rows(ds.X, ds.y, testIdx)
+		c.TestX, c.TestY = model.Standardize(Xtest), ytest
+	}
 	step := max(1, c.Iters/10)
 	c.Progress = func(iter int, cost float64) {
 		if iter%step == 0 || iter == c.Iters {
 			fmt.Fprintf(progress, "iteration %*d/%d  cost %.6f\n", len(strconv.Itoa(c.Iters)), iter, c.Iters, cost)
 		}
 	}
-	res, err := trainer.Train(context.Background(), nf.network(), Xtrain, ytrain, c)
+	res, err := trainer.Train(context.Background(), model.Net, model.Standardize(Xtrain), ytrain, c)
 	if err != nil {
 		return nil, err
 	}
-	r := &trainRun{ds: ds, m: m, nf: nf, res: res}
-	r.finalCost = res.Net.Cost(Xtrain, ytrain, c.Lambda)
-	r.accTrain = res.Net.Accuracy(Xtrain, ytrain)
-	r.accAll = res.Net.Accuracy(ds.X, ds.y)
+	model.Net = res.Net
+	r := &trainRun{ds: ds, trainIdx: trainIdx, testIdx: testIdx, nf: nf, model: model, res: res}
+	r.finalCost = res.Net.Cost(model.Standardize(Xtrain), ytrain, c.Lambda)
+	r.accTrain = accuracy(model.Predict(Xtrain), ytrain)
+	r.accAll = accuracy(model.Predict(ds.X), ds.y)
+	if testIdx != nil {
+		r.accTest = accuracy(model.Predict(Xtest), ytest)
+	}
 	return r, nil
 }
 
-// firstRows returns the first m rows of X, sharing its storage.
-func firstRows(X *matrix.Dense, m int) *matrix.Dense {
-	return &matrix.Dense{Rows: m, Cols: X.Cols, Data: X.Data[:m*X.Cols]}
+// accuracy returns the fraction of pred that equals y.
+func accuracy(pred, y []int) float64 {
+	right := 0
+	for i, c := range y {
+		if pred[i] == c {
+			right++
+		}
+	}
+	return float64(right) / float64(len(y))
 }
 
 func (r *trainRun) printSummary(w io.Writer) {
 	costs := r.res.Costs
-	fmt.Fprintf(w, "network:  %s, %s hidden layers, init %s seed %d\n", &r.nf.sizes, r.res.Net.Hidden, r.nf.init, r.nf.seed)
-	fmt.Fprintf(w, "training: %d iterations, alpha %v, lambda %v, on %d of %d rows\n", len(costs), r.nf.alpha, r.nf.lambda, r.m, r.ds.X.Rows)
+	n := r.nf
+	fmt.Fprintf(w, "network:  %s, %s hidden layers, init %s seed %d\n", &n.sizes, r.res.Net.Hidden, n.init, n.seed)
+	method := "batch gradient descent"
+	if n.batch > 0 && n.batch < len(r.trainIdx) {
+		method = fmt.Sprintf("mini-batches of %d", n.batch)
+	}
+	if n.momentum > 0 {
+		method += fmt.Sprintf(", momentum %v", n.momentum)
+	}
+	if n.standardize {
+		method += ", standardized features"
+	}
+	fmt.Fprintf(w, "training: %d iterations of %s, alpha %v, lambda %v, on %d of %d rows\n", len(costs), method, n.alpha, n.lambda, len(r.trainIdx), r.ds.X.Rows)
 	fmt.Fprintf(w, "cost:     %.6f at iteration 1, %.6f at iteration %d, %.6f after training\n", costs[0], costs[len(costs)-1], len(costs), r.finalCost)
-	fmt.Fprintf(w, "accuracy: %.3f on the %d training rows, %.3f on all %d rows\n", r.accTrain, r.m, r.accAll, r.ds.X.Rows)
+	if r.testIdx != nil {
+		tc := r.res.TestCosts
+		fmt.Fprintf(w, "held out: %d rows, cost %.6f at iteration 1, %.6f at iteration %d\n", len(r.testIdx), tc[0], tc[len(tc)-1], len(tc))
+		fmt.Fprintf(w, "accuracy: %.3f on the %d training rows, %.3f on the %d held-out rows\n", r.accTrain, len(r.trainIdx), r.accTest, len(r.testIdx))
+		return
+	}
+	fmt.Fprintf(w, "accuracy: %.3f on the %d training rows, %.3f on all %d rows\n", r.accTrain, len(r.trainIdx), r.accAll, r.ds.X.Rows)
+}
+
+// costSeries returns the run's cost curves for a figure.
+func (r *trainRun) costSeries() []svgplot.Series {
+	s := []svgplot.Series{{Name: "training cost", Y: r.res.Costs}}
+	if r.res.TestCosts != nil {
+		s = append(s, svgplot.Series{Name: "held-out cost", Y: r.res.TestCosts})
+	}
+	return s
 }
 
 // prepareDir makes dir if needed and checks that files can be created in it.
@@ -129,41 +211,45 @@ func unwrapPathError(err error) error {
 }
 
 // write writes the run's files into dir, each whole or not at all.
-func (r *trainRun) write(dir string, df *dataFlags) error {
+func (r *trainRun) write(dir string, df *dataFlags, testFraction float64, splitSeed uint32) error {
 	files := []struct {
 		name  string
 		write func(io.Writer) error
 	}{
 		{"costs.csv", r.writeCosts},
-		{"run.json", func(w io.Writer) error { return r.writeJSON(w, df) }},
+		{"run.json", func(w io.Writer) error { return r.writeJSON(w, df, testFraction, splitSeed) }},
 	}
 	for _, f := range files {
 		if err := safefile.Write(filepath.Join(dir, f.name), f.write); err != nil {
 			return err
 		}
 	}
-	if err := r.model().WriteFile(filepath.Join(dir, "model.npz")); err != nil {
+	if err := r.model.WriteFile(filepath.Join(dir, "model.npz")); err != nil {
 		return err
 	}
-	figs := []figure{{"cost.svg", costFigure([]svgplot.Series{{Name: "training cost", Y: r.res.Costs}}, "Cost per iteration")}}
+	figs := []figure{{"cost.svg", costFigure(r.costSeries(), "Cost per iteration")}}
 	if r.ds.X.Cols == 2 {
-		figs = append(figs, figure{"boundary.svg", boundaryFigure(r.ds, r.res.Net.Probabilities, "Decision boundary")})
+		figs = append(figs, figure{"boundary.svg", boundaryFigure(r.ds, r.model.Probabilities, "Decision boundary")})
 	}
 	return writeFigures(dir, figs)
 }
 
-// model returns the trained model.
-func (r *trainRun) model() *network.Model {
-	return &network.Model{Net: r.res.Net}
-}
-
-// writeCosts writes costs.csv: iteration,cost, one row per iteration.
+// writeCosts writes costs.csv: iteration,cost, one row per iteration, and a
+// test_cost column with a held-out set.
 func (r *trainRun) writeCosts(w io.Writer) error {
-	buf := []byte("iteration,cost\n")
+	buf := []byte("iteration,cost")
+	if r.res.TestCosts != nil {
+		buf = append(buf, ",test_cost"...)
+	}
+	buf = append(buf, '\n')
 	for i, c := range r.res.Costs {
 		buf = strconv.AppendInt(buf, int64(i+1), 10)
 		buf = append(buf, ',')
 		buf = strconv.AppendFloat(buf, c, 'g', -1, 64)
+		if r.res.TestCosts != nil {
+			buf = append(buf, ',')
+			buf = strconv.AppendFloat(buf, r.res.TestCosts[i], 'g', -1, 64)
+		}
 		buf = append(buf, '\n')
 	}
 	_, err := w.Write(buf)
@@ -174,14 +260,19 @@ func (r *trainRun) writeCosts(w io.Writer) error {
 type runRecord struct {
 	Version string `json:"ann_version"`
 	Data    struct {
-		Source    string   `json:"source"`
-		N         int      `json:"n,omitempty"`
-		Noise     *float64 `json:"noise,omitempty"`
-		DataSeed  *uint32  `json:"data_seed,omitempty"`
-		Rows      int      `json:"rows"`
-		Features  int      `json:"features"`
-		Classes   int      `json:"classes"`
-		TrainRows int      `json:"train_rows"`
+		Source       string   `json:"source"`
+		N            int      `json:"n,omitempty"`
+		Noise        *float64 `json:"noise,omitempty"`
+		DataSeed     *uint32  `json:"data_seed,omitempty"`
+		Factor       *float64 `json:"factor,omitempty"`
+		Rows         int      `json:"rows"`
+		Features     int      `json:"features"`
+		Classes      int      `json:"classes"`
+		TrainRows    int      `json:"train_rows"`
+		TestRows     int      `json:"test_rows"`
+		TestFraction float64  `json:"test_fraction,omitempty"`
+		SplitSeed    *uint32  `json:"split_seed,omitempty"`
+		Standardized bool     `json:"standardized"`
 	} `json:"data"`
 	Network struct {
 		Layers     []int  `json:"layers"`
@@ -190,38 +281,56 @@ type runRecord struct {
 		Seed       uint32 `json:"seed"`
 	} `json:"network"`
 	Training struct {
-		Method string  `json:"method"`
-		Alpha  float64 `json:"alpha"`
-		Iters  int     `json:"iters"`
-		Lambda float64 `json:"lambda"`
+		Alpha       float64 `json:"alpha"`
+		Iters       int     `json:"iters"`
+		Lambda      float64 `json:"lambda"`
+		Batch       int     `json:"batch"`
+		Momentum    float64 `json:"momentum"`
+		ShuffleSeed uint32  `json:"shuffle_seed"`
 	} `json:"training"`
 	Result struct {
-		FirstCost     float64 `json:"first_cost"`
-		LastCost      float64 `json:"last_recorded_cost"`
-		FinalCost     float64 `json:"final_cost"`
-		AccuracyTrain float64 `json:"accuracy_train"`
-		AccuracyAll   float64 `json:"accuracy_all"`
+		FirstCost     float64  `json:"first_cost"`
+		LastCost      float64  `json:"last_recorded_cost"`
+		FinalCost     float64  `json:"final_cost"`
+		LastTestCost  *float64 `json:"last_recorded_test_cost,omitempty"`
+		AccuracyTrain float64  `json:"accuracy_train"`
+		AccuracyTest  *float64 `json:"accuracy_test,omitempty"`
+		AccuracyAll   float64  `json:"accuracy_all"`
 	} `json:"result"`
 }
 
-func (r *trainRun) writeJSON(w io.Writer, df *dataFlags) error {
+func (r *trainRun) writeJSON(w io.Writer, df *dataFlags, testFraction float64, splitSeed uint32) error {
 	var rec runRecord
 	rec.Version = version()
-	rec.Data.Source = r.ds.name
+	d := &rec.Data
+	d.Source = r.ds.name
 	if r.ds.generated {
 		noise, seed := df.noise, uint32(df.seed)
-		rec.Data.N, rec.Data.Noise, rec.Data.DataSeed = df.n, &noise, &seed
+		d.N, d.Noise, d.DataSeed = df.n, &noise, &seed
+		if df.source == "circles" {
+			d.Factor = &df.factor
+		}
 	}
-	rec.Data.Rows, rec.Data.Features, rec.Data.Classes, rec.Data.TrainRows = r.ds.X.Rows, r.ds.X.Cols, r.ds.classes(), r.m
+	d.Rows, d.Features, d.Classes = r.ds.X.Rows, r.ds.X.Cols, r.ds.classes()
+	d.TrainRows, d.TestRows, d.Standardized = len(r.trainIdx), len(r.testIdx), r.nf.standardize
+	if r.testIdx != nil {
+		d.TestFraction, d.SplitSeed = testFraction, &splitSeed
+	}
 	rec.Network.Layers = r.nf.sizes
 	rec.Network.Activation = r.res.Net.Hidden.String()
 	rec.Network.Init = r.nf.init
 	rec.Network.Seed = uint32(r.nf.seed)
-	rec.Training.Method = "batch gradient descent"
-	rec.Training.Alpha, rec.Training.Iters, rec.Training.Lambda = r.nf.alpha, r.nf.iters, r.nf.lambda
+	t := &rec.Training
+	t.Alpha, t.Iters, t.Lambda = r.nf.alpha, r.nf.iters, r.nf.lambda
+	t.Batch, t.Momentum, t.ShuffleSeed = r.nf.batch, r.nf.momentum, uint32(r.nf.shuffleSeed)
 	costs := r.res.Costs
-	rec.Result.FirstCost, rec.Result.LastCost, rec.Result.FinalCost = costs[0], costs[len(costs)-1], r.finalCost
-	rec.Result.AccuracyTrain, rec.Result.AccuracyAll = r.accTrain, r.accAll
+	res := &rec.Result
+	res.FirstCost, res.LastCost, res.FinalCost = costs[0], costs[len(costs)-1], r.finalCost
+	res.AccuracyTrain, res.AccuracyAll = r.accTrain, r.accAll
+	if r.testIdx != nil {
+		last := r.res.TestCosts[len(r.res.TestCosts)-1]
+		res.LastTestCost, res.AccuracyTest = &last, &r.accTest
+	}
 	b, err := json.MarshalIndent(rec, "", "  ")
 	if err != nil {
 		return err

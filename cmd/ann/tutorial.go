@@ -77,17 +77,17 @@ func runTutorial(args []string, stdout, stderr io.Writer) error {
 		p("")
 		p("[%d] Training the model: %s, alpha %v", tk.cell, tk.title, nf.alpha)
 		nf.iters = tk.iters
-		r, err := train(ds, tk.m, &nf, progress)
+		r, err := train(ds, seq(tk.m), nil, &nf, progress)
 		if err != nil {
 			return err
 		}
 		costs := r.res.Costs
 		p("cost %.6f at iteration 1, %.6f at iteration %d", costs[0], costs[len(costs)-1], len(costs))
-		p("accuracy %.3f on the %d training points, %.3f on all %d", r.accTrain, r.m, r.accAll, ds.X.Rows)
+		p("accuracy %.3f on the %d training points, %.3f on all %d", r.accTrain, tk.m, r.accAll, ds.X.Rows)
 		title := "Take " + tk.name[len(tk.name)-1:]
 		if err := wrote(
 			figure{tk.name + "-cost.svg", costFigure([]svgplot.Series{{Name: "training cost", Y: costs}}, title+": cost per iteration")},
-			figure{tk.name + "-boundary.svg", boundaryFigure(ds, r.res.Net.Probabilities, title+": decision boundary")},
+			figure{tk.name + "-boundary.svg", boundaryFigure(ds, r.model.Probabilities, title+": decision boundary")},
 		); err != nil {
 			return err
 		}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/ann-go/ann/internal/dataset"
+	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/svgplot"
+)
+
+func runCV(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("cv", "[data flags] [net flags] [-k 5] [-fold-seed 0] [-out DIR] [-q]", stdout)
+	var df dataFlags
+	var nf netFlags
+	df.register(fs)
+	nf.register(fs)
+	nf.registerTraining(fs)
+	k := fs.Int("k", 5, "number of `folds`")
+	var foldSeed seedFlag
+	fs.Var(&foldSeed, "fold-seed", "random_state `seed` of the folds (scikit-learn's KFold(shuffle=True))")
+	out := fs.String("out", "", "write folds.csv, cv-cost.svg and (for 2 features) cv-boundaries.svg to `DIR`")
+	quiet := fs.Bool("q", false, "do not print progress")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := nf.check(); err != nil {
+		return err
+	}
+	ds, err := df.load()
+	if err != nil {
+		return err
+	}
+	if err := nf.fit(ds); err != nil {
+		return err
+	}
+	m, err := df.trainRows(ds.X.Rows)
+	if err != nil {
+		return err
+	}
+	if m < ds.X.Rows { // -first K: cross-validate on the first K rows
+		X, y := dataset.Rows(ds.X, ds.y, seq(m))
+		ds = &dataSet{X: X, y: y, name: ds.name, generated: ds.generated}
+	}
+	if *k < 2 || *k > m {
+		return usagef("-k %d: want from 2 to %d folds (one per row at most)", *k, m)
+	}
+	if *out != "" {
+		if err := prepareDir(*out); err != nil {
+			return usagef("-out: %v", err)
+		}
+	}
+	progress := io.Discard
+	if !*quiet {
+		progress = stderr
+	}
+	folds, err := crossValidate(ds, dataset.KFold(m, *k, uint32(foldSeed)), &nf, progress)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d-fold cross-validation (folds as scikit-learn's KFold(n_splits=%d, shuffle=True, random_state=%d)) of %s, %d rows\n",
+		*k, *k, foldSeed, ds.name, m)
+	fmt.Fprintf(stdout, "network %s, %s hidden layers, seed %d; alpha %v, lambda %v, %d iterations", &nf.sizes, folds[0].res.Net.Hidden, nf.seed, nf.alpha, nf.lambda, nf.iters)
+	if nf.standardize {
+		fmt.Fprint(stdout, "; standardized within each fold")
+	}
+	fmt.Fprintln(stdout)
+	acc := make([]float64, len(folds))
+	for i, f := range folds {
+		acc[i] = f.accTest
+		fmt.Fprintf(stdout, "fold %d: trained on %d rows (final cost %.6f), accuracy %.4f on its %d held-out rows\n",
+			i+1, len(f.trainIdx), f.finalCost, f.accTest, len(f.testIdx))
+	}
+	mean, std := meanStd(acc)
+	fmt.Fprintf(stdout, "accuracy: mean %.4f, standard deviation %.4f over the %d folds\n", mean, std, len(folds))
+	if *out != "" {
+		return writeCV(*out, ds, folds)
+	}
+	return nil
+}
+
+// crossValidate trains one network per fold, each from the same initial
+// weights, on the rows outside the fold, and measures it on the fold. Folds
+// run side by side on the available cores when each is too small to use more
+// than one; the results do not depend on how they are scheduled.
+func crossValidate(ds *dataSet, folds [][]int, nf *netFlags, progress io.Writer) ([]*trainRun, error) {
+	runs := make([]*trainRun, len(folds))
+	errs := make([]error, len(folds))
+	parallel := 1
+	if ds.X.Rows < network.ParallelMin {
+		parallel = runtime.GOMAXPROCS(0)
+	}
+	sem := make(chan struct{}, parallel)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for i, test := range folds {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			rest := dataset.Complement(ds.X.Rows, test)
+			runs[i], errs[i] = train(ds, rest, test, nf, io.Discard)
+			mu.Lock()
+			defer mu.Unlock()
+			if errs[i] == nil {
+				fmt.Fprintf(progress, "fold %d/%d done: accuracy %.4f\n", i+1, len(folds), runs[i].accTest)
+			}
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("fold %d: %w", i+1, err)
+		}
+	}
+	return runs, nil
+}
+
+// meanStd returns the mean and the standard deviation (over n, numpy's
+// np.std) of v.
+func meanStd(v []float64) (mean, std float64) {
+	for _, x := range v {
+		mean += x
+	}
+	mean /= float64(len(v))
+	for _, x := range v {
+		std += (x - mean) * (x - mean)
+	}
+	return mean, math.Sqrt(std / float64(len(v)))
+}
+
+// writeCV writes folds.csv and the figures.
+func writeCV(dir string, ds *dataSet, folds []*trainRun) error {
+	csv := func(w io.Writer) error {
+		buf := []byte("fold,train_rows,test_rows,accuracy,final_cost\n")
+		for i, f := range folds {
+			buf = fmt.Appendf(buf, "%d,%d,%d,%s,%s\n", i+1, len(f.trainIdx), len(f.testIdx),
+				strconv.FormatFloat(f.accTest, 'g', -1, 64), strconv.FormatFloat(f.finalCost, 'g', -1, 64))
+		}
+		_, err := w.Write(buf)
+		return err
+	}
+	var series []svgplot.Series
+	for i, f := range folds {
+		series = append(series, svgplot.Series{Name: fmt.Sprintf("fold %d", i+1), Y: f.res.Costs})
+	}
+	figs := []figure{
+		{"folds.csv", csv},
+		{"cv-cost.svg", costFigure(series, "Training cost per iteration, one curve per fold")},
+	}
+	if ds.X.Cols == 2 {
+		figs = append(figs, figure{"cv-boundaries.svg", func(w io.Writer) error {
+			var panels []svgplot.Panel
+			for i, f := range folds {
+				Xt, yt := dataset.Rows(ds.X, ds.y, f.testIdx)
+				panels = append(panels, svgplot.Panel{
+					Grid: boundaryGrid(ds.X, f.model.Probabilities, 300),
+					X:    column(Xt, 0), Y: column(Xt, 1), Labels: yt,
+					Title: fmt.Sprintf("fold %d: accuracy %.3f", i+1, f.accTest),
+				})
+			}
+			return svgplot.BoundaryPanels(w, panels, svgplot.Options{Title: "Each fold's decision boundary and its held-out rows"})
+		}})
+	}
+	return writeFigures(dir, figs)
+}

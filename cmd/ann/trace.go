@@ -1,0 +1,43 @@
+package main
+
+import (
+	"fmt"
+	"io"
+)
+
+// runTrace prints every step of one forward and one backward pass through the
+// initial network, for one example of the data set: network.Trace.
+func runTrace(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("trace", "[data flags] [-layers 2,5,5,2] [-lambda 0] [-seed 0] [-init code] [-activation sigmoid] [-example 0]", stdout)
+	var df dataFlags
+	var nf netFlags
+	df.register(fs)
+	nf.register(fs)
+	example := fs.Int("example", 0, "trace example `i` of the data set (0 is the first row)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := nf.check(); err != nil {
+		return err
+	}
+	ds, err := df.load()
+	if err != nil {
+		return err
+	}
+	if err := nf.fit(ds); err != nil {
+		return err
+	}
+	m, err := df.trainRows(ds.X.Rows)
+	if err != nil {
+		return err
+	}
+	if *example < 0 || *example >= m {
+		return usagef("-example %d: want an example of the data set, 0..%d", *example, m-1)
+	}
+	net := nf.network()
+	if _, err := fmt.Fprintf(stdout, "ann trace: example %d of %d of %s; initial weights from -init %s -seed %d\n\n",
+		*example, m, ds.name, nf.init, nf.seed); err != nil {
+		return err
+	}
+	return net.Trace(stdout, ds.X.Row(*example), ds.y[*example], nf.lambda)
+}

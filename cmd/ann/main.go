@@ -37,6 +37,7 @@ func init() {
 	commands = []command{
 		{"tutorial", "run the tutorial's notebook end to end and draw its figures", runTutorial},
 		{"train", "train a network by gradient descent and report its cost and accuracy", runTrain},
+		{"predict", "predict the classes of a CSV file's rows with a saved model", runPredict},
 		{"cv", "k-fold cross-validation: train one network per fold, report held-out accuracy", runCV},
 		{"gradcheck", "compare backpropagation's gradients with numerical ones", runGradcheck},
 		{"data", "write a data set as CSV (x1,x2,...,label)", runData},

@@ -52,10 +52,46 @@ func (n *Network) Forward(X *matrix.Dense) *Pass {
 // sigmoid.Fast for the sigmoid. The tests hold the two to 1e-15.
 // It panics if X's columns do not match the input layer.
 func (n *Network) Probabilities(X *matrix.Dense) *matrix.Dense {
+	K := n.K()
+	P := matrix.New(X.Rows, K)
+	n.forwardChunks(X, func(lo int, h *matrix.Dense) {
+		for k := 0; k < K; k++ {
+			for i, v := range h.Row(k) {
+				P.Data[(lo+i)*K+k] = v
+			}
+		}
+	})
+	return P
+}
+
+// Predict returns the class of each example of X, the index of its largest
+// output unit: the tutorial's predict, np.argmax(h, axis=1). It computes h as
+// Probabilities does, a chunk at a time, without keeping it.
+func (n *Network) Predict(X *matrix.Dense) []int {
+	labels := make([]int, X.Rows)
+	n.forwardChunks(X, func(lo int, h *matrix.Dense) {
+		for i := 0; i < h.Cols; i++ {
+			best := 0
+			for k := 1; k < h.Rows; k++ {
+				if h.Data[k*h.Cols+i] > h.Data[best*h.Cols+i] {
+					best = k
+				}
+			}
+			labels[lo+i] = best
+		}
+	})
+	return labels
+}
+
+// forwardChunks runs forward propagation on X, ChunkSize examples at a time,
+// on all cores when X has at least ParallelMin rows, and calls use with each
+// chunk's first row and its h (K x chunk, one example per column). Calls for
+// different chunks may run at the same time. It panics if X's columns do not
+// match the input layer.
+func (n *Network) forwardChunks(X *matrix.Dense, use func(lo int, h *matrix.Dense)) {
 	n.checkX(X)
 	sizes := n.Sizes()
-	m, K := X.Rows, n.K()
-	P := matrix.New(m, K)
+	m := X.Rows
 	chunks := (m + ChunkSize - 1) / ChunkSize
 	var next atomic.Int64
 	work := func() {
@@ -70,12 +106,7 @@ func (n *Network) Probabilities(X *matrix.Dense) *matrix.Dense {
 			a1 := view(buf, min(ChunkSize, m-lo))
 			setA1(&a1, X, lo)
 			wk.forward(n, &a1)
-			h := wk.A[len(sizes)]
-			for k := 0; k < K; k++ {
-				for i, v := range h.Row(k) {
-					P.Data[(lo+i)*K+k] = v
-				}
-			}
+			use(lo, &wk.A[len(sizes)])
 		}
 	}
 	var wg sync.WaitGroup
@@ -86,13 +117,6 @@ func (n *Network) Probabilities(X *matrix.Dense) *matrix.Dense {
 	}
 	work()
 	wg.Wait()
-	return P
-}
-
-// Predict returns the class of each example of X, the index of its largest
-// output unit: the tutorial's predict, np.argmax(h, axis=1).
-func (n *Network) Predict(X *matrix.Dense) []int {
-	return matrix.ArgmaxRows(n.Probabilities(X))
 }
 
 // Accuracy returns the fraction of the labels y that Predict gets right.

@@ -39,6 +39,7 @@ func init() {
 		{"train", "train a network by gradient descent and report its cost and accuracy", runTrain},
 		{"predict", "predict the classes of a CSV file's rows with a saved model", runPredict},
 		{"cv", "k-fold cross-validation: train one network per fold, report held-out accuracy", runCV},
+		{"trace", "print every step of one forward and backward pass for one example", runTrace},
 		{"gradcheck", "compare backpropagation's gradients with numerical ones", runGradcheck},
 		{"data", "write a data set as CSV (x1,x2,...,label)", runData},
 	}

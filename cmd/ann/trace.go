@@ -35,7 +35,7 @@ func runTrace(args []string, stdout, stderr io.Writer) error {
 		return usagef("-example %d: want an example of the data set, 0..%d", *example, m-1)
 	}
 	net := nf.network()
-	if _, err := fmt.Fprintf(stdout, "ann trace: example %d of %d of %s; initial weights from -init %s -seed %d\n\n",
+	if _, err := fmt.Fprintf(stdout, "ann trace: example %d of the %d in %s (counting from 0), with the initial weights of -init %s -seed %d\n\n",
 		*example, m, ds.name, nf.init, nf.seed); err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ func TestTraceCommand(t *testing.T) {
 	if err := runTrace(nil, &out, &out); err != nil {
 		t.Fatalf("ann trace: %v\n%s", err, out.String())
 	}
-	for _, want := range []string{"example 0 of 1000 of moons", "δ^(4) = a^(4) - y", "δ^(2) =", "D^(1) =", "matches Backprop: yes"} {
+	for _, want := range []string{"example 0 of the 1000 in moons", "δ^(4) = a^(4) - y", "δ^(2) =", "D^(1) =", "matches Backprop: yes"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("ann trace printed\n%s\nwant it to contain %q", out.String(), want)
 		}

@@ -1,0 +1,323 @@
+package network
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ann-go/ann/internal/golden"
+	"github.com/ann-go/ann/layer"
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/moons"
+)
+
+// traceCases are the golden traces: the tutorial's network on the first
+// example of its data, and a tanh network with three classes and λ.
+var traceCases = []struct {
+	name   string
+	net    func() *Network
+	x      func() ([]float64, int)
+	lambda float64
+}{
+	{
+		name: "trace_tutorial",
+		net:  func() *Network { return New(layer.Init(layer.Tutorial, 0)) },
+		x: func() ([]float64, int) {
+			X, y := moons.Make(1000, 0.1, 0)
+			return X.Row(0), y[0]
+		},
+	},
+	{
+		name: "trace_tanh",
+		net: func() *Network {
+			n := New(layer.Init([]int{2, 3, 3}, 0))
+			n.Hidden = Tanh
+			return n
+		},
+		x: func() ([]float64, int) {
+			X, y := moons.Spiral(300, 0.1, 0, 3)
+			return X.Row(0), y[0]
+		},
+		lambda: 0.5,
+	},
+}
+
+func TestTrace(t *testing.T) {
+	for _, tc := range traceCases {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			x, label := tc.x()
+			if err := tc.net().Trace(&b, x, label, tc.lambda); err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), b.Bytes())
+		})
+	}
+}
+
+// traceTable returns the rows of the first table after the first line of out
+// that starts with heading, each row split into fields, without the table's
+// heading line.
+func traceTable(t *testing.T, out, heading string) [][]string {
+	t.Helper()
+	lines := strings.Split(out, "\n")
+	for i, line := range lines {
+		if !strings.HasPrefix(line, heading) {
+			continue
+		}
+		for i++; i < len(lines) && !strings.HasPrefix(lines[i], "  "); i++ {
+		}
+		var rows [][]string
+		for i++; i < len(lines) && strings.HasPrefix(lines[i], "  "); i++ {
+			rows = append(rows, strings.Fields(lines[i]))
+		}
+		return rows
+	}
+	t.Fatalf("no line starts with %q in\n%s", heading, out)
+	return nil
+}
+
+// printedEqual reports whether the printed number s is v to the printed
+// precision, six decimals.
+func printedEqual(t *testing.T, s string, v float64) bool {
+	t.Helper()
+	p, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("%q is not a number", s)
+	}
+	return math.Abs(p-v) <= 0.5e-6*(1+1e-9)
+}
+
+// The numbers the trace prints are the network's own: Θ, z, a and h as Forward
+// computes them, J as CostOf, D as Backprop, and each δ^(l) as the bias column
+// of Backprop's D^(l-1), which for one example is δ^(l) itself.
+func TestTracePrintsTheNetworksNumbers(t *testing.T) {
+	tests := []struct {
+		sizes  []int
+		g      Activation
+		lambda float64
+	}{
+		{layer.Tutorial, Sigmoid, 0},
+		{layer.Tutorial, Sigmoid, 2.5},
+		{[]int{2, 3, 3}, Tanh, 0.5},
+		{[]int{3, 4, 6, 4}, ReLU, 1.3},
+		{[]int{4, 3}, Sigmoid, 0.2}, // no hidden layer
+	}
+	for ti, tt := range tests {
+		n := New(layer.Init(tt.sizes, uint32(ti)))
+		n.Hidden = tt.g
+		L, K := n.L(), n.K()
+		X, y := randomData(K, tt.sizes[0], K, uint32(10+ti))
+		for ex := range y {
+			x, label := X.Row(ex), y[ex]
+			var b bytes.Buffer
+			if err := n.Trace(&b, x, label, tt.lambda); err != nil {
+				t.Fatalf("%v: %v", tt.sizes, err)
+			}
+			out := b.String()
+			name := fmt.Sprintf("%v %v λ=%v example %d", tt.sizes, tt.g, tt.lambda, ex)
+			Xi := matrix.FromRows([][]float64{x})
+			p := n.Forward(Xi)
+			D := n.Backprop(p, []int{label}, tt.lambda)
+			check := func(what, s string, v float64) {
+				t.Helper()
+				if !printedEqual(t, s, v) {
+					t.Errorf("%s: %s printed %s, want %.9f", name, what, s, v)
+				}
+			}
+
+			lines := strings.Split(out, "\n")
+			last := lines[len(lines)-2]
+			if !strings.HasPrefix(last, "D above") || !strings.HasSuffix(last, "matches Backprop: yes") {
+				t.Errorf("%s: the trace ends with %q, want the check against Backprop", name, last)
+			}
+			var J string
+			for _, line := range lines {
+				if f := strings.Fields(line); strings.HasPrefix(line, "J = ") && len(f) == 7 {
+					J = f[6]
+				}
+			}
+			check("J", J, n.CostOf(p, []int{label}, tt.lambda))
+
+			for l := 1; l < L; l++ {
+				for _, m := range []struct {
+					name, heading string
+					want          *matrix.Dense
+				}{
+					{"Θ", fmt.Sprintf("Θ^(%d)  (", l), n.Theta[l]},
+					{"D", fmt.Sprintf("D^(%d) = ", l), D[l]},
+				} {
+					rows := traceTable(t, out, m.heading)
+					if len(rows) != m.want.Rows {
+						t.Fatalf("%s: %s^(%d) has %d rows, want %d", name, m.name, l, len(rows), m.want.Rows)
+					}
+					for j, r := range rows {
+						if len(r) != m.want.Cols+1 {
+							t.Fatalf("%s: %s^(%d) row %v, want a label and %d numbers", name, m.name, l, r, m.want.Cols)
+						}
+						for i, s := range r[1:] {
+							check(fmt.Sprintf("%s^(%d)_{%d,%d}", m.name, l, j, i), s, m.want.At(j, i))
+						}
+					}
+				}
+			}
+			a1 := traceTable(t, out, "a^(1) = [1; x]")
+			if len(a1) != p.A[1].Rows {
+				t.Fatalf("%s: a^(1) has %d rows, want %d", name, len(a1), p.A[1].Rows)
+			}
+			for i, r := range a1 {
+				if len(r) != 2 {
+					t.Fatalf("%s: a^(1) row %v, want a label and a number", name, r)
+				}
+				check(fmt.Sprintf("a^(1)_%d", i), r[1], p.A[1].Data[i])
+			}
+			for l := 2; l <= L; l++ {
+				rows := traceTable(t, out, fmt.Sprintf("z^(%d) = ", l))
+				bias := 0
+				if l < L {
+					bias = 1 // the bias unit's row has no z
+				}
+				if len(rows) != p.Z[l].Rows+bias {
+					t.Fatalf("%s: the table of z^(%d) has %d rows, want %d", name, l, len(rows), p.Z[l].Rows+bias)
+				}
+				if bias == 1 {
+					if len(rows[0]) != 2 {
+						t.Fatalf("%s: a^(%d) bias row %v, want a label and a number", name, l, rows[0])
+					}
+					check(fmt.Sprintf("a^(%d)_0", l), rows[0][1], 1)
+				}
+				for j, r := range rows[bias:] {
+					if len(r) != 3 {
+						t.Fatalf("%s: z^(%d) row %v, want a label, z and a", name, l, r)
+					}
+					check(fmt.Sprintf("z^(%d)_%d", l, j+bias), r[1], p.Z[l].Data[j])
+					check(fmt.Sprintf("a^(%d)_%d", l, j+bias), r[2], p.A[l].Data[j+bias])
+				}
+				var delta [][]string
+				if l == L {
+					delta = traceTable(t, out, fmt.Sprintf("δ^(%d) = a^(%d) - y", L, L))
+				} else {
+					delta = traceTable(t, out, fmt.Sprintf("δ^(%d) = (Θ", l))
+				}
+				if len(delta) != D[l-1].Rows {
+					t.Fatalf("%s: δ^(%d) has %d rows, want %d", name, l, len(delta), D[l-1].Rows)
+				}
+				for j, r := range delta {
+					check(fmt.Sprintf("δ^(%d)_%d", l, j), r[len(r)-1], D[l-1].At(j, 0))
+				}
+			}
+		}
+	}
+}
+
+// traceLargestDifference is what makes the trace's last line say "no" and Trace
+// return an error.
+func TestTraceLargestDifference(t *testing.T) {
+	D := New(layer.Init(layer.Tutorial, 0)).Theta
+	if d := traceLargestDifference(D, D); d != 0 {
+		t.Errorf("traceLargestDifference(D, D) = %v, want 0", d)
+	}
+	E := make([]*matrix.Dense, len(D))
+	for l := 1; l < len(D); l++ {
+		E[l] = D[l].Copy()
+	}
+	E[3].Data[7] += 1e-9
+	if d := traceLargestDifference(E, D); !(d > traceTolerance) {
+		t.Errorf("traceLargestDifference with one entry 1e-9 off = %v, want more than %v", d, traceTolerance)
+	}
+	E[3].Data[7] = math.NaN()
+	if d := traceLargestDifference(E, D); !(math.IsNaN(d) || d > traceTolerance) {
+		t.Errorf("traceLargestDifference with a NaN = %v, want NaN or large", d)
+	}
+	E[3].Data[7] = D[3].Data[7]
+	D[3].Data[7], E[3].Data[7] = math.NaN(), math.NaN()
+	D[3].Data[8], E[3].Data[8] = math.Inf(1), math.Inf(1)
+	if d := traceLargestDifference(E, D); d != 0 {
+		t.Errorf("traceLargestDifference with the same NaN and +Inf in both = %v, want 0", d)
+	}
+	E[2] = matrix.New(2, 2)
+	if d := traceLargestDifference(E, D); !math.IsInf(d, 1) {
+		t.Errorf("traceLargestDifference of different shapes = %v, want +Inf", d)
+	}
+}
+
+// failWriter fails its write number fail (counting from 1) and every later
+// one, and counts the writes it is asked for.
+type failWriter struct {
+	writes, fail int
+}
+
+var errWrite = errors.New("disk full")
+
+func (w *failWriter) Write(b []byte) (int, error) {
+	w.writes++
+	if w.writes >= w.fail {
+		return 0, errWrite
+	}
+	return len(b), nil
+}
+
+func TestTraceWriteError(t *testing.T) {
+	n := New(layer.Init(layer.Tutorial, 0))
+	count := &failWriter{fail: math.MaxInt}
+	if err := n.Trace(count, []float64{0.5, -0.25}, 1, 0.1); err != nil || count.writes < 10 {
+		t.Fatalf("Trace made %d writes and returned %v, want many writes and no error", count.writes, err)
+	}
+	for _, fail := range []int{1, 2, count.writes / 2, count.writes} {
+		w := &failWriter{fail: fail}
+		err := n.Trace(w, []float64{0.5, -0.25}, 1, 0.1)
+		if !errors.Is(err, errWrite) {
+			t.Errorf("write %d fails: Trace returned %v, want %v", fail, err, errWrite)
+		}
+		if w.writes != fail {
+			t.Errorf("write %d fails: Trace wrote %d times, want no write after the failure", fail, w.writes)
+		}
+	}
+}
+
+func TestTracePanics(t *testing.T) {
+	n := New(layer.Init(layer.Tutorial, 0))
+	for _, tt := range []struct {
+		x     []float64
+		label int
+		want  string
+	}{
+		{[]float64{1, 2, 3}, 0, "x has 3 features but the input layer has 2 units"},
+		{[]float64{1}, 0, "x has 1 features"},
+		{[]float64{1, 2}, 2, "label 2 is not a class of the output layer (0..1)"},
+		{[]float64{1, 2}, -1, "label -1"},
+	} {
+		func() {
+			defer func() {
+				r := recover()
+				if s, ok := r.(string); !ok || !strings.HasPrefix(s, "network: ") || !strings.Contains(s, tt.want) {
+					t.Errorf("Trace(%v, %d) panicked with %v, want a network: panic containing %q", tt.x, tt.label, r, tt.want)
+				}
+			}()
+			n.Trace(io.Discard, tt.x, tt.label, 0)
+		}()
+	}
+}
+
+// An output that rounds to exactly 1 for a wrong class makes J = +Inf, as
+// CostOf says; the trace shows it and still checks.
+func TestTraceInfiniteCost(t *testing.T) {
+	n := New(layer.Init([]int{2, 2}, 0))
+	n.Theta[1] = matrix.FromRows([][]float64{{1000, 0, 0}, {0, 0, 0}})
+	var b bytes.Buffer
+	if err := n.Trace(&b, []float64{1, 1}, 1, 0); err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	out := b.String()
+	for _, want := range []string{"J = +Inf + 0.000000 = +Inf", "matches CostOf: yes", "matches Backprop: yes"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the trace lacks %q:\n%s", want, out)
+		}
+	}
+}

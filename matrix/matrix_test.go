@@ -82,6 +82,30 @@ func TestProducts(t *testing.T) {
 	}
 }
 
+// Every inner size, so that each unrolled path (four at a time, and the last
+// one, two or three) is checked, for all three products.
+func TestProductsEveryInnerSize(t *testing.T) {
+	for k := 1; k <= 10; k++ {
+		a, b := New(3, k), New(k, 7)
+		for i := range a.Data {
+			a.Data[i] = math.Sin(float64(i + k))
+		}
+		for i := range b.Data {
+			b.Data[i] = math.Cos(float64(3*i + k))
+		}
+		want := naiveMul(a, b)
+		if got := Mul(a, b); !near(got, want, 1e-14) {
+			t.Errorf("k=%d: Mul = %v, want %v", k, got, want)
+		}
+		if got := MulT(a, T(b)); !near(got, want, 1e-14) {
+			t.Errorf("k=%d: MulT = %v, want %v", k, got, want)
+		}
+		if got := TMul(T(a), b); !near(got, want, 1e-14) {
+			t.Errorf("k=%d: TMul = %v, want %v", k, got, want)
+		}
+	}
+}
+
 func near(a, b *Dense, tol float64) bool {
 	if !SameShape(a, b) {
 		return false

@@ -37,15 +37,28 @@ func axpyRows(d, c []float64, b *Dense) {
 	k := 0
 	for ; k+4 <= len(c); k += 4 {
 		c0, c1, c2, c3 := c[k], c[k+1], c[k+2], c[k+3]
-		b0, b1, b2, b3 := b.Row(k)[:len(d)], b.Row(k+1)[:len(d)], b.Row(k+2)[:len(d)], b.Row(k+3)[:len(d)]
+		b0, b1, b2, b3 := b.Row(k)[:len(d)], b.Row(k + 1)[:len(d)], b.Row(k + 2)[:len(d)], b.Row(k + 3)[:len(d)]
 		for j, v := range d {
 			d[j] = v + c0*b0[j] + c1*b1[j] + c2*b2[j] + c3*b3[j]
 		}
 	}
-	for ; k < len(c); k++ {
-		ck, bk := c[k], b.Row(k)[:len(d)]
+	switch len(c) - k { // the last one to three rows, in one pass
+	case 3:
+		c0, c1, c2 := c[k], c[k+1], c[k+2]
+		b0, b1, b2 := b.Row(k)[:len(d)], b.Row(k + 1)[:len(d)], b.Row(k + 2)[:len(d)]
 		for j, v := range d {
-			d[j] = v + ck*bk[j]
+			d[j] = v + c0*b0[j] + c1*b1[j] + c2*b2[j]
+		}
+	case 2:
+		c0, c1 := c[k], c[k+1]
+		b0, b1 := b.Row(k)[:len(d)], b.Row(k + 1)[:len(d)]
+		for j, v := range d {
+			d[j] = v + c0*b0[j] + c1*b1[j]
+		}
+	case 1:
+		c0, b0 := c[k], b.Row(k)[:len(d)]
+		for j, v := range d {
+			d[j] = v + c0*b0[j]
 		}
 	}
 }
@@ -79,7 +92,7 @@ func MulTInto(dst, a, b *Dense) {
 		di := dst.Row(i)
 		j := 0
 		for ; j+4 <= len(di); j += 4 {
-			b0, b1, b2, b3 := b.Row(j)[:len(ai)], b.Row(j+1)[:len(ai)], b.Row(j+2)[:len(ai)], b.Row(j+3)[:len(ai)]
+			b0, b1, b2, b3 := b.Row(j)[:len(ai)], b.Row(j + 1)[:len(ai)], b.Row(j + 2)[:len(ai)], b.Row(j + 3)[:len(ai)]
 			var s0, s1, s2, s3 float64
 			for k, v := range ai {
 				s0 += v * b0[k]

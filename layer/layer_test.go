@@ -7,6 +7,9 @@ import (
 
 	"github.com/ann-go/ann/internal/reference"
 	"github.com/ann-go/ann/matrix"
+
+	// -update, so that go test ./... -update runs here too (no golden files here).
+	_ "github.com/ann-go/ann/internal/golden"
 )
 
 // Init reproduces the tutorial's initial weights bit for bit: it is only

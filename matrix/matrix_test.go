@@ -4,6 +4,9 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	// -update, so that go test ./... -update runs here too (no golden files here).
+	_ "github.com/ann-go/ann/internal/golden"
 )
 
 func equal(a, b *Dense) bool {

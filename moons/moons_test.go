@@ -10,6 +10,9 @@ import (
 
 	"github.com/ann-go/ann/internal/reference"
 	"github.com/ann-go/ann/matrix"
+
+	// -update, so that go test ./... -update runs here too (no golden files here).
+	_ "github.com/ann-go/ann/internal/golden"
 )
 
 // checkSame compares a generated data set with scikit-learn's: labels exactly,

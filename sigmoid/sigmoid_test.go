@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"github.com/ann-go/ann/matrix"
+
+	// -update, so that go test ./... -update runs here too (no golden files here).
+	_ "github.com/ann-go/ann/internal/golden"
 )
 
 func TestG(t *testing.T) {

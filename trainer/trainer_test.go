@@ -11,6 +11,9 @@ import (
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
+
+	// -update, so that go test ./... -update runs here too (no golden files here).
+	_ "github.com/ann-go/ann/internal/golden"
 )
 
 func TestConfigCheck(t *testing.T) {

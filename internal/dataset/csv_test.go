@@ -11,6 +11,9 @@ import (
 	"testing"
 
 	"github.com/ann-go/ann/internal/reference"
+
+	// -update, so that go test ./... -update runs here too (no golden files here).
+	_ "github.com/ann-go/ann/internal/golden"
 )
 
 // classCounts returns how many rows have each label 0..K-1.

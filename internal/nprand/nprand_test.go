@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"github.com/ann-go/ann/internal/reference"
+
+	// -update, so that go test ./... -update runs here too (no golden files here).
+	_ "github.com/ann-go/ann/internal/golden"
 )
 
 // The wanted numbers below were printed by numpy 1.24.2 (Debian's

@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,28 +174,16 @@ func TestElementwise(t *testing.T) {
 
 func TestArgmax(t *testing.T) {
 	m := FromRows([][]float64{{0.1, 0.9, 0.9}, {3, -1, 2}, {-2, -1, -3}})
-	if got, want := ArgmaxRows(m), []int{1, 0, 1}; !equalInts(got, want) {
+	if got, want := ArgmaxRows(m), []int{1, 0, 1}; !slices.Equal(got, want) {
 		t.Errorf("ArgmaxRows = %v, want %v (ties go to the first)", got, want)
 	}
-	if got, want := ArgmaxCols(m), []int{1, 0, 1}; !equalInts(got, want) {
+	if got, want := ArgmaxCols(m), []int{1, 0, 1}; !slices.Equal(got, want) {
 		t.Errorf("ArgmaxCols = %v, want %v", got, want)
 	}
 	tie := FromRows([][]float64{{5, 1}, {5, 1}})
-	if got, want := ArgmaxCols(tie), []int{0, 0}; !equalInts(got, want) {
+	if got, want := ArgmaxCols(tie), []int{0, 0}; !slices.Equal(got, want) {
 		t.Errorf("ArgmaxCols(tie) = %v, want %v", got, want)
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestString(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -78,7 +79,7 @@ func TestModelRoundTrip(t *testing.T) {
 				t.Errorf("Theta%d differs after a round trip", l)
 			}
 		}
-		if !equalFloats(got.Mean, m.Mean) || !equalFloats(got.Std, m.Std) {
+		if !slices.Equal(got.Mean, m.Mean) || !slices.Equal(got.Std, m.Std) {
 			t.Errorf("standardization %v %v, want %v %v", got.Mean, got.Std, m.Mean, m.Std)
 		}
 	}
@@ -91,18 +92,6 @@ func TestModelRoundTrip(t *testing.T) {
 	if _, err := ReadModelFile(path); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func equalFloats(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestModelStandardize(t *testing.T) {

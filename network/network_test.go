@@ -3,6 +3,7 @@ package network
 import (
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -287,7 +288,7 @@ func TestPredictAndAccuracy(t *testing.T) {
 	// One layer, no hidden units: class 1 when x > 0.
 	net := New([]*matrix.Dense{nil, matrix.FromRows([][]float64{{0, -10}, {0, 10}})})
 	X := matrix.FromRows([][]float64{{-1}, {2}, {0.5}, {-3}})
-	if got, want := net.Predict(X), []int{0, 1, 1, 0}; !equalInts(got, want) {
+	if got, want := net.Predict(X), []int{0, 1, 1, 0}; !slices.Equal(got, want) {
 		t.Errorf("Predict = %v, want %v", got, want)
 	}
 	if got := net.Accuracy(X, []int{0, 1, 0, 0}); got != 0.75 {
@@ -297,18 +298,6 @@ func TestPredictAndAccuracy(t *testing.T) {
 	if P.Rows != 4 || P.Cols != 2 || math.Abs(P.At(1, 1)-sigmoid.G(20)) > 0 {
 		t.Errorf("Probabilities = %v", P)
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestCheckLabels(t *testing.T) {

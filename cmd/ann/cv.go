@@ -25,17 +25,8 @@ func runCV(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&foldSeed, "fold-seed", "random_state `seed` of the folds (scikit-learn's KFold(shuffle=True))")
 	out := fs.String("out", "", "write folds.csv, cv-cost.svg and (for 2 features) cv-boundaries.svg to `DIR`")
 	quiet := fs.Bool("q", false, "do not print progress")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := nf.check(); err != nil {
-		return err
-	}
-	ds, err := df.load()
+	ds, err := parseAndLoad(fs, args, &df, &nf)
 	if err != nil {
-		return err
-	}
-	if err := nf.fit(ds); err != nil {
 		return err
 	}
 	m, err := df.trainRows(ds.X.Rows)

@@ -139,6 +139,25 @@ func (d *dataFlags) read() (*dataSet, error) {
 	return &dataSet{X: data.X, y: data.Y, name: d.source}, nil
 }
 
+// parseAndLoad parses args into fs, checks the network flags, and loads the
+// data set, which the network's first and last layers must fit.
+func parseAndLoad(fs *flag.FlagSet, args []string, df *dataFlags, nf *netFlags) (*dataSet, error) {
+	if err := parse(fs, args); err != nil {
+		return nil, err
+	}
+	if err := nf.check(); err != nil {
+		return nil, err
+	}
+	ds, err := df.load()
+	if err != nil {
+		return nil, err
+	}
+	if err := nf.fit(ds); err != nil {
+		return nil, err
+	}
+	return ds, nil
+}
+
 // trainRows returns how many leading rows -first selects from a data set of m
 // rows, or an error if -first asks for more than there are.
 func (d *dataFlags) trainRows(m int) (int, error) {

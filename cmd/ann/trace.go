@@ -14,17 +14,8 @@ func runTrace(args []string, stdout, stderr io.Writer) error {
 	df.register(fs)
 	nf.register(fs)
 	example := fs.Int("example", 0, "trace example `i` of the data set (0 is the first row)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := nf.check(); err != nil {
-		return err
-	}
-	ds, err := df.load()
+	ds, err := parseAndLoad(fs, args, &df, &nf)
 	if err != nil {
-		return err
-	}
-	if err := nf.fit(ds); err != nil {
 		return err
 	}
 	m, err := df.trainRows(ds.X.Rows)

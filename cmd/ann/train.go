@@ -31,17 +31,8 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&splitSeed, "split-seed", "random_state `seed` of the held-out split")
 	out := fs.String("out", "", "write model.npz, costs.csv, run.json, cost.svg and boundary.svg to `DIR`")
 	quiet := fs.Bool("q", false, "do not print progress")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := nf.check(); err != nil {
-		return err
-	}
-	ds, err := df.load()
+	ds, err := parseAndLoad(fs, args, &df, &nf)
 	if err != nil {
-		return err
-	}
-	if err := nf.fit(ds); err != nil {
 		return err
 	}
 	var trainIdx, testIdx []int

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -54,7 +55,7 @@ func (n *Network) Forward(X *matrix.Dense) *Pass {
 func (n *Network) Probabilities(X *matrix.Dense) *matrix.Dense {
 	K := n.K()
 	P := matrix.New(X.Rows, K)
-	n.forwardChunks(X, func(lo int, h *matrix.Dense) {
+	n.forwardChunks(X, true, func(lo int, h *matrix.Dense) {
 		for k := 0; k < K; k++ {
 			for i, v := range h.Row(k) {
 				P.Data[(lo+i)*K+k] = v
@@ -65,30 +66,66 @@ func (n *Network) Probabilities(X *matrix.Dense) *matrix.Dense {
 }
 
 // Predict returns the class of each example of X, the index of its largest
-// output unit: the tutorial's predict, np.argmax(h, axis=1). It computes h as
-// Probabilities does, a chunk at a time, without keeping it.
+// output unit: the tutorial's predict, np.argmax(h, axis=1), with ties going
+// to the first.
+//
+// It computes h as Probabilities does, a chunk at a time, without keeping it,
+// and takes a shortcut there: the sigmoid is increasing, so the largest h_k
+// belongs to the largest z_k, and an output unit's sigmoid is computed only
+// where two h_k could round to the same number and the tie rule decides (see
+// argmaxH). The tests compare it with the argmax of Probabilities.
 func (n *Network) Predict(X *matrix.Dense) []int {
 	labels := make([]int, X.Rows)
-	n.forwardChunks(X, func(lo int, h *matrix.Dense) {
-		for i := 0; i < h.Cols; i++ {
-			best := 0
-			for k := 1; k < h.Rows; k++ {
-				if h.Data[k*h.Cols+i] > h.Data[best*h.Cols+i] {
-					best = k
-				}
-			}
-			labels[lo+i] = best
+	n.forwardChunks(X, false, func(lo int, z *matrix.Dense) {
+		for i := 0; i < z.Cols; i++ {
+			labels[lo+i] = argmaxH(z, i)
 		}
 	})
 	return labels
 }
 
+// argmaxH returns the k of the largest h_k = sigmoid.Fast(z_k), the first on
+// ties, for the example in column i of z = z^(L). It takes the largest z_k
+// and compares sigmoids only where they could disagree with the z's. If
+//
+//	z_best - z_k >= 1e-3,  z_k <= 20  and  z_best >= -700
+//
+// the sigmoid rises by at least 2e-12 (or by a factor 1.001, below 0) from
+// z_k to z_best, far more than the two ulps by which sigmoid.Fast may miss
+// it, so h_k < h_best for certain. Otherwise (nearly equal z, outputs that
+// round towards 1, or both underflowing towards 0) both h are computed and
+// the tutorial's rule decides.
+func argmaxH(z *matrix.Dense, i int) int {
+	c := z.Cols
+	best := 0
+	for k := 1; k < z.Rows; k++ {
+		if z.Data[k*c+i] > z.Data[best*c+i] {
+			best = k
+		}
+	}
+	zb := z.Data[best*c+i]
+	hb := math.NaN()
+	for k := 0; k < z.Rows; k++ {
+		zk := z.Data[k*c+i]
+		if k == best || !(zb-zk < 1e-3 || zk > 20 || zb < -700) {
+			continue
+		}
+		if math.IsNaN(hb) {
+			hb = sigmoid.Fast(zb)
+		}
+		if hk := sigmoid.Fast(zk); hk > hb || hk == hb && k < best {
+			best, zb, hb = k, zk, hk
+		}
+	}
+	return best
+}
+
 // forwardChunks runs forward propagation on X, ChunkSize examples at a time,
 // on all cores when X has at least ParallelMin rows, and calls use with each
-// chunk's first row and its h (K x chunk, one example per column). Calls for
-// different chunks may run at the same time. It panics if X's columns do not
-// match the input layer.
-func (n *Network) forwardChunks(X *matrix.Dense, use func(lo int, h *matrix.Dense)) {
+// chunk's first row and its h (K x chunk, one example per column), or its
+// z^(L) if outputSigmoid is false. Calls for different chunks may run at the
+// same time. It panics if X's columns do not match the input layer.
+func (n *Network) forwardChunks(X *matrix.Dense, outputSigmoid bool, use func(lo int, h *matrix.Dense)) {
 	n.checkX(X)
 	sizes := n.Sizes()
 	m := X.Rows
@@ -105,7 +142,11 @@ func (n *Network) forwardChunks(X *matrix.Dense, use func(lo int, h *matrix.Dens
 			lo := ch * ChunkSize
 			a1 := view(buf, min(ChunkSize, m-lo))
 			setA1(&a1, X, lo)
-			wk.forward(n, &a1)
+			if outputSigmoid {
+				wk.forward(n, &a1)
+			} else {
+				wk.forwardZ(n, &a1)
+			}
 			use(lo, &wk.A[len(sizes)])
 		}
 	}

@@ -381,3 +381,32 @@ func TestProbabilitiesMatchForward(t *testing.T) {
 		}
 	}
 }
+
+// Predict's shortcut (argmax of z, sigmoids only where they could tie) gives
+// the argmax of Probabilities exactly, ties to the first class included, also
+// for weights large enough that outputs saturate to exactly 1.
+func TestPredictMatchesArgmaxOfProbabilities(t *testing.T) {
+	for _, scale := range []float64{1, 30, 300} {
+		for _, sizes := range [][]int{{2, 5, 5, 2}, {3, 4, 3}, {2, 6, 4}} {
+			net := New(layer.Init(sizes, 6))
+			for _, th := range net.Theta[1:] {
+				for i := range th.Data {
+					th.Data[i] *= scale
+				}
+			}
+			X, _ := randomData(3000, sizes[0], 2, 7)
+			want := matrix.ArgmaxRows(net.Probabilities(X))
+			if got := net.Predict(X); !slices.Equal(got, want) {
+				t.Errorf("scale %v %v: Predict differs from the argmax of Probabilities", scale, sizes)
+			}
+		}
+	}
+	// Ties: two outputs with equal weights give equal h everywhere; the first
+	// wins, and at x = 40 all three round to 1.
+	th := matrix.FromRows([][]float64{{0.5, 2}, {0.5, 2}, {0.1, 1}})
+	net := New([]*matrix.Dense{nil, th})
+	X := matrix.FromRows([][]float64{{-3}, {0}, {40}})
+	if got, want := net.Predict(X), []int{2, 0, 0}; !slices.Equal(got, want) {
+		t.Errorf("ties: Predict = %v, want %v", got, want)
+	}
+}

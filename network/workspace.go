@@ -328,6 +328,14 @@ func (w *Workspace) pass(wk *worker, ch *chunk, Delta []*matrix.Dense) float64 {
 // The products are Forward's, added in the same order; the sigmoid is
 // sigmoid.Fast, within two ulps of Forward's sigmoid.G.
 func (wk *worker) forward(net *Network, a1 *matrix.Dense) {
+	wk.forwardZ(net, a1)
+	L := len(net.Theta)
+	applyInPlace(Sigmoid, wk.A[L].Data)
+}
+
+// forwardZ is forward without the output layer's sigmoid: it leaves z^(L) in
+// A[L].
+func (wk *worker) forwardZ(net *Network, a1 *matrix.Dense) {
 	L := len(net.Theta)
 	c := a1.Cols
 	wk.A[1] = *a1
@@ -337,28 +345,32 @@ func (wk *worker) forward(net *Network, a1 *matrix.Dense) {
 	for l := 1; l < L; l++ {
 		next := &wk.A[l+1]
 		z := next // the output layer has no bias row
-		g := Sigmoid
 		if l+1 < L {
 			ones := next.Data[:c]
 			for i := range ones {
 				ones[i] = 1
 			}
 			z = &matrix.Dense{Rows: next.Rows - 1, Cols: c, Data: next.Data[c:]}
-			g = net.Hidden
 		}
 		matrix.MulInto(z, net.Theta[l], &wk.A[l])
-		applyInPlace(g, z.Data)
+		if l+1 < L {
+			applyInPlace(net.Hidden, z.Data)
+		}
 	}
 }
 
 // setA1 sets a1 to a^(1) for the examples X[lo : lo+a1.Cols]: a bias row of
 // ones, then the examples' features, one example per column.
 func setA1(a1, X *matrix.Dense, lo int) {
-	c := a1.Cols
-	for j := 0; j < c; j++ {
-		a1.Data[j] = 1
-		for f, v := range X.Row(lo + j) {
-			a1.Data[(f+1)*c+j] = v
+	c, n := a1.Cols, X.Cols
+	bias := a1.Data[:c]
+	for j := range bias {
+		bias[j] = 1
+	}
+	for f := 0; f < n; f++ { // row f+1 of a1 is feature f of each example
+		row := a1.Data[(f+1)*c : (f+2)*c]
+		for j := range row {
+			row[j] = X.Data[(lo+j)*n+f]
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"math"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,5 +150,32 @@ func TestTrainMatchesPlainLoop(t *testing.T) {
 			t.Fatalf("iteration %d: Train's cost %v, the plain loop's %v", n+1, res.Costs[n], J)
 		}
 		Step(plain.Theta, plain.Backprop(p, y, c.Lambda), c.Alpha)
+	}
+}
+
+// Training gives bitwise the same weights and costs whatever the number of
+// cores: the chunks' sums are added in a fixed order (network.Workspace).
+func TestTrainSameOnAnyCores(t *testing.T) {
+	X, y := moons.Make(3*network.ParallelMin, 0.1, 0)
+	net := network.New(layer.Init(layer.Tutorial, 0))
+	run := func(procs int) *Result {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		res, err := Train(context.Background(), net, X, y, Config{Alpha: 0.5, Iters: 5, Lambda: 0.1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	one := run(1)
+	for _, procs := range []int{2, 3, 8} {
+		res := run(procs)
+		if !slices.Equal(res.Costs, one.Costs) {
+			t.Errorf("GOMAXPROCS %d: costs %v, with 1: %v", procs, res.Costs, one.Costs)
+		}
+		for l := 1; l < len(one.Net.Theta); l++ {
+			if !slices.Equal(res.Net.Theta[l].Data, one.Net.Theta[l].Data) {
+				t.Errorf("GOMAXPROCS %d: Theta%d differs from GOMAXPROCS 1", procs, l)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package trainer
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/ann-go/ann/layer"
@@ -32,15 +33,38 @@ func BenchmarkIteration(b *testing.B) {
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			X, y := moons.Make(c.n, 0.1, 0)
-			X = &matrix.Dense{Rows: c.m, Cols: 2, Data: X.Data[:2*c.m]}
-			net := network.New(layer.Init(c.sizes, 0))
-			ws := network.NewWorkspace(net, X, y[:c.m], 0)
-			defer ws.Close()
-			b.ReportAllocs()
-			for b.Loop() {
-				_, D := ws.Gradient()
-				Step(net.Theta, D, 0.5)
-			}
+			benchIterationOn(b, &matrix.Dense{Rows: c.m, Cols: 2, Data: X.Data[:2*c.m]}, y[:c.m], c.sizes)
 		})
+	}
+}
+
+// BenchmarkScaling times one iteration as the number of examples grows
+// (2-5-5-2) and as the hidden layers widen (2-w-w-2, 10,000 examples).
+// docs/numpy/bench.py --scaling times the numpy tutorial on the same cases.
+func BenchmarkScaling(b *testing.B) {
+	for _, m := range []int{1000, 10000, 100000} {
+		b.Run(fmt.Sprintf("m=%d", m), func(b *testing.B) { benchIteration(b, m, layer.Tutorial) })
+	}
+	for _, w := range []int{5, 16, 32, 64, 128} {
+		b.Run(fmt.Sprintf("width=%d", w), func(b *testing.B) { benchIteration(b, 10000, []int{2, w, w, 2}) })
+	}
+}
+
+// benchIteration times Gradient and Step on make_moons(m, 0.1, 0).
+func benchIteration(b *testing.B, m int, sizes []int) {
+	X, y := moons.Make(m, 0.1, 0)
+	benchIterationOn(b, X, y, sizes)
+}
+
+// benchIterationOn times Gradient and Step, one iteration of gradient descent
+// with its cost, on the examples X.
+func benchIterationOn(b *testing.B, X *matrix.Dense, y []int, sizes []int) {
+	net := network.New(layer.Init(sizes, 0))
+	ws := network.NewWorkspace(net, X, y, 0)
+	defer ws.Close()
+	b.ReportAllocs()
+	for b.Loop() {
+		_, D := ws.Gradient()
+		Step(net.Theta, D, 0.5)
 	}
 }

@@ -3,7 +3,7 @@
 
 Run from the repository root:
 
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 docs/numpy/bench.py [--json] [--no-sklearn]
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 docs/numpy/bench.py [--json] [--no-sklearn] [--scaling]
 
 For each case it times one full gradient-descent iteration exactly as the body
 of train_network's loop (forward_prop, calculate_cost, backpropagation, the
@@ -11,8 +11,10 @@ update of every Theta), in-process, repeated, and reports the median and the
 minimum in microseconds. "grid" times the tutorial's predict on the 1000 x 1000
 grid that plot_decision_boundary builds. Optionally, scikit-learn's
 MLPClassifier configured as the same full-batch sigmoid network is timed per
-iteration (epoch). The table goes to stdout; with --json the table goes to
-stderr and a JSON object to stdout.
+iteration (epoch). With --scaling it times instead how one iteration grows
+with m and with the width of the hidden layers (ann's BenchmarkScaling). The
+table goes to stdout; with --json the table goes to stderr and a JSON object
+to stdout.
 """
 import datetime
 import json
@@ -139,7 +141,17 @@ def main():
         lambda: bench_iteration("wide", X10k, y10k, [2, 64, 64, 2], 30),
         lambda: bench_grid(X, 7),
     ]
-    if "--no-sklearn" not in sys.argv:
+    if "--scaling" in sys.argv:
+        # How the time grows with m (2-5-5-2) and with the hidden width w
+        # (2-w-w-2, m = 10000): the cases of ann's BenchmarkScaling.
+        todo = []
+        for m in (1000, 10000, 100000):
+            Xm, ym = make_moons(n_samples=m, noise=0.1, random_state=0)
+            todo.append(lambda Xm=Xm, ym=ym, m=m: bench_iteration("m=%d" % m, Xm, ym, [2, 5, 5, 2],
+                                                               max(5, 200000 // m)))
+        for w in (5, 16, 32, 64, 128):
+            todo.append(lambda w=w: bench_iteration("width=%d" % w, X10k, y10k, [2, w, w, 2], 20))
+    elif "--no-sklearn" not in sys.argv:
         todo += [lambda: bench_sklearn("take1", X, y, 200, 7),
                  lambda: bench_sklearn("take2", X[:500], y[:500], 200, 7)]
 

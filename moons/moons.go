@@ -16,6 +16,11 @@
 // Labels and the order of the rows match scikit-learn exactly. Coordinates
 // agree to about 1e-15: Go's math.Cos and math.Sin may differ from the C
 // library's in the last bit.
+//
+// Beyond the tutorial, the package makes three more two-dimensional data sets
+// from the same stream, for trying the network on other shapes: Circles
+// (scikit-learn's make_circles, exactly), XOR and Spiral (formulas in their
+// documentation).
 package moons
 
 import (

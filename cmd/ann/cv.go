@@ -23,8 +23,8 @@ func runCV(args []string, stdout, stderr io.Writer) error {
 	k := fs.Int("k", 5, "number of `folds`")
 	var foldSeed seedFlag
 	fs.Var(&foldSeed, "fold-seed", "random_state `seed` of the folds (scikit-learn's KFold(shuffle=True))")
-	out := fs.String("out", "", "write folds.csv, cv-cost.svg and (for 2 features) cv-boundaries.svg to `DIR`")
-	quiet := fs.Bool("q", false, "do not print progress")
+	var of outFlags
+	of.register(fs, "", "write folds.csv, cv-cost.svg and (for 2 features) cv-boundaries.svg to `DIR`")
 	ds, err := parseAndLoad(fs, args, &df, &nf)
 	if err != nil {
 		return err
@@ -40,14 +40,9 @@ func runCV(args []string, stdout, stderr io.Writer) error {
 	if *k < 2 || *k > m {
 		return usagef("-k %d: want from 2 to %d folds (one per row at most)", *k, m)
 	}
-	if *out != "" {
-		if err := prepareDir(*out); err != nil {
-			return usagef("-out: %v", err)
-		}
-	}
-	progress := io.Discard
-	if !*quiet {
-		progress = stderr
+	progress, err := of.prepare(stderr)
+	if err != nil {
+		return err
 	}
 	folds, err := crossValidate(ds, dataset.KFold(m, *k, uint32(foldSeed)), &nf, progress)
 	if err != nil {
@@ -68,8 +63,8 @@ func runCV(args []string, stdout, stderr io.Writer) error {
 	}
 	mean, std := meanStd(acc)
 	fmt.Fprintf(stdout, "accuracy: mean %.4f, standard deviation %.4f over the %d folds\n", mean, std, len(folds))
-	if *out != "" {
-		return writeCV(*out, ds, folds)
+	if of.dir != "" {
+		return writeCV(of.dir, ds, folds)
 	}
 	return nil
 }

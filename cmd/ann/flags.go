@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"math"
 	"path/filepath"
 	"strconv"
@@ -284,4 +285,31 @@ func (nf *netFlags) fit(ds *dataSet) error {
 		return usagef("-layers %v: the output layer has %d units but the data has %d classes (labels 0..%d)", &nf.sizes, s[len(s)-1], K, K-1)
 	}
 	return nil
+}
+
+// outFlags are -out, a directory for a command's files, and -q.
+type outFlags struct {
+	dir   string
+	quiet bool
+}
+
+// register registers -out with the given default and usage, and -q.
+func (o *outFlags) register(fs *flag.FlagSet, dir, usage string) {
+	fs.StringVar(&o.dir, "out", dir, usage)
+	fs.BoolVar(&o.quiet, "q", false, "do not print progress")
+}
+
+// prepare makes the -out directory, if one is given, and checks that files can
+// be written in it, before any work is done. It returns where progress goes:
+// stderr, or nowhere with -q.
+func (o *outFlags) prepare(stderr io.Writer) (progress io.Writer, err error) {
+	if o.dir != "" {
+		if err := prepareDir(o.dir); err != nil {
+			return nil, usagef("-out: %v", err)
+		}
+	}
+	if o.quiet {
+		return io.Discard, nil
+	}
+	return stderr, nil
 }

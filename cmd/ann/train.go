@@ -29,8 +29,8 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	testFraction := fs.Float64("test-fraction", 0, "hold out this `fraction` of the rows (scikit-learn's train_test_split) and report the held-out cost and accuracy")
 	var splitSeed seedFlag
 	fs.Var(&splitSeed, "split-seed", "random_state `seed` of the held-out split")
-	out := fs.String("out", "", "write model.npz, costs.csv, run.json, cost.svg and boundary.svg to `DIR`")
-	quiet := fs.Bool("q", false, "do not print progress")
+	var of outFlags
+	of.register(fs, "", "write model.npz, costs.csv, run.json, cost.svg and boundary.svg to `DIR`")
 	ds, err := parseAndLoad(fs, args, &df, &nf)
 	if err != nil {
 		return err
@@ -55,22 +55,17 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 		}
 		trainIdx = seq(m)
 	}
-	if *out != "" {
-		if err := prepareDir(*out); err != nil {
-			return usagef("-out: %v", err)
-		}
-	}
-	progress := io.Discard
-	if !*quiet {
-		progress = stderr
+	progress, err := of.prepare(stderr)
+	if err != nil {
+		return err
 	}
 	r, err := train(ds, trainIdx, testIdx, &nf, progress)
 	if err != nil {
 		return err
 	}
 	r.printSummary(stdout)
-	if *out != "" {
-		return r.write(*out, &df, *testFraction, uint32(splitSeed))
+	if of.dir != "" {
+		return r.write(of.dir, &df, *testFraction, uint32(splitSeed))
 	}
 	return nil
 }

@@ -20,31 +20,31 @@ const (
 
 func runTutorial(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("tutorial", "[-out DIR] [-q]", stdout)
-	out := fs.String("out", "ann-tutorial", "write the figures to `DIR`")
-	quiet := fs.Bool("q", false, "do not print training progress")
+	var of outFlags
+	of.register(fs, "ann-tutorial", "write the figures to `DIR`")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := prepareDir(*out); err != nil {
-		return usagef("-out: %v", err)
+	if of.dir == "" {
+		return usagef("-out: want a directory for the figures")
 	}
-	progress := io.Discard
-	if !*quiet {
-		progress = stderr
+	progress, err := of.prepare(stderr)
+	if err != nil {
+		return err
 	}
 	p := func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) }
 	wrote := func(figs ...figure) error {
-		if err := writeFigures(*out, figs); err != nil {
+		if err := writeFigures(of.dir, figs); err != nil {
 			return err
 		}
 		for _, f := range figs {
-			p("wrote %s", filepath.Join(*out, f.name))
+			p("wrote %s", filepath.Join(of.dir, f.name))
 		}
 		return nil
 	}
 
 	p("Artificial neural networks: An example implementation in Python 3 with numpy and matplotlib")
-	p("(the tutorial's cells, run by ann; figures in %s)", *out)
+	p("(the tutorial's cells, run by ann; figures in %s)", of.dir)
 	p("")
 	p("[9] Initialize the weights: np.random.seed(%d), then (rand - 0.5) * epsilon per layer", tutorialSeed)
 	nf := netFlags{sizes: layer.Tutorial, seed: tutorialSeed, alpha: 0.5, init: "code", activation: "sigmoid"}

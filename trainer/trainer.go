@@ -82,17 +82,23 @@ func (c *Config) Check() error {
 
 // DivergenceError reports a cost that became NaN or infinite.
 type DivergenceError struct {
-	Iter  int     // the iteration (1-based) whose cost was not finite
-	Cost  float64 // that cost
-	Alpha float64
-	Layer int // if not 0, the cost was finite but this update made Θ^(Layer) not finite
+	Iter   int     // the iteration (1-based) whose cost was not finite
+	Cost   float64 // that cost
+	Alpha  float64
+	Lambda float64
+	Layer  int // if not 0, the cost was finite but this update made Θ^(Layer) not finite
 }
 
 func (e *DivergenceError) Error() string {
+	what := fmt.Sprintf("the cost is %v", e.Cost)
 	if e.Layer != 0 {
-		return fmt.Sprintf("training diverged at iteration %d: its update made Theta%d infinite or NaN; try a smaller alpha than %v", e.Iter, e.Layer, e.Alpha)
+		what = fmt.Sprintf("its update made Theta%d infinite or NaN", e.Layer)
 	}
-	return fmt.Sprintf("training diverged at iteration %d: the cost is %v; try a smaller alpha than %v", e.Iter, e.Cost, e.Alpha)
+	advice := fmt.Sprintf("try a smaller alpha than %v", e.Alpha)
+	if e.Lambda > 0 {
+		advice += fmt.Sprintf(" or a smaller lambda than %v", e.Lambda)
+	}
+	return fmt.Sprintf("training diverged at iteration %d: %s; %s", e.Iter, what, advice)
 }
 
 // Result is a trained network and its cost history.
@@ -117,7 +123,7 @@ func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, 
 	if X.Rows == 0 {
 		return nil, fmt.Errorf("no examples to train on")
 	}
-	res := &Result{Net: net.Copy(), Costs: make([]float64, 0, c.Iters)}
+	res := &Result{Net: net.Copy(), Costs: make([]float64, 0, min(c.Iters, 1<<20))}
 	ws := network.NewWorkspace(res.Net, X, y, c.Lambda)
 	defer ws.Close()
 	var test *network.Workspace
@@ -128,7 +134,7 @@ func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, 
 		if c.TestX.Rows > 0 {
 			test = network.NewWorkspace(res.Net, c.TestX, c.TestY, c.Lambda)
 			defer test.Close()
-			res.TestCosts = make([]float64, 0, c.Iters)
+			res.TestCosts = make([]float64, 0, min(c.Iters, 1<<20))
 		}
 	}
 	var s stepper
@@ -152,7 +158,7 @@ func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, 
 			J, D = ws.Gradient() // the cost and the gradients from one pass
 		}
 		if math.IsNaN(J) || math.IsInf(J, 0) {
-			return res, &DivergenceError{Iter: n, Cost: J, Alpha: c.Alpha}
+			return res, &DivergenceError{Iter: n, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda}
 		}
 		res.Costs = append(res.Costs, J)
 		if test != nil {
@@ -171,7 +177,7 @@ func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, 
 	for l, t := range res.Net.Theta[1:] {
 		for _, v := range t.Data {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return res, &DivergenceError{Iter: c.Iters, Cost: math.NaN(), Alpha: c.Alpha, Layer: l + 1}
+				return res, &DivergenceError{Iter: c.Iters, Cost: math.NaN(), Alpha: c.Alpha, Lambda: c.Lambda, Layer: l + 1}
 			}
 		}
 	}

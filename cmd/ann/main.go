@@ -8,6 +8,12 @@
 //
 // The commands:
 //
+//	tutorial   run the tutorial's notebook end to end and draw its figures
+//	train      train a network by gradient descent and report its cost and accuracy
+//	predict    predict the classes of a CSV file's rows with a saved model
+//	cv         k-fold cross-validation: train one network per fold, report held-out accuracy
+//	trace      print every step of one forward and backward pass for one example
+//	gradcheck  compare backpropagation's gradients with numerical ones
 //	data       write a data set as CSV (x1,x2,...,label)
 //
 // Run "ann <command> -h" for a command's flags. Errors in what you typed (a

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,6 +25,19 @@ func TestUsage(t *testing.T) {
 		}
 		if want := map[bool]int{true: 2, false: 0}[len(args) == 0]; code != want {
 			t.Errorf("ann %v exits %d, want %d", args, code, want)
+		}
+	}
+}
+
+// The package documentation lists every command with its summary.
+func TestDocListsCommands(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range commands {
+		if line := fmt.Sprintf("//\t%-10s %s\n", c.name, c.summary); !strings.Contains(string(src), line) {
+			t.Errorf("the package doc lacks the line %q", line)
 		}
 	}
 }

@@ -39,11 +39,11 @@ func Circles(n int, noise float64, seed uint32, factor float64) (X *matrix.Dense
 	nIn := n - nOut
 	X = matrix.New(n, 2)
 	y = make([]int, n)
-	for i, t := range linspaceOpen(0, 2*math.Pi, nOut) {
+	for i, t := range Linspace(0, 2*math.Pi, nOut, false) {
 		X.Set(i, 0, math.Cos(t))
 		X.Set(i, 1, math.Sin(t))
 	}
-	for i, t := range linspaceOpen(0, 2*math.Pi, nIn) {
+	for i, t := range Linspace(0, 2*math.Pi, nIn, false) {
 		X.Set(nOut+i, 0, math.Cos(t)*factor)
 		X.Set(nOut+i, 1, math.Sin(t)*factor)
 		y[nOut+i] = 1
@@ -54,19 +54,4 @@ func Circles(n int, noise float64, seed uint32, factor float64) (X *matrix.Dense
 		addNoise(rs, X, noise)
 	}
 	return X, y
-}
-
-// linspaceOpen returns count evenly spaced values from start up to but not
-// including stop, as numpy's linspace(start, stop, count, endpoint=False)
-// computes them: start + i*step with step = (stop-start)/count.
-func linspaceOpen(start, stop float64, count int) []float64 {
-	v := make([]float64, count)
-	if count == 0 {
-		return v
-	}
-	step := (stop - start) / float64(count)
-	for i := range v {
-		v[i] = float64(float64(i)*step) + start // numpy rounds the product, then adds: no FMA
-	}
-	return v
 }

@@ -94,17 +94,17 @@ func rows(X *matrix.Dense) [][]float64 {
 }
 
 func TestLinspaceOpen(t *testing.T) {
-	got := linspaceOpen(0, 1, 4)
+	got := Linspace(0, 1, 4, false)
 	for i, w := range []float64{0, 0.25, 0.5, 0.75} {
 		if got[i] != w {
-			t.Fatalf("linspaceOpen(0, 1, 4) = %v, want [0 0.25 0.5 0.75]", got)
+			t.Fatalf("Linspace(0, 1, 4, false) = %v, want [0 0.25 0.5 0.75]", got)
 		}
 	}
-	if got := linspaceOpen(0, 2*math.Pi, 1); len(got) != 1 || got[0] != 0 {
-		t.Errorf("linspaceOpen(0, 2π, 1) = %v, want [0]", got)
+	if got := Linspace(0, 2*math.Pi, 1, false); len(got) != 1 || got[0] != 0 {
+		t.Errorf("Linspace(0, 2π, 1, false) = %v, want [0]", got)
 	}
-	if got := linspaceOpen(0, 2*math.Pi, 0); len(got) != 0 {
-		t.Errorf("linspaceOpen(0, 2π, 0) = %v, want []", got)
+	if got := Linspace(0, 2*math.Pi, 0, false); len(got) != 0 {
+		t.Errorf("Linspace(0, 2π, 0, false) = %v, want []", got)
 	}
 }
 

@@ -100,17 +100,17 @@ func TestSmall(t *testing.T) {
 }
 
 func TestLinspace(t *testing.T) {
-	got := linspace(0, 1, 5)
+	got := Linspace(0, 1, 5, true)
 	for i, w := range []float64{0, 0.25, 0.5, 0.75, 1} {
 		if got[i] != w {
-			t.Errorf("linspace(0, 1, 5) = %v", got)
+			t.Errorf("Linspace(0, 1, 5, true) = %v", got)
 		}
 	}
-	if got := linspace(0, math.Pi, 1); len(got) != 1 || got[0] != 0 {
-		t.Errorf("linspace(0, π, 1) = %v, want [0]", got)
+	if got := Linspace(0, math.Pi, 1, true); len(got) != 1 || got[0] != 0 {
+		t.Errorf("Linspace(0, π, 1, true) = %v, want [0]", got)
 	}
-	if got := linspace(0, math.Pi, 0); len(got) != 0 {
-		t.Errorf("linspace(0, π, 0) = %v, want []", got)
+	if got := Linspace(0, math.Pi, 0, true); len(got) != 0 {
+		t.Errorf("Linspace(0, π, 0, true) = %v, want []", got)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/svgplot"
 )
 
@@ -34,8 +35,8 @@ func boundaryGrid(X *matrix.Dense, scores scoresFunc, steps int) svgplot.Grid {
 	g.XMin, g.XMax = minMax(x1)
 	g.YMin, g.YMax = minMax(x2)
 	g.XMin, g.XMax, g.YMin, g.YMax = g.XMin-1, g.XMax+1, g.YMin-1, g.YMax+1
-	xs := linspace(g.XMin, g.XMax, steps)
-	ys := linspace(g.YMin, g.YMax, steps)
+	xs := moons.Linspace(g.XMin, g.XMax, steps, true)
+	ys := moons.Linspace(g.YMin, g.YMax, steps, true)
 	pts := matrix.New(steps*steps, 2)
 	for j, y := range ys {
 		for i, x := range xs {
@@ -46,18 +47,6 @@ func boundaryGrid(X *matrix.Dense, scores scoresFunc, steps int) svgplot.Grid {
 	P := scores(pts)
 	g.K, g.P = P.Cols, P.Data
 	return g
-}
-
-// linspace returns steps >= 2 evenly spaced values from lo to hi, as numpy's
-// linspace does and as svgplot.Grid places its points.
-func linspace(lo, hi float64, steps int) []float64 {
-	v := make([]float64, steps)
-	step := (hi - lo) / float64(steps-1)
-	for i := range v {
-		v[i] = float64(i)*step + lo
-	}
-	v[steps-1] = hi
-	return v
 }
 
 func minMax(v []float64) (lo, hi float64) {

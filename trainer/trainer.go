@@ -89,6 +89,7 @@ type DivergenceError struct {
 	Layer  int // if not 0, the cost was finite but this update made Θ^(Layer) not finite
 }
 
+// Error says at which iteration training diverged, how, and what to change.
 func (e *DivergenceError) Error() string {
 	what := fmt.Sprintf("the cost is %v", e.Cost)
 	if e.Layer != 0 {

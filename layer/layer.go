@@ -16,13 +16,16 @@
 //
 //	code (Init):     ε = √6 / √(s_{l+1} + s_l + 1)
 //	                 Θ^(l) = (rand(s_{l+1}, s_l + 1) - 0.5) ε     uniform in [-ε/2, ε/2)
-//	text (InitText): ε = √6 / √(L_out + L_in), L_out x L_in the shape of Θ^(l)
+//	text (InitText): ε = √6 / √(L_out + L_in),  L_in = s_l, L_out = s_{l+1}
 //	                 Θ^(l) = (2 rand(s_{l+1}, s_l + 1) - 1) ε      uniform in [-ε, ε)
 //
-// The shape of Θ^(l) is s_{l+1} x (s_l + 1), so the two ε agree; the ranges
-// differ by a factor of two. Both draw from numpy's legacy stream after
-// np.random.seed(seed), matrix by matrix for l = 1, 2, ..., each row by row, so
-// Init reproduces the tutorial's initial weights bit for bit.
+// The text's L_in and L_out are taken here in their usual sense, the units
+// into and out of the layer without the bias, so its ε counts one unit fewer
+// than the code's; its range is twice as wide. (The text calls them "the
+// dimensions of the Θ term", which, with the bias column, would give the
+// code's ε; docs/errata.md has both readings.) Both draw from numpy's legacy
+// stream after np.random.seed(seed), matrix by matrix for l = 1, 2, ..., each
+// row by row, so Init reproduces the tutorial's initial weights bit for bit.
 package layer
 
 import (
@@ -51,27 +54,33 @@ func Check(sizes []int) error {
 	return nil
 }
 
-// Epsilon returns ε = √6 / √(s_{l+1} + s_l + 1) for the weights from a layer of
-// sIn units to one of sOut units, the tutorial's cell 9.
+// Epsilon returns the code's ε = √6 / √(s_{l+1} + s_l + 1) for the weights from
+// a layer of sIn units to one of sOut units, the tutorial's cell 9.
 func Epsilon(sIn, sOut int) float64 {
 	return math.Sqrt(6) / math.Sqrt(float64(sOut+sIn+1))
 }
 
+// EpsilonText returns the text's ε = √6 / √(L_out + L_in) for the weights from
+// a layer of sIn = L_in units to one of sOut = L_out units.
+func EpsilonText(sIn, sOut int) float64 {
+	return math.Sqrt(6) / math.Sqrt(float64(sOut+sIn))
+}
+
 // Init returns the tutorial code's initial weights for a network with the
-// given layer sizes: Theta[l] = (rand - 0.5) ε, drawn after np.random.seed(seed).
-// It panics if Check(sizes) fails.
+// given layer sizes: Theta[l] = (rand - 0.5) Epsilon, drawn after
+// np.random.seed(seed). It panics if Check(sizes) fails.
 func Init(sizes []int, seed uint32) []*matrix.Dense {
-	return draw(sizes, seed, func(u, eps float64) float64 { return (u - 0.5) * eps })
+	return draw(sizes, seed, Epsilon, func(u, eps float64) float64 { return (u - 0.5) * eps })
 }
 
 // InitText returns the initial weights as the tutorial's text describes them:
-// uniform in [-ε, ε), Theta[l] = (2 rand - 1) ε, drawn after np.random.seed(seed).
-// It panics if Check(sizes) fails.
+// uniform in [-ε, ε), Theta[l] = (2 rand - 1) EpsilonText, drawn after
+// np.random.seed(seed). It panics if Check(sizes) fails.
 func InitText(sizes []int, seed uint32) []*matrix.Dense {
-	return draw(sizes, seed, func(u, eps float64) float64 { return (2*u - 1) * eps })
+	return draw(sizes, seed, EpsilonText, func(u, eps float64) float64 { return (2*u - 1) * eps })
 }
 
-func draw(sizes []int, seed uint32, f func(u, eps float64) float64) []*matrix.Dense {
+func draw(sizes []int, seed uint32, epsilon func(sIn, sOut int) float64, f func(u, eps float64) float64) []*matrix.Dense {
 	if err := Check(sizes); err != nil {
 		panic("layer: " + err.Error())
 	}
@@ -79,7 +88,7 @@ func draw(sizes []int, seed uint32, f func(u, eps float64) float64) []*matrix.De
 	Theta := make([]*matrix.Dense, len(sizes))
 	for l := 1; l < len(sizes); l++ {
 		sIn, sOut := sizes[l-1], sizes[l] // s_l and s_{l+1}: Go's sizes[0] is s_1
-		eps := Epsilon(sIn, sOut)
+		eps := epsilon(sIn, sOut)
 		Theta[l] = matrix.New(sOut, sIn+1)
 		for i := range Theta[l].Data {
 			Theta[l].Data[i] = f(rs.Float64(), eps)

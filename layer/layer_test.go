@@ -43,11 +43,13 @@ func TestInitText(t *testing.T) {
 	sizes := []int{2, 5, 5, 2}
 	code, text := Init(sizes, 3), InitText(sizes, 3)
 	for l := 1; l < len(sizes); l++ {
-		eps := Epsilon(sizes[l-1], sizes[l])
+		epsCode, eps := Epsilon(sizes[l-1], sizes[l]), EpsilonText(sizes[l-1], sizes[l])
 		for i, v := range text[l].Data {
-			// Both come from the same uniform draw u: code (u - 0.5) ε, text (2u - 1) ε.
-			if want := 2 * code[l].Data[i]; math.Abs(v-want) > 1e-15 {
-				t.Errorf("Theta%d element %d: text %v, want twice the code's %v", l, i, v, code[l].Data[i])
+			// Both come from the same uniform draw u: code (u - 0.5) ε_code,
+			// text (2u - 1) ε_text.
+			u := code[l].Data[i]/epsCode + 0.5
+			if want := (2*u - 1) * eps; math.Abs(v-want) > 1e-15 {
+				t.Errorf("Theta%d element %d: text %v, want %v from the code's draw", l, i, v, want)
 			}
 			if v < -eps || v >= eps {
 				t.Errorf("Theta%d element %d = %v outside [-%v, %v)", l, i, v, eps, eps)
@@ -57,9 +59,13 @@ func TestInitText(t *testing.T) {
 }
 
 func TestEpsilon(t *testing.T) {
-	// The tutorial's Theta1, 5 x 3: √6/√(5 + 2 + 1).
+	// The tutorial's Theta1, 5 x 3: the code's √6/√(5 + 2 + 1), the text's
+	// √6/√(5 + 2).
 	if got, want := Epsilon(2, 5), math.Sqrt(6)/math.Sqrt(8); got != want {
 		t.Errorf("Epsilon(2, 5) = %v, want %v", got, want)
+	}
+	if got, want := EpsilonText(2, 5), math.Sqrt(6)/math.Sqrt(7); got != want {
+		t.Errorf("EpsilonText(2, 5) = %v, want %v", got, want)
 	}
 }
 

@@ -47,6 +47,7 @@ func runTutorial(args []string, stdout, stderr io.Writer) error {
 	p("(the tutorial's cells, run by ann; figures in %s)", of.dir)
 	p("")
 	p("[9] Initialize the weights: np.random.seed(%d), then (rand - 0.5) * epsilon per layer", tutorialSeed)
+	p("    (the tutorial's own run drew them unseeded; seed %d gives its straight Take 1 and curved Take 2)", tutorialSeed)
 	nf := netFlags{sizes: layer.Tutorial, seed: tutorialSeed, alpha: 0.5, init: "code", activation: "sigmoid"}
 	net := nf.network()
 	for l := 1; l < net.L(); l++ {

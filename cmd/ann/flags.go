@@ -194,9 +194,25 @@ func (s *sizesFlag) Set(v string) error {
 	if err := layer.Check(sizes); err != nil {
 		return err
 	}
+	weights := 0
+	for l := 1; l < len(sizes); l++ {
+		if sizes[l] > maxWeights || sizes[l-1] >= maxWeights {
+			weights = maxWeights + 1
+			break
+		}
+		weights += sizes[l] * (sizes[l-1] + 1)
+	}
+	if weights > maxWeights {
+		return fmt.Errorf("%s has more than %d weights: too large for this tool", v, maxWeights)
+	}
 	*s = sizes
 	return nil
 }
+
+// maxWeights bounds the size of a network the command line builds (1 GiB of
+// weights), so that a mistyped size gives an error rather than exhausting
+// memory.
+const maxWeights = 1 << 27
 
 // netFlags are the flags that describe a network and, for the commands that
 // train, its training.

@@ -106,6 +106,7 @@ func TestTrainBadInput(t *testing.T) {
 		{[]string{"-layers", "2,0,2"}, "layer 2 has 0 units"},
 		{[]string{"-layers", "2"}, "at least 2 layers"},
 		{[]string{"-layers", "2,x,2"}, `"x" is not a layer size`},
+		{[]string{"-layers", "2,100000000,2"}, "too large"},
 		{[]string{"-alpha", "0"}, "alpha 0: want a finite number > 0"},
 		{[]string{"-alpha", "NaN"}, "alpha NaN"},
 		{[]string{"-iters", "0"}, "iters 0: want at least 1 iteration"},

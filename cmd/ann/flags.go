@@ -90,8 +90,8 @@ func (d *dataFlags) load() (*dataSet, error) {
 	if d.isFile() {
 		return d.read()
 	}
-	if d.n < 1 {
-		return nil, usagef("-n %d: want at least 1 example", d.n)
+	if d.n < 1 || d.n > maxExamples {
+		return nil, usagef("-n %d: want from 1 to %d examples", d.n, maxExamples)
 	}
 	if math.IsNaN(d.noise) || math.IsInf(d.noise, 0) || d.noise < 0 {
 		return nil, usagef("-noise %v: want a finite number >= 0", d.noise)
@@ -208,6 +208,10 @@ func (s *sizesFlag) Set(v string) error {
 	*s = sizes
 	return nil
 }
+
+// maxExamples bounds the examples the command line generates (1 GiB of two
+// features), for the same reason as maxWeights.
+const maxExamples = 1 << 26
 
 // maxWeights bounds the size of a network the command line builds (1 GiB of
 // weights), so that a mistyped size gives an error rather than exhausting

@@ -24,8 +24,8 @@ func runGradcheck(args []string, stdout, stderr io.Writer) error {
 	if err := nf.check(); err != nil {
 		return err
 	}
-	if *m < 1 {
-		return usagef("-m %d: want at least 1 example", *m)
+	if *m < 1 || *m > maxExamples {
+		return usagef("-m %d: want from 1 to %d examples", *m, maxExamples)
 	}
 	net := nf.network()
 	X, y := gradCheckData(net, *m, uint32(nf.seed))

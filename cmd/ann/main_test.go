@@ -81,7 +81,8 @@ func TestBadInput(t *testing.T) {
 	}{
 		{[]string{"bogus"}, `unknown command "bogus"`},
 		{[]string{"data", "-bogus"}, "flag provided but not defined: -bogus"},
-		{[]string{"data", "-n", "0"}, "-n 0: want at least 1 example"},
+		{[]string{"data", "-n", "0"}, "-n 0: want from 1 to 67108864 examples"},
+		{[]string{"data", "-n", "10000000000"}, "-n 10000000000: want from 1 to 67108864 examples"},
 		{[]string{"data", "-n", "ten"}, `invalid value "ten" for flag -n`},
 		{[]string{"data", "-noise", "-0.5"}, "-noise -0.5: want a finite number >= 0"},
 		{[]string{"data", "-noise", "NaN"}, "-noise NaN: want a finite number >= 0"},

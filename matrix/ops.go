@@ -283,23 +283,3 @@ func ArgmaxRows(a *Dense) []int {
 	}
 	return idx
 }
-
-// ArgmaxCols returns, for each column of a, the row index of its largest
-// element, numpy's np.argmax(a, axis=0); ties go to the first. It panics if a
-// has no rows.
-func ArgmaxCols(a *Dense) []int {
-	if a.Rows < 1 {
-		panic(fmt.Sprintf("matrix: ArgmaxCols of %s", a.shape()))
-	}
-	idx := make([]int, a.Cols)
-	best := a.Row(0)
-	bestv := append([]float64(nil), best...)
-	for i := 1; i < a.Rows; i++ {
-		for j, v := range a.Row(i) {
-			if v > bestv[j] {
-				bestv[j], idx[j] = v, i
-			}
-		}
-	}
-	return idx
-}

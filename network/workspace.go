@@ -1,7 +1,6 @@
 package network
 
 import (
-	"fmt"
 	"math"
 	"runtime"
 	"sync"
@@ -408,9 +407,4 @@ func gradInPlace(g Activation, d, a []float64) {
 			d[i] *= g.GradFromA(v)
 		}
 	}
-}
-
-// String describes the workspace, for debugging.
-func (w *Workspace) String() string {
-	return fmt.Sprintf("Workspace{m: %d, chunks: %d, groups: %d, workers: %d}", w.m, len(w.chunks), len(w.groups), len(w.workers))
 }

@@ -2,9 +2,7 @@ package network
 
 import (
 	"bytes"
-	"encoding/json"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -22,15 +20,8 @@ import (
 // probabilities to 1e-12 (docs/numpy/gen_model.py made the files).
 func TestReadNumpyModel(t *testing.T) {
 	dir := filepath.Join(reference.Dir(), "numpy")
-	b, err := os.ReadFile(filepath.Join(dir, "model_predictions.json"))
+	want, err := reference.LoadModelPredictions()
 	if err != nil {
-		t.Fatal(err)
-	}
-	var want struct {
-		Predict []int       `json:"predict"`
-		Proba   [][]float64 `json:"proba"`
-	}
-	if err := json.Unmarshal(b, &want); err != nil {
 		t.Fatal(err)
 	}
 	X, _ := moons.Make(300, 0.2, 5) // the inputs gen_model.py used

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,22 +10,15 @@ import (
 	"testing"
 
 	"github.com/ann-go/ann/internal/npy"
+	"github.com/ann-go/ann/internal/reference"
 )
 
 // A model trained and saved by the tutorial's numpy code predicts what numpy's
 // predict gives, with the same probabilities to 1e-12.
 func TestPredictNumpyModel(t *testing.T) {
-	dir := filepath.Join("..", "..", "testdata", "numpy")
-	b, err := os.ReadFile(filepath.Join(dir, "model_predictions.json"))
+	dir := filepath.Join(reference.Dir(), "numpy")
+	want, err := reference.LoadModelPredictions()
 	if err != nil {
-		t.Fatal(err)
-	}
-	var want struct {
-		Predict  []int       `json:"predict"`
-		Proba    [][]float64 `json:"proba"`
-		Accuracy float64     `json:"accuracy"`
-	}
-	if err := json.Unmarshal(b, &want); err != nil {
 		t.Fatal(err)
 	}
 	model, inputs := filepath.Join(dir, "model.npz"), filepath.Join(dir, "model_inputs.csv")

@@ -120,3 +120,26 @@ func LoadRuns(rel string) ([]*Run, error) {
 	}
 	return f.Runs, nil
 }
+
+// ModelPredictions is testdata/numpy/model_predictions.json: what the
+// tutorial's numpy code predicts with the network in testdata/numpy/model.npz
+// for the rows of testdata/numpy/model_inputs.csv (docs/numpy/gen_model.py).
+type ModelPredictions struct {
+	Predict  []int       `json:"predict"`  // the tutorial's predict, one class per row
+	Proba    [][]float64 `json:"proba"`    // the output layer A[L], one row per input row
+	Accuracy float64     `json:"accuracy"` // against the rows' labels
+}
+
+// LoadModelPredictions reads testdata/numpy/model_predictions.json.
+func LoadModelPredictions() (*ModelPredictions, error) {
+	path := filepath.Join(Dir(), "numpy", "model_predictions.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var p ModelPredictions
+	if err := json.Unmarshal(b, &p); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return &p, nil
+}

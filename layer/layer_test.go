@@ -48,7 +48,7 @@ func TestInitText(t *testing.T) {
 			// Both come from the same uniform draw u: code (u - 0.5) ε_code,
 			// text (2u - 1) ε_text.
 			u := code[l].Data[i]/epsCode + 0.5
-			if want := (2*u - 1) * eps; math.Abs(v-want) > 1e-15 {
+			if want := (2*u - 1) * eps; !(math.Abs(v-want) <= 1e-15) {
 				t.Errorf("Theta%d element %d: text %v, want %v from the code's draw", l, i, v, want)
 			}
 			if v < -eps || v >= eps {

@@ -115,7 +115,7 @@ func near(a, b *Dense, tol float64) bool {
 		return false
 	}
 	for i, v := range a.Data {
-		if math.Abs(v-b.Data[i]) > tol {
+		if !(math.Abs(v-b.Data[i]) <= tol) { // NaN is never near
 			return false
 		}
 	}

@@ -66,12 +66,12 @@ func TestCirclesShape(t *testing.T) {
 		switch label {
 		case 0:
 			out++
-			if math.Abs(r-1) > 1e-15 {
+			if !(math.Abs(r-1) <= 1e-15) {
 				t.Errorf("outer point %d at radius %v, want 1", i, r)
 			}
 		case 1:
 			in++
-			if math.Abs(r-0.5) > 1e-15 {
+			if !(math.Abs(r-0.5) <= 1e-15) {
 				t.Errorf("inner point %d at radius %v, want 0.5", i, r)
 			}
 		default:

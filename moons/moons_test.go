@@ -27,7 +27,7 @@ func checkSame(t *testing.T, name string, X *matrix.Dense, y []int, wantX [][]fl
 			t.Fatalf("%s: y[%d] = %d, want %d", name, i, y[i], wantY[i])
 		}
 		for j, w := range wantX[i] {
-			if got := X.At(i, j); math.Abs(got-w) > 1e-12 {
+			if got := X.At(i, j); !(math.Abs(got-w) <= 1e-12) {
 				t.Fatalf("%s: X[%d][%d] = %v, want %v", name, i, j, got, w)
 			}
 		}

@@ -109,7 +109,7 @@ func TestSpiral(t *testing.T) {
 				t.Fatalf("Spiral point %d at radius %v, want 0.1..1", i, r)
 			}
 			want := 4*r + 2*math.Pi*float64(label)/float64(tt.K)
-			if d := math.Remainder(math.Atan2(X.At(i, 1), X.At(i, 0))-want, 2*math.Pi); math.Abs(d) > 1e-12 {
+			if d := math.Remainder(math.Atan2(X.At(i, 1), X.At(i, 0))-want, 2*math.Pi); !(math.Abs(d) <= 1e-12) {
 				t.Fatalf("Spiral point %d (label %d) is %v radians off its arm", i, label, d)
 			}
 		}

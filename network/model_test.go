@@ -40,7 +40,7 @@ func TestReadNumpyModel(t *testing.T) {
 				t.Fatalf("%s: row %d predicted %d, numpy %d", name, i, pred[i], want.Predict[i])
 			}
 			for k, w := range want.Proba[i] {
-				if math.Abs(P.At(i, k)-w) > 1e-12 {
+				if !(math.Abs(P.At(i, k)-w) <= 1e-12) {
 					t.Fatalf("%s: row %d class %d probability %v, numpy %v", name, i, k, P.At(i, k), w)
 				}
 			}

@@ -80,7 +80,7 @@ func TestForwardMatchesTutorial(t *testing.T) {
 		if got := matrix.T(p.H()); !near(got, hRows, 1e-15) {
 			t.Errorf("%v: h differs from the tutorial's row-form h", sizes)
 		}
-		if got := net.CostOf(p, y, 0.7); math.Abs(got-J) > 1e-14*J {
+		if got := net.CostOf(p, y, 0.7); !(math.Abs(got-J) <= 1e-14*J) {
 			t.Errorf("%v: Cost = %v, the tutorial's formula %v", sizes, got, J)
 		}
 		// Shapes by layer number.
@@ -108,7 +108,7 @@ func near(a, b *matrix.Dense, tol float64) bool {
 		return false
 	}
 	for i, v := range a.Data {
-		if math.Abs(v-b.Data[i]) > tol {
+		if !(math.Abs(v-b.Data[i]) <= tol) { // NaN is never near
 			return false
 		}
 	}
@@ -220,17 +220,17 @@ func TestWorkspaceMatchesPlain(t *testing.T) {
 		p := net.Forward(X)
 		wantJ, wantD := net.CostOf(p, y, tt.lambda), net.Backprop(p, y, tt.lambda)
 		ws := NewWorkspace(net, X, y, tt.lambda)
-		if J := ws.Cost(); math.Abs(J-wantJ) > 1e-12*math.Abs(wantJ) {
+		if J := ws.Cost(); !(math.Abs(J-wantJ) <= 1e-12*math.Abs(wantJ)) {
 			t.Errorf("m=%d %v: Workspace.Cost = %v, CostOf %v", tt.m, tt.sizes, J, wantJ)
 		}
 		for rep := 0; rep < 2; rep++ { // buffers reused correctly
 			J, D := ws.Gradient()
-			if math.Abs(J-wantJ) > 1e-12*math.Abs(wantJ) {
+			if !(math.Abs(J-wantJ) <= 1e-12*math.Abs(wantJ)) {
 				t.Errorf("m=%d %v: Workspace J = %v, CostOf %v", tt.m, tt.sizes, J, wantJ)
 			}
 			for l := 1; l < len(D); l++ {
 				for i, v := range D[l].Data {
-					if w := wantD[l].Data[i]; math.Abs(v-w) > 1e-12*max(1, math.Abs(w)) {
+					if w := wantD[l].Data[i]; !(math.Abs(v-w) <= 1e-12*max(1, math.Abs(w))) {
 						t.Errorf("m=%d %v: Workspace D[%d] element %d = %v, Backprop %v", tt.m, tt.sizes, l, i, v, w)
 						break
 					}
@@ -356,7 +356,7 @@ func TestActivations(t *testing.T) {
 		for _, z := range []float64{-1.5, -0.2, 0.3, 2} {
 			h := 1e-6
 			numeric := (g.G(z+h) - g.G(z-h)) / (2 * h)
-			if d := g.GradFromA(g.G(z)); math.Abs(d-numeric) > 1e-8 {
+			if d := g.GradFromA(g.G(z)); !(math.Abs(d-numeric) <= 1e-8) {
 				t.Errorf("%v: g'(%v) from a = %v, numerically %v", g, z, d, numeric)
 			}
 		}

@@ -35,7 +35,7 @@ func TestGradient(t *testing.T) {
 		// The derivative of G by central differences.
 		h := 1e-6
 		numeric := (G(z+h) - G(z-h)) / (2 * h)
-		if got := Gradient(z); math.Abs(got-numeric) > 1e-9 {
+		if got := Gradient(z); !(math.Abs(got-numeric) <= 1e-9) {
 			t.Errorf("Gradient(%v) = %v, central difference %v", z, got, numeric)
 		}
 		if got, want := GradientFromA(G(z)), Gradient(z); got != want {

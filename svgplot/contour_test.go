@@ -40,12 +40,12 @@ func TestContourCircle(t *testing.T) {
 	p := polys[0]
 	for _, q := range p {
 		x, y := -1+q.X*h, -1+q.Y*h // grid units to data
-		if r := math.Hypot(x, y); math.Abs(r-r0) > h*h {
+		if r := math.Hypot(x, y); !(math.Abs(r-r0) <= h*h) {
 			t.Fatalf("vertex (%g, %g) at radius %g, want %g within %g", x, y, r, r0, h*h)
 		}
 	}
 	got, want := area(p)*h*h, math.Pi*r0*r0
-	if math.Abs(got-want) > 0.002*want {
+	if !(math.Abs(got-want) <= 0.002*want) {
 		t.Errorf("area of circle contour = %g, want %g (pi r0^2) within 0.2%%", got, want)
 	}
 }
@@ -63,7 +63,7 @@ func TestContourHalfPlane(t *testing.T) {
 			continue // on the padding ring, outside the plotted rectangle
 		}
 		inner++
-		if x := -1 + q.X*h; math.Abs(x-c) > 1e-12 {
+		if x := -1 + q.X*h; !(math.Abs(x-c) <= 1e-12) {
 			t.Errorf("boundary vertex at x = %g, want %g", x, c)
 		}
 	}
@@ -114,11 +114,11 @@ func TestContourAllOrNothing(t *testing.T) {
 	}
 	// f = 1 inside and -1 on the padding: the boundary is half a cell out.
 	for _, q := range polys[0] {
-		if d := min(q.X, q.Y, n-1-q.X, n-1-q.Y); d > -0.5+1e-12 {
+		if d := min(q.X, q.Y, n-1-q.X, n-1-q.Y); !(d <= -0.5+1e-12) {
 			t.Errorf("vertex %v of all-positive grid is inside the grid, want half a cell outside", q)
 		}
 	}
-	if got, want := area(polys[0]), float64(n*n); math.Abs(got-want) > 1 {
+	if got, want := area(polys[0]), float64(n*n); !(math.Abs(got-want) <= 1) {
 		t.Errorf("area = %g, want about %g", got, want)
 	}
 }

@@ -68,11 +68,11 @@ func checkRun(t *testing.T, r *reference.Run, X *matrix.Dense, y []int) {
 	}
 	worst, at := 0.0, 0
 	for i, want := range r.Costs {
-		if d := math.Abs(res.Costs[i]-want) / math.Abs(want); d > worst {
+		if d := math.Abs(res.Costs[i]-want) / math.Abs(want); !(d <= worst) {
 			worst, at = d, i
 		}
 	}
-	if worst > 1e-9 {
+	if !(worst <= 1e-9) {
 		t.Errorf("%s: cost of iteration %d = %v, want %v (relative difference %.2g > 1e-9)", name, at+1, res.Costs[at], r.Costs[at], worst)
 	}
 	for l, want := range r.Theta() {
@@ -80,7 +80,7 @@ func checkRun(t *testing.T, r *reference.Run, X *matrix.Dense, y []int) {
 			continue
 		}
 		for i, v := range want.Data {
-			if got := res.Net.Theta[l].Data[i]; math.Abs(got-v) > 1e-8 {
+			if got := res.Net.Theta[l].Data[i]; !(math.Abs(got-v) <= 1e-8) {
 				t.Errorf("%s: trained Theta%d element %d = %v, want %v", name, l, i, got, v)
 				break
 			}
@@ -92,7 +92,7 @@ func checkRun(t *testing.T, r *reference.Run, X *matrix.Dense, y []int) {
 	if got := res.Net.Accuracy(Xtrain, y[:c.NTrain]); got != r.AccuracyTrain {
 		t.Errorf("%s: accuracy on the training rows = %v, want %v", name, got, r.AccuracyTrain)
 	}
-	if got, want := res.Net.Cost(Xtrain, y[:c.NTrain], c.Lambda), r.FinalCost; math.Abs(got-want) > 1e-9*want {
+	if got, want := res.Net.Cost(Xtrain, y[:c.NTrain], c.Lambda), r.FinalCost; !(math.Abs(got-want) <= 1e-9*want) {
 		t.Errorf("%s: cost after training = %v, want %v", name, got, want)
 	}
 	if r.PredictAll != nil {
@@ -106,7 +106,7 @@ func checkRun(t *testing.T, r *reference.Run, X *matrix.Dense, y []int) {
 		P := res.Net.Probabilities(X)
 		for i, row := range r.ProbaFirst10 {
 			for k, want := range row {
-				if got := P.At(i, k); math.Abs(got-want) > 1e-9 {
+				if got := P.At(i, k); !(math.Abs(got-want) <= 1e-9) {
 					t.Errorf("%s: probability row %d class %d = %v, want %v", name, i, k, got, want)
 				}
 			}

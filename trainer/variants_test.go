@@ -98,13 +98,13 @@ func TestMiniBatchMomentumAndTestCost(t *testing.T) {
 			t.Fatalf("%+v: %d costs and %d test costs, want %d and %d", c, len(res.Costs), len(res.TestCosts), c.Iters, len(testCosts))
 		}
 		for i := range costs {
-			if d := math.Abs(res.Costs[i] - costs[i]); d > 1e-12*costs[i] {
+			if d := math.Abs(res.Costs[i] - costs[i]); !(d <= 1e-12*costs[i]) {
 				t.Errorf("batch %d momentum %v: cost %d = %v, plain %v", c.Batch, c.Momentum, i+1, res.Costs[i], costs[i])
 				break
 			}
 		}
 		for i := range testCosts {
-			if d := math.Abs(res.TestCosts[i] - testCosts[i]); d > 1e-12*testCosts[i] {
+			if d := math.Abs(res.TestCosts[i] - testCosts[i]); !(d <= 1e-12*testCosts[i]) {
 				t.Errorf("test cost %d = %v, plain %v", i+1, res.TestCosts[i], testCosts[i])
 				break
 			}

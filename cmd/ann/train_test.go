@@ -63,7 +63,7 @@ func TestTrainReproducesTutorial(t *testing.T) {
 		want := ref.Theta()
 		for l := 1; l < len(want); l++ {
 			for i, v := range want[l].Data {
-				if math.Abs(m.Net.Theta[l].Data[i]-v) > 1e-8 {
+				if !(math.Abs(m.Net.Theta[l].Data[i]-v) <= 1e-8) {
 					t.Fatalf("model.npz Theta%d element %d = %v, numpy's trained weight %v", l, i, m.Net.Theta[l].Data[i], v)
 				}
 			}

@@ -59,3 +59,21 @@ func ExampleReadModel() {
 	// Output:
 	// [2 5 5 2] [1 1]
 }
+
+// PredictGrid classifies every point of a grid, as a decision-boundary plot
+// needs: here class 1 where x > y, and class 0 on ties (x = y) and below.
+func ExampleNetwork_PredictGrid() {
+	net := network.New([]*matrix.Dense{nil, matrix.FromRows([][]float64{
+		{0, -1, 1}, // z_0 = y - x
+		{0, 1, -1}, // z_1 = x - y
+	})})
+	xs, ys := []float64{-1, 0, 1}, []float64{1, 0, -1}
+	labels := net.PredictGrid(xs, ys)
+	for j, y := range ys {
+		fmt.Printf("y = %2v: %v\n", y, labels[j*len(xs):(j+1)*len(xs)])
+	}
+	// Output:
+	// y =  1: [0 0 0]
+	// y =  0: [0 0 1]
+	// y = -1: [0 1 1]
+}

@@ -53,16 +53,10 @@ func (n *Network) Forward(X *matrix.Dense) *Pass {
 // sigmoid.Fast for the sigmoid. The tests hold the two to 1e-15.
 // It panics if X's columns do not match the input layer.
 func (n *Network) Probabilities(X *matrix.Dense) *matrix.Dense {
-	K := n.K()
-	P := matrix.New(X.Rows, K)
-	n.forwardChunks(X, true, func(lo int, h *matrix.Dense) {
-		for k := 0; k < K; k++ {
-			for i, v := range h.Row(k) {
-				P.Data[(lo+i)*K+k] = v
-			}
-		}
+	n.checkX(X)
+	return n.probabilities(X.Rows, func(outputSigmoid bool, use func(int, *matrix.Dense)) {
+		n.forwardChunks(X, outputSigmoid, use)
 	})
-	return P
 }
 
 // Predict returns the class of each example of X, the index of its largest
@@ -75,13 +69,68 @@ func (n *Network) Probabilities(X *matrix.Dense) *matrix.Dense {
 // where two h_k could round to the same number and the tie rule decides (see
 // argmaxH). The tests compare it with the argmax of Probabilities.
 func (n *Network) Predict(X *matrix.Dense) []int {
-	labels := make([]int, X.Rows)
-	n.forwardChunks(X, false, func(lo int, z *matrix.Dense) {
-		for i := 0; i < z.Cols; i++ {
-			labels[lo+i] = argmaxH(z, i)
+	n.checkX(X)
+	return n.predict(X.Rows, func(outputSigmoid bool, use func(int, *matrix.Dense)) {
+		n.forwardChunks(X, outputSigmoid, use)
+	})
+}
+
+// chunkRunner runs forward propagation on m examples a chunk at a time, and
+// calls use with each chunk's first example and its h (K x chunk, one
+// example per column), or its z^(L) if outputSigmoid is false. Calls for
+// different chunks may run at the same time.
+type chunkRunner func(outputSigmoid bool, use func(lo int, h *matrix.Dense))
+
+// probabilities gathers the h of m examples from run into an m x K matrix.
+func (n *Network) probabilities(m int, run chunkRunner) *matrix.Dense {
+	K := n.K()
+	P := matrix.New(m, K)
+	run(true, func(lo int, h *matrix.Dense) {
+		for k := 0; k < K; k++ {
+			for i, v := range h.Row(k) {
+				P.Data[(lo+i)*K+k] = v
+			}
 		}
 	})
+	return P
+}
+
+// predict returns the classes of m examples from the z^(L) that run gives.
+func (n *Network) predict(m int, run chunkRunner) []int {
+	labels := make([]int, m)
+	run(false, func(lo int, z *matrix.Dense) {
+		argmaxChunk(z, labels[lo:lo+z.Cols])
+	})
 	return labels
+}
+
+// argmaxChunk sets labels[i] to argmaxH(z, i) for each column i of z (at most
+// ChunkSize): it finds the largest z_k of every column a row at a time, and
+// calls argmaxH only for the columns where argmaxH would compare sigmoids.
+func argmaxChunk(z *matrix.Dense, labels []int) {
+	var zbBuf [ChunkSize]float64
+	var check [ChunkSize]bool
+	zb := zbBuf[:z.Cols]
+	copy(zb, z.Row(0))
+	clear(labels)
+	for k := 1; k < z.Rows; k++ {
+		for i, v := range z.Row(k)[:len(zb)] {
+			if v > zb[i] {
+				zb[i], labels[i] = v, k
+			}
+		}
+	}
+	for k := 0; k < z.Rows; k++ {
+		for i, v := range z.Row(k)[:len(zb)] {
+			// argmaxH's test, for k != labels[i]
+			check[i] = check[i] || labels[i] != k && (zb[i]-v < 1e-3 || v > 20 || zb[i] < -700)
+		}
+	}
+	for i, c := range check[:len(zb)] {
+		if c {
+			labels[i] = argmaxH(z, i)
+		}
+	}
 }
 
 // argmaxH returns the k of the largest h_k = sigmoid.Fast(z_k), the first on
@@ -120,38 +169,40 @@ func argmaxH(z *matrix.Dense, i int) int {
 	return best
 }
 
-// forwardChunks runs forward propagation on X, ChunkSize examples at a time,
-// on all cores when X has at least ParallelMin rows, and calls use with each
-// chunk's first row and its h (K x chunk, one example per column), or its
-// z^(L) if outputSigmoid is false. Calls for different chunks may run at the
-// same time. It panics if X's columns do not match the input layer.
+// forwardChunks is the chunkRunner for the examples X, ChunkSize at a time,
+// on all cores when X has at least ParallelMin rows.
 func (n *Network) forwardChunks(X *matrix.Dense, outputSigmoid bool, use func(lo int, h *matrix.Dense)) {
-	n.checkX(X)
-	sizes := n.Sizes()
 	m := X.Rows
 	chunks := (m + ChunkSize - 1) / ChunkSize
+	eachChunk(n.Sizes(), chunks, m >= ParallelMin, func(wk *worker, ch int) {
+		lo := ch * ChunkSize
+		a1 := view(wk.bufA[1], min(ChunkSize, m-lo))
+		setA1(&a1, X, lo)
+		if outputSigmoid {
+			wk.forward(n, &a1)
+		} else {
+			wk.forwardZ(n, &a1)
+		}
+		use(lo, &wk.A[len(wk.A)-1])
+	})
+}
+
+// eachChunk calls do for the chunks 0, 1, ..., chunks-1, each with a worker
+// for a network of the given sizes, on all cores if parallel, in turn if not.
+func eachChunk(sizes []int, chunks int, parallel bool, do func(wk *worker, ch int)) {
 	var next atomic.Int64
 	work := func() {
 		wk := newWorker(sizes)
-		buf := matrix.New(sizes[0]+1, ChunkSize)
 		for {
 			ch := int(next.Add(1)) - 1
 			if ch >= chunks {
 				return
 			}
-			lo := ch * ChunkSize
-			a1 := view(buf, min(ChunkSize, m-lo))
-			setA1(&a1, X, lo)
-			if outputSigmoid {
-				wk.forward(n, &a1)
-			} else {
-				wk.forwardZ(n, &a1)
-			}
-			use(lo, &wk.A[len(sizes)])
+			do(wk, ch)
 		}
 	}
 	var wg sync.WaitGroup
-	if m >= ParallelMin {
+	if parallel {
 		for range min(runtime.GOMAXPROCS(0), chunks) - 1 {
 			wg.Go(work)
 		}

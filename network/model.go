@@ -67,7 +67,40 @@ func (m *Model) Probabilities(X *matrix.Dense) *matrix.Dense {
 
 // Predict returns the class of each example of X, after standardizing X.
 func (m *Model) Predict(X *matrix.Dense) []int {
-	return matrix.ArgmaxRows(m.Probabilities(X))
+	return m.Net.Predict(m.Standardize(X))
+}
+
+// GridProbabilities returns the network's output units at the points of the
+// grid xs × ys (see Network.GridProbabilities), after standardizing them: a
+// grid in the raw inputs is a grid in the standardized ones. It panics unless
+// the network has two inputs.
+func (m *Model) GridProbabilities(xs, ys []float64) *matrix.Dense {
+	xs, ys = m.standardizeGrid(xs, ys)
+	return m.Net.GridProbabilities(xs, ys)
+}
+
+// PredictGrid returns the class of each point of the grid xs × ys (see
+// Network.PredictGrid), after standardizing them. It panics unless the
+// network has two inputs.
+func (m *Model) PredictGrid(xs, ys []float64) []int {
+	xs, ys = m.standardizeGrid(xs, ys)
+	return m.Net.PredictGrid(xs, ys)
+}
+
+// standardizeGrid returns the grid's axes standardized as Standardize does
+// each point's two features.
+func (m *Model) standardizeGrid(xs, ys []float64) ([]float64, []float64) {
+	if m.Mean == nil {
+		return xs, ys
+	}
+	axis := func(v []float64, j int) []float64 {
+		s := make([]float64, len(v))
+		for i, x := range v {
+			s[i] = (x - m.Mean[j]) / m.Std[j]
+		}
+		return s
+	}
+	return axis(xs, 0), axis(ys, 1)
 }
 
 // arrays returns the model as named arrays, in file order.

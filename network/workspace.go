@@ -152,6 +152,7 @@ func newWorker(sizes []int) *worker {
 	for l := 1; l < L; l++ {
 		wk.Delta[l] = matrix.New(sizes[l], sizes[l-1]+1)
 	}
+	wk.bufA[1] = matrix.New(sizes[0]+1, ChunkSize)
 	for l := 2; l <= L; l++ {
 		rows := sizes[l-1] + 1 // s_l units and the bias
 		if l == L {
@@ -336,13 +337,18 @@ func (wk *worker) forward(net *Network, a1 *matrix.Dense) {
 // forwardZ is forward without the output layer's sigmoid: it leaves z^(L) in
 // A[L].
 func (wk *worker) forwardZ(net *Network, a1 *matrix.Dense) {
-	L := len(net.Theta)
-	c := a1.Cols
 	wk.A[1] = *a1
-	for l := 2; l <= L; l++ {
+	wk.forwardFrom(net, 1)
+}
+
+// forwardFrom is forwardZ from layer l0 on: A[l0] must hold a^(l0) already.
+func (wk *worker) forwardFrom(net *Network, l0 int) {
+	L := len(net.Theta)
+	c := wk.A[l0].Cols
+	for l := l0 + 1; l <= L; l++ {
 		wk.A[l] = view(wk.bufA[l], c)
 	}
-	for l := 1; l < L; l++ {
+	for l := l0; l < L; l++ {
 		next := &wk.A[l+1]
 		z := next // the output layer has no bias row
 		if l+1 < L {

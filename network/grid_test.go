@@ -1,0 +1,152 @@
+package network
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ann-go/ann/internal/nprand"
+	"github.com/ann-go/ann/layer"
+	"github.com/ann-go/ann/matrix"
+)
+
+// gridPoints returns the points of the grid xs × ys, one per row, in
+// GridProbabilities' order: what the tutorial's predict is given.
+func gridPoints(xs, ys []float64) *matrix.Dense {
+	P := matrix.New(len(xs)*len(ys), 2)
+	for j, y := range ys {
+		for i, x := range xs {
+			P.Set(j*len(xs)+i, 0, x)
+			P.Set(j*len(xs)+i, 1, y)
+		}
+	}
+	return P
+}
+
+// randomAxis returns n values uniform in [-3, 3), unsorted, as a grid allows.
+func randomAxis(n int, seed uint32) []float64 {
+	rs := nprand.New(seed)
+	v := make([]float64, n)
+	for i := range v {
+		v[i] = 6*rs.Float64() - 3
+	}
+	return v
+}
+
+// GridProbabilities and PredictGrid give what Probabilities and Predict give
+// on the grid's points: bit for bit where no unit uses the product form
+// (tanh, relu, no hidden layer, or weights so large that |u| or |v| > 354),
+// and otherwise to 1e-14, with the same labels except at a tie of the plain
+// outputs to 1e-12.
+func TestGridMatchesPoints(t *testing.T) {
+	grids := []struct{ nx, ny int }{
+		{1, 1}, {7, 3}, {ChunkSize + 5, 2}, {60, 40}, // 60 x 40 >= ParallelMin
+	}
+	for _, sizes := range [][]int{{2, 5, 5, 2}, {2, 3}, {2, 4, 3}, {2, 6, 4, 4, 3}} {
+		for _, g := range []Activation{Sigmoid, Tanh, ReLU} {
+			for _, scale := range []float64{1, 30, 300} {
+				net := New(layer.Init(sizes, 3))
+				net.Hidden = g
+				for _, th := range net.Theta[1:] {
+					for i := range th.Data {
+						th.Data[i] *= scale
+					}
+				}
+				for gi, gr := range grids {
+					xs, ys := randomAxis(gr.nx, uint32(2*gi)), randomAxis(gr.ny, uint32(2*gi+1))
+					X := gridPoints(xs, ys)
+					exact := !slices.Contains(net.newGrid(xs, ys).expForm, true)
+					name := fmt.Sprintf("%v %v scale %v, %dx%d grid", sizes, g, scale, gr.nx, gr.ny)
+					want, got := net.Probabilities(X), net.GridProbabilities(xs, ys)
+					if exact && !slices.Equal(got.Data, want.Data) || !near(got, want, 1e-14) {
+						t.Errorf("%s: GridProbabilities differs from Probabilities (bitwise expected: %v)", name, exact)
+					}
+					labels, gridLabels := net.Predict(X), net.PredictGrid(xs, ys)
+					z := net.Forward(X).Z[len(sizes)]
+					for p, c := range gridLabels {
+						if c != labels[p] && !(!exact && math.Abs(z.At(c, p)-z.At(labels[p], p)) < 1e-12) {
+							t.Errorf("%s: point %d: PredictGrid %d, Predict %d", name, p, c, labels[p])
+							break
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// The product form is exercised by the cases above: with the tutorial's
+// initial weights every unit of layer 2 uses it.
+func TestGridUsesProductForm(t *testing.T) {
+	net := New(layer.Init(layer.Tutorial, 0))
+	g := net.newGrid(randomAxis(10, 1), randomAxis(10, 2))
+	if !slices.Equal(g.expForm, []bool{true, true, true, true, true}) {
+		t.Errorf("expForm = %v, want every unit", g.expForm)
+	}
+	// Unit 0 with |u| > 354 somewhere, unit 1 with |v| > 354.
+	net.Theta[1].Set(0, 1, 200)
+	net.Theta[1].Set(1, 2, -200)
+	if g := net.newGrid(randomAxis(10, 1), randomAxis(10, 2)); !slices.Equal(g.expForm, []bool{false, false, true, true, true}) {
+		t.Errorf("large weights: expForm = %v, want units 2-4", g.expForm)
+	}
+	net.Hidden = Tanh
+	if g := net.newGrid(randomAxis(10, 1), randomAxis(10, 2)); slices.Contains(g.expForm, true) {
+		t.Errorf("tanh: expForm = %v, want none", g.expForm)
+	}
+}
+
+// Inputs that are not finite, or first-layer terms too large for the product
+// form, take the plain form and give what Probabilities gives; an empty grid
+// gives nothing.
+func TestGridEdgeCases(t *testing.T) {
+	net := New(layer.Init(layer.Tutorial, 0))
+	xs, ys := []float64{math.Inf(-1), 0, math.NaN(), 1e300}, []float64{-1, math.Inf(1)}
+	want, got := net.Probabilities(gridPoints(xs, ys)), net.GridProbabilities(xs, ys)
+	for i, w := range want.Data {
+		if g := got.Data[i]; !(g == w || math.IsNaN(g) && math.IsNaN(w)) {
+			t.Errorf("h[%d] = %v, Probabilities %v", i, g, w)
+		}
+	}
+	// u = -1000 and v = 1000 cancel: e^1000 e^-1000 would be +Inf times 0.
+	net.Theta[1].Set(0, 0, 0)
+	net.Theta[1].Set(0, 1, 1000)
+	net.Theta[1].Set(0, 2, 1000)
+	xs, ys = []float64{-1, -0.5, 0}, []float64{1, 0.5}
+	want, got = net.Probabilities(gridPoints(xs, ys)), net.GridProbabilities(xs, ys)
+	if !near(got, want, 1e-14) {
+		t.Errorf("opposite terms: %v, Probabilities %v", got.Data, want.Data)
+	}
+	if P := net.GridProbabilities(nil, ys); P.Rows != 0 || P.Cols != 2 {
+		t.Errorf("empty grid: %dx%d, want 0x2", P.Rows, P.Cols)
+	}
+	if labels := net.PredictGrid(xs, nil); len(labels) != 0 {
+		t.Errorf("empty grid: %d labels", len(labels))
+	}
+}
+
+func TestGridNeedsTwoInputs(t *testing.T) {
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(r.(string), "2 inputs") {
+			t.Errorf("panic = %v, want one about 2 inputs", r)
+		}
+	}()
+	New(layer.Init([]int{3, 2}, 0)).PredictGrid([]float64{0}, []float64{0})
+}
+
+// A model standardizes the grid's axes as it does each point.
+func TestModelGrid(t *testing.T) {
+	xs, ys := randomAxis(70, 5), randomAxis(40, 6)
+	X := gridPoints(xs, ys)
+	for _, g := range []Activation{Tanh, Sigmoid} {
+		m := &Model{Net: &Network{Theta: layer.Init(layer.Tutorial, 2), Hidden: g}, Mean: []float64{0.5, -1}, Std: []float64{2, 0.25}}
+		want, got := m.Probabilities(X), m.GridProbabilities(xs, ys)
+		if g == Tanh && !slices.Equal(got.Data, want.Data) || !near(got, want, 1e-14) {
+			t.Errorf("%v: GridProbabilities differs from Probabilities", g)
+		}
+		if got, want := m.PredictGrid(xs, ys), m.Predict(X); !slices.Equal(got, want) {
+			t.Errorf("%v: PredictGrid differs from Predict", g)
+		}
+	}
+}

@@ -143,7 +143,7 @@ func writeCV(dir string, ds *dataSet, folds []*trainRun) error {
 			for i, f := range folds {
 				Xt, yt := dataset.Rows(ds.X, ds.y, f.testIdx)
 				panels = append(panels, svgplot.Panel{
-					Grid: boundaryGrid(ds.X, f.model.Probabilities, 300),
+					Grid: boundaryGrid(ds.X, f.model.GridProbabilities, 300),
 					X:    column(Xt, 0), Y: column(Xt, 1), Labels: yt,
 					Title: fmt.Sprintf("fold %d: accuracy %.3f", i+1, f.accTest),
 				})

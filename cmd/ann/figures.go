@@ -15,8 +15,10 @@ import (
 // boundary figure, the tutorial's steps = 1000.
 const boundarySteps = 1000
 
-// scoresFunc returns the class scores (m x K) of the examples X.
-type scoresFunc func(X *matrix.Dense) *matrix.Dense
+// scoresFunc returns the class scores (len(xs)*len(ys) x K) at the points of
+// the grid xs × ys, point (xs[i], ys[j]) in row j*len(xs)+i, as
+// network.Model.GridProbabilities does.
+type scoresFunc func(xs, ys []float64) *matrix.Dense
 
 // column returns column j of X.
 func column(X *matrix.Dense, j int) []float64 {
@@ -37,14 +39,7 @@ func boundaryGrid(X *matrix.Dense, scores scoresFunc, steps int) svgplot.Grid {
 	g.XMin, g.XMax, g.YMin, g.YMax = g.XMin-1, g.XMax+1, g.YMin-1, g.YMax+1
 	xs := moons.Linspace(g.XMin, g.XMax, steps, true)
 	ys := moons.Linspace(g.YMin, g.YMax, steps, true)
-	pts := matrix.New(steps*steps, 2)
-	for j, y := range ys {
-		for i, x := range xs {
-			r := pts.Row(j*steps + i)
-			r[0], r[1] = x, y
-		}
-	}
-	P := scores(pts)
+	P := scores(xs, ys)
 	g.K, g.P = P.Cols, P.Data
 	return g
 }

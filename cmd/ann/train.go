@@ -215,7 +215,7 @@ func (r *trainRun) write(dir string, df *dataFlags, testFraction float64, splitS
 	}
 	figs := []figure{{"cost.svg", costFigure(r.costSeries(), "Cost per iteration")}}
 	if r.ds.X.Cols == 2 {
-		figs = append(figs, figure{"boundary.svg", boundaryFigure(r.ds, r.model.Probabilities, "Decision boundary")})
+		figs = append(figs, figure{"boundary.svg", boundaryFigure(r.ds, r.model.GridProbabilities, "Decision boundary")})
 	}
 	return writeFigures(dir, figs)
 }

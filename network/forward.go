@@ -105,29 +105,30 @@ func (n *Network) predict(m int, run chunkRunner) []int {
 }
 
 // argmaxChunk sets labels[i] to argmaxH(z, i) for each column i of z (at most
-// ChunkSize): it finds the largest z_k of every column a row at a time, and
-// calls argmaxH only for the columns where argmaxH would compare sigmoids.
+// ChunkSize columns). It sweeps z a row at a time, keeping each column's
+// largest z_k (z1, the first on ties) and the largest of the others (z2),
+// and calls argmaxH only for the columns where argmaxH would compare
+// sigmoids: where some other z_k > z_best - 1e-3 or z_k > 20, that is where
+// z2 is, or where z_best < -700.
 func argmaxChunk(z *matrix.Dense, labels []int) {
-	var zbBuf [ChunkSize]float64
-	var check [ChunkSize]bool
-	zb := zbBuf[:z.Cols]
-	copy(zb, z.Row(0))
+	var z1Buf, z2Buf [ChunkSize]float64
+	z1, z2 := z1Buf[:z.Cols], z2Buf[:z.Cols]
+	copy(z1, z.Row(0))
+	for i := range z2 {
+		z2[i] = math.Inf(-1)
+	}
 	clear(labels)
 	for k := 1; k < z.Rows; k++ {
-		for i, v := range z.Row(k)[:len(zb)] {
-			if v > zb[i] {
-				zb[i], labels[i] = v, k
+		for i, v := range z.Row(k)[:len(z1)] {
+			if v > z1[i] {
+				z1[i], z2[i], labels[i] = v, z1[i], k
+			} else if v > z2[i] {
+				z2[i] = v
 			}
 		}
 	}
-	for k := 0; k < z.Rows; k++ {
-		for i, v := range z.Row(k)[:len(zb)] {
-			// argmaxH's test, for k != labels[i]
-			check[i] = check[i] || labels[i] != k && (zb[i]-v < 1e-3 || v > 20 || zb[i] < -700)
-		}
-	}
-	for i, c := range check[:len(zb)] {
-		if c {
+	for i, b := range z1 {
+		if b-z2[i] < 1e-3 || z2[i] > 20 || b < -700 {
 			labels[i] = argmaxH(z, i)
 		}
 	}

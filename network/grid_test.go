@@ -150,3 +150,29 @@ func TestModelGrid(t *testing.T) {
 		}
 	}
 }
+
+// argmaxChunk, Predict's sweep over a chunk, gives argmaxH's answer for every
+// column, on values chosen to hit each of argmaxH's cases: near ties, outputs
+// above 20 and below -700, infinities and NaN.
+func TestArgmaxChunkMatchesArgmaxH(t *testing.T) {
+	rs := nprand.New(9)
+	pick := []float64{0, 1e-4, -1e-4, 5e-4, 2e-3, 19.9995, 20, 20.0005, 30, -699.9995, -700, -700.0005, -800, -900, 40, 50, 1e-300,
+		math.Inf(1), math.Inf(-1), math.NaN()}
+	for _, K := range []int{1, 2, 3, 5} {
+		z := matrix.New(K, ChunkSize)
+		for i := range z.Data {
+			if rs.Float64() < 0.7 {
+				z.Data[i] = pick[rs.Interval(uint64(len(pick)-1))]
+			} else {
+				z.Data[i] = 40*rs.Float64() - 20
+			}
+		}
+		labels := make([]int, ChunkSize)
+		argmaxChunk(z, labels)
+		for i, c := range labels {
+			if want := argmaxH(z, i); c != want {
+				t.Errorf("K=%d column %d (%v): argmaxChunk %d, argmaxH %d", K, i, matrix.T(z).Row(i), c, want)
+			}
+		}
+	}
+}

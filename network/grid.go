@@ -23,16 +23,17 @@ import (
 //	g(z_h) = 1 / (1 + e^(-u_h(x)) e^(-v_h(y)))
 //
 // takes s_2 (len(xs) + len(ys)) exponentials for the whole grid instead of s_2
-// per point. The layers after the second are computed as for any examples.
+// per point, and one division for two points. The layers after the second
+// are computed as for any examples.
 
 // GridProbabilities returns Probabilities for the points of the grid xs × ys,
 // in the order above: len(xs)*len(ys) x K.
 //
 // The numbers are those of Probabilities on the same points, bit for bit when
 // the hidden units are not sigmoids, and otherwise to within a few ulps:
-// e^(-u) e^(-v) is rounded differently from e^(-(u+v)). (The product form is
-// used only for units with |u|, |v| <= 354, where it cannot overflow.) The
-// tests hold the two to 1e-14. It panics unless the network has two inputs.
+// e^(-u) e^(-v) is rounded differently from e^(-(u+v)), and so is the shared
+// division. (The product form is used only for units with |u|, |v| <= 177,
+// where it cannot overflow.) The tests hold the two to 1e-14. It panics unless the network has two inputs.
 func (n *Network) GridProbabilities(xs, ys []float64) *matrix.Dense {
 	g := n.newGrid(xs, ys)
 	return n.probabilities(len(xs)*len(ys), g.run)
@@ -60,8 +61,9 @@ type grid struct {
 }
 
 // expFormMax bounds |u| and |v| where the product form is used: then each
-// factor lies in [e^-354, e^354] and their product is finite and normal.
-const expFormMax = 354
+// factor lies in [e^-177, e^177], so p = 1 + e^(-u) e^(-v) <= e^354 + 1 and
+// the product pq of two such is finite.
+const expFormMax = 177
 
 func (n *Network) newGrid(xs, ys []float64) *grid {
 	if s1 := n.Theta[1].Cols - 1; s1 != 2 {
@@ -137,9 +139,17 @@ func (g *grid) run(outputSigmoid bool, use func(lo int, h *matrix.Dense)) {
 		for h := range g.u {
 			row := z[h*c : (h+1)*c]
 			if g.expForm[h] {
+				// g(z) = 1/p with p = 1 + e^(-u) e^(-v), two points per
+				// division: 1/p = q/(pq) and 1/q = p/(pq).
 				ev, eu := g.ev[h][j], g.eu[h][lo:hi]
-				for i, e := range eu {
-					row[i] = 1 / (1 + e*ev)
+				i := 0
+				for ; i+1 < len(eu); i += 2 {
+					p, q := 1+eu[i]*ev, 1+eu[i+1]*ev
+					r := 1 / (p * q)
+					row[i], row[i+1] = q*r, p*r
+				}
+				if i < len(eu) {
+					row[i] = 1 / (1 + eu[i]*ev)
 				}
 				continue
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/sigmoid"
 )
 
 // gridPoints returns the points of the grid xs × ys, one per row, in
@@ -37,7 +38,7 @@ func randomAxis(n int, seed uint32) []float64 {
 
 // GridProbabilities and PredictGrid give what Probabilities and Predict give
 // on the grid's points: bit for bit where no unit uses the product form
-// (tanh, relu, no hidden layer, or weights so large that |u| or |v| > 354),
+// (tanh, relu, no hidden layer, or weights so large that |u| or |v| > 177),
 // and otherwise to 1e-14, with the same labels except at a tie of the plain
 // outputs to 1e-12.
 func TestGridMatchesPoints(t *testing.T) {
@@ -85,7 +86,7 @@ func TestGridUsesProductForm(t *testing.T) {
 	if !slices.Equal(g.expForm, []bool{true, true, true, true, true}) {
 		t.Errorf("expForm = %v, want every unit", g.expForm)
 	}
-	// Unit 0 with |u| > 354 somewhere, unit 1 with |v| > 354.
+	// Unit 0 with |u| > 177 somewhere, unit 1 with |v| > 177.
 	net.Theta[1].Set(0, 1, 200)
 	net.Theta[1].Set(1, 2, -200)
 	if g := net.newGrid(randomAxis(10, 1), randomAxis(10, 2)); !slices.Equal(g.expForm, []bool{false, false, true, true, true}) {
@@ -117,6 +118,26 @@ func TestGridEdgeCases(t *testing.T) {
 	want, got = net.Probabilities(gridPoints(xs, ys)), net.GridProbabilities(xs, ys)
 	if !near(got, want, 1e-14) {
 		t.Errorf("opposite terms: %v, Probabilities %v", got.Data, want.Data)
+	}
+	// At the product form's bound, u = v = -177: two points share the division
+	// of p q = (1 + e^354)^2, near the largest float64; one step past it, the
+	// plain form. Θ^(2) copies a^(2) into z^(3), so PredictGrid's z^(L) is
+	// g(z^(2)) = g(2u), which must hold to 1e-14 relative.
+	for _, u := range []float64{-177, -178} {
+		bound := New([]*matrix.Dense{nil,
+			matrix.FromRows([][]float64{{0, u, u}}),
+			matrix.FromRows([][]float64{{0, 1}, {0, 0}})})
+		g := bound.newGrid([]float64{1, 1, 1}, []float64{1})
+		if g.expForm[0] != (u == -177) {
+			t.Errorf("u = v = %v: product form %v", u, g.expForm[0])
+		}
+		g.run(false, func(lo int, z *matrix.Dense) {
+			for i, a := range z.Row(0) {
+				if want := sigmoid.G(2 * u); !(math.Abs(a-want) <= 1e-14*want) {
+					t.Errorf("u = v = %v, point %d: g(z) = %v, want %v", u, lo+i, a, want)
+				}
+			}
+		})
 	}
 	if P := net.GridProbabilities(nil, ys); P.Rows != 0 || P.Cols != 2 {
 		t.Errorf("empty grid: %dx%d, want 0x2", P.Rows, P.Cols)

@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -194,6 +195,23 @@ func TestArgmaxChunkMatchesArgmaxH(t *testing.T) {
 			if want := argmaxH(z, i); c != want {
 				t.Errorf("K=%d column %d (%v): argmaxChunk %d, argmaxH %d", K, i, matrix.T(z).Row(i), c, want)
 			}
+		}
+	}
+}
+
+// Each point is computed on its own, so the number of cores changes nothing.
+func TestGridSameOnAnyCores(t *testing.T) {
+	net := New(layer.Init(layer.Tutorial, 0))
+	xs, ys := randomAxis(300, 7), randomAxis(50, 8) // 15,000 points, 150 chunks
+	run := func(procs int) (*matrix.Dense, []int) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		return net.GridProbabilities(xs, ys), net.PredictGrid(xs, ys)
+	}
+	P1, l1 := run(1)
+	for _, procs := range []int{2, 3, 8} {
+		P, l := run(procs)
+		if !slices.Equal(P.Data, P1.Data) || !slices.Equal(l, l1) {
+			t.Errorf("GOMAXPROCS %d: the grid's outputs differ from GOMAXPROCS 1", procs)
 		}
 	}
 }

@@ -9,19 +9,58 @@ import "math"
 // for speed; the plain network.Forward uses G.
 func Fast(z float64) float64 { return 1 / (1 + exp(-z)) }
 
-// exp returns e^x, within two units in the last place of math.Exp. It
-// writes x = (n/N) ln 2 + r with N = 256 and |r| <= ln 2 / 2N, so that
+// FastInPlace sets each z[i] to g(z[i]) as Fast does, but two elements at a
+// time, with one division for both:
+//
+//	1/p = q r,  1/q = p r,  r = 1/(p q),  p = 1 + e^(-z_i), q = 1 + e^(-z_(i+1))
+//
+// A division costs about as much as the rest of a sigmoid's arithmetic, so
+// this is faster, and the extra roundings leave each result within about one
+// more ulp of G than Fast's (the tests hold it to 7e-16, relative). A pair
+// with an element below -354, where p q could overflow, or outside Fast's
+// fast range, takes Fast, as does the last element of an odd length.
+func FastInPlace(z []float64) {
+	i := 0
+	for ; i+1 < len(z); i += 2 {
+		x, y := -z[i], -z[i+1]
+		if x > expMin && x < pairMax && y > expMin && y < pairMax {
+			p, q := 1+expReduced(x), 1+expReduced(y)
+			r := 1 / (p * q)
+			z[i], z[i+1] = q*r, p*r
+		} else {
+			z[i], z[i+1] = Fast(z[i]), Fast(z[i+1])
+		}
+	}
+	if i < len(z) {
+		z[i] = Fast(z[i])
+	}
+}
+
+// pairMax bounds x = -z in FastInPlace: p, q < 1 + e^354, so p q stays below
+// about e^708 (the largest float64 is about e^709.8) and r above the smallest
+// normal number.
+const pairMax = 354
+
+// exp returns e^x, within two units in the last place of math.Exp. Outside
+// (expMin, expMax), where the result is near overflow or subnormal, and for
+// NaN, it calls math.Exp.
+func exp(x float64) float64 {
+	if !(x > expMin && x < expMax) {
+		return math.Exp(x)
+	}
+	return expReduced(x)
+}
+
+// expReduced returns e^x for x in (expMin, expMax). It writes
+// x = (n/N) ln 2 + r with N = 256 and |r| <= ln 2 / 2N, so that
 //
 //	e^x = 2^(n/N) e^r = 2^⌊n/N⌋ · 2^((n mod N)/N) · e^r
 //
 // takes the middle factor from a table, builds the first in the exponent
 // bits, and computes e^r - 1 by its Taylor series to r⁴ (the next term is
-// below 4e-17 relative). Outside (-708, 709), where the result is near
-// overflow or subnormal, and for NaN, it calls math.Exp.
-func exp(x float64) float64 {
-	if !(x > -708 && x < 709) {
-		return math.Exp(x)
-	}
+// below 4e-17 relative). It is written to be just small enough for the
+// compiler to inline into FastInPlace's loop.
+func expReduced(x float64) float64 {
 	// kd = round(x N/ln 2), by adding and removing 1.5·2^52: the addition
 	// rounds to an integer, and the low bits of kd's encoding hold it.
 	kd := x*invLn2N + roundShift
@@ -32,16 +71,17 @@ func exp(x float64) float64 {
 	// into the exponent field (the table entries have j<<45 taken off so
 	// that the low bits of n cancel there).
 	scale := math.Float64frombits(expTable[ki%expN] + ki<<(52-expBits))
+	// e^r - 1 by Estrin's scheme, for shorter chains of dependent operations.
 	r2 := r * r
-	p := r + r2*(1.0/2+r*(1.0/6)) + r2*r2*(1.0/24) // Estrin's scheme: shorter chains of dependent operations
-	return scale + scale*p
+	return scale + scale*(r+r2*(1.0/2+r*(1.0/6))+r2*r2*(1.0/24))
 }
 
 const (
-	expBits    = 8
-	expN       = 1 << expBits
-	invLn2N    = expN / math.Ln2
-	roundShift = 0x1.8p52
+	expMin, expMax = -708, 709
+	expBits        = 8
+	expN           = 1 << expBits
+	invLn2N        = expN / math.Ln2
+	roundShift     = 0x1.8p52
 	// ln 2 / N split in two, the first with its low 20 bits zero, so that
 	// kd·ln2HiN is exact for every |kd| < 2^19 that reaches it.
 	ln2HiN = 0x1.62e42fef00000p-9

@@ -2,6 +2,7 @@ package sigmoid
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/ann-go/ann/internal/nprand"
@@ -62,6 +63,62 @@ func TestFast(t *testing.T) {
 	}
 	if !math.IsNaN(Fast(math.NaN())) {
 		t.Error("Fast(NaN) is not NaN")
+	}
+}
+
+// FastInPlace agrees with G to 7e-16, relative, over the whole range, and is
+// Fast itself where a pair leaves the paired range (below -354 or past Fast's
+// own bounds), for NaN and infinities, and for the last element of an odd
+// length.
+func TestFastInPlace(t *testing.T) {
+	rs := nprand.New(3)
+	var z []float64
+	for range 200_000 {
+		z = append(z, 100*rs.Float64()-50)
+	}
+	for range 20_000 {
+		z = append(z, 1600*rs.Float64()-800)
+	}
+	edges := []float64{math.Inf(1), math.Inf(-1), math.NaN(), 0, 353.99, 354, -353.99, -354, -355,
+		707.9, 708, -707.9, -708, 709, -709, 745, -745, 800, -800}
+	for _, e := range edges {
+		z = append(z, e, 1, 1, e, e, e) // each edge in both places of a pair, and twice
+	}
+	z = append(z, 3) // odd length
+	got := slices.Clone(z)
+	FastInPlace(got)
+	worst := 0.0
+	defer func() { t.Logf("largest relative difference from G: %.3g", worst) }()
+	for i, v := range z {
+		g, want := got[i], G(v)
+		if math.IsNaN(v) {
+			if !math.IsNaN(g) {
+				t.Errorf("FastInPlace(NaN) = %v", g)
+			}
+			continue
+		}
+		if want > 0 {
+			worst = max(worst, math.Abs(g-want)/want)
+		}
+		if !(math.Abs(g-want) <= 7e-16*want) {
+			t.Fatalf("FastInPlace: g(%v) = %v, G = %v", v, g, want)
+		}
+		alone := i == len(z)-1 || !(-v < pairMax && -v > expMin && -z[i^1] < pairMax && -z[i^1] > expMin)
+		if alone && g != Fast(v) {
+			t.Errorf("FastInPlace: g(%v) = %v, want Fast's %v", v, g, Fast(v))
+		}
+	}
+}
+
+func BenchmarkFastInPlace(b *testing.B) {
+	src := make([]float64, 256)
+	for i := range src {
+		src[i] = float64(i)/32 - 4
+	}
+	z := make([]float64, len(src))
+	for b.Loop() {
+		copy(z, src)
+		FastInPlace(z)
 	}
 }
 

@@ -49,8 +49,8 @@ func (n *Network) Forward(X *matrix.Dense) *Pass {
 //
 // It is Forward(X).H() transposed, computed the way Workspace computes:
 // ChunkSize examples at a time, on all cores when X has at least ParallelMin
-// rows, without holding every layer's activations for all of X, and with
-// sigmoid.Fast for the sigmoid. The tests hold the two to 1e-15.
+// rows, without holding every layer's activations for all of X, and with the
+// faster sigmoids of Workspace. The tests hold the two to 1e-15.
 // It panics if X's columns do not match the input layer.
 func (n *Network) Probabilities(X *matrix.Dense) *matrix.Dense {
 	n.checkX(X)

@@ -31,9 +31,11 @@ import (
 //
 // The numbers are those of Probabilities on the same points, bit for bit when
 // the hidden units are not sigmoids, and otherwise to within a few ulps:
-// e^(-u) e^(-v) is rounded differently from e^(-(u+v)), and so is the shared
-// division. (The product form is used only for units with |u|, |v| <= 177,
-// where it cannot overflow.) The tests hold the two to 1e-14. It panics unless the network has two inputs.
+// e^(-u) e^(-v) is rounded differently from e^(-(u+v)), and sigmoids that
+// share a division (see sigmoid.FastInPlace) pair up differently where a row
+// of the grid is not a whole number of chunks. (The product form is used only
+// for units with |u|, |v| <= 177, where it cannot overflow.) The tests hold
+// the two to 1e-14. It panics unless the network has two inputs.
 func (n *Network) GridProbabilities(xs, ys []float64) *matrix.Dense {
 	g := n.newGrid(xs, ys)
 	return n.probabilities(len(xs)*len(ys), g.run)
@@ -166,7 +168,7 @@ func (g *grid) run(outputSigmoid bool, use func(lo int, h *matrix.Dense)) {
 			wk.forwardFrom(n, 2)
 		}
 		if outputSigmoid {
-			applyInPlace(Sigmoid, wk.A[L].Data)
+			outputInPlace(wk.A[L].Data)
 		}
 		use(j*nx+lo, &wk.A[L])
 	})

@@ -35,7 +35,8 @@ import (
 // share a division (see sigmoid.FastInPlace) pair up differently where a row
 // of the grid is not a whole number of chunks. (The product form is used only
 // for units with |u|, |v| <= 177, where it cannot overflow.) The tests hold
-// the two to 1e-14. It panics unless the network has two inputs.
+// the two to 1e-14 for weights of the tutorial's size; the difference grows
+// with the weights. It panics unless the network has two inputs.
 func (n *Network) GridProbabilities(xs, ys []float64) *matrix.Dense {
 	g := n.newGrid(xs, ys)
 	return n.probabilities(len(xs)*len(ys), g.run)
@@ -50,15 +51,16 @@ func (n *Network) PredictGrid(xs, ys []float64) []int {
 	return n.predict(len(xs)*len(ys), g.run)
 }
 
-// grid holds, for each unit h of layer 2, u_h(x) at each x, and where the
-// sigmoid's product form is used for unit h (expForm[h]), e^(-u_h(x)) at each
-// x and e^(-v_h(y)) at each y.
+// grid holds, for each unit h of layer 2 where the sigmoid's product form is
+// used (expForm[h]), e^(-u_h(x)) at each x and e^(-v_h(y)) at each y. The
+// other units (plain) take z^(2) = Θ^(1) a^(1) from the product that every
+// forward pass computes, so that they get its numbers bit for bit.
 type grid struct {
 	net      *Network
 	xs, ys   []float64
 	segments int // chunks per row of the grid
-	u        [][]float64
 	expForm  []bool
+	plain    bool // whether any unit is not in expForm
 	eu, ev   [][]float64
 }
 
@@ -75,26 +77,24 @@ func (n *Network) newGrid(xs, ys []float64) *grid {
 	g := &grid{
 		net: n, xs: xs, ys: ys,
 		segments: (len(xs) + ChunkSize - 1) / ChunkSize,
-		u:        make([][]float64, t.Rows),
 		expForm:  make([]bool, t.Rows),
 		eu:       make([][]float64, t.Rows), ev: make([][]float64, t.Rows),
 	}
 	for h := range t.Rows {
 		th := t.Row(h)
-		// z_h = u_h + Θ_h2 y is added up as Forward's product Θ a^(1) adds
-		// it, ((0 + Θ_h0·1) + Θ_h1 x) + Θ_h2 y, so that it is the same number.
 		u := make([]float64, len(xs))
 		for i, x := range xs {
-			u[i] = 0 + th[0] + th[1]*x
+			u[i] = th[0] + th[1]*x
 		}
 		v := make([]float64, len(ys))
 		for j, y := range ys {
 			v[j] = th[2] * y
 		}
-		g.u[h] = u
 		if n.Hidden == Sigmoid && len(n.Theta) > 2 && within(u, expFormMax) && within(v, expFormMax) {
 			g.expForm[h] = true
 			g.eu[h], g.ev[h] = expNeg(u), expNeg(v)
+		} else {
+			g.plain = true
 		}
 	}
 	return g
@@ -131,15 +131,20 @@ func (g *grid) run(outputSigmoid bool, use func(lo int, h *matrix.Dense)) {
 		hi := min(lo+ChunkSize, nx)
 		c := hi - lo
 		a2 := view(wk.bufA[2], c)
-		z := a2.Data // z^(2) (a^(2) without its bias row)
+		z := &a2 // z^(2): a^(2) without its bias row
 		if L > 2 {
 			for i := range c {
 				a2.Data[i] = 1
 			}
-			z = a2.Data[c:]
+			z = &matrix.Dense{Rows: a2.Rows - 1, Cols: c, Data: a2.Data[c:]}
 		}
-		for h := range g.u {
-			row := z[h*c : (h+1)*c]
+		if g.plain {
+			a1 := view(wk.bufA[1], c)
+			setGridA1(&a1, g.xs[lo:hi], g.ys[j])
+			matrix.MulInto(z, n.Theta[1], &a1)
+		}
+		for h := range z.Rows {
+			row := z.Row(h)
 			if g.expForm[h] {
 				// g(z) = 1/p with p = 1 + e^(-u) e^(-v), two points per
 				// division: 1/p = q/(pq) and 1/q = p/(pq).
@@ -153,13 +158,7 @@ func (g *grid) run(outputSigmoid bool, use func(lo int, h *matrix.Dense)) {
 				if i < len(eu) {
 					row[i] = 1 / (1 + eu[i]*ev)
 				}
-				continue
-			}
-			th2, y := n.Theta[1].At(h, 2), g.ys[j]
-			for i, u := range g.u[h][lo:hi] {
-				row[i] = u + th2*y
-			}
-			if L > 2 {
+			} else if L > 2 {
 				applyInPlace(n.Hidden, row)
 			}
 		}
@@ -172,4 +171,17 @@ func (g *grid) run(outputSigmoid bool, use func(lo int, h *matrix.Dense)) {
 		}
 		use(j*nx+lo, &wk.A[L])
 	})
+}
+
+// setGridA1 sets a1 to a^(1) for the grid points (x, y), x in xs: a bias row
+// of ones, the xs, and y.
+func setGridA1(a1 *matrix.Dense, xs []float64, y float64) {
+	c := a1.Cols
+	for i := range c {
+		a1.Data[i] = 1
+	}
+	copy(a1.Data[c:2*c], xs)
+	for i := range c {
+		a1.Data[2*c+i] = y
+	}
 }

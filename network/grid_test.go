@@ -39,9 +39,12 @@ func randomAxis(n int, seed uint32) []float64 {
 
 // GridProbabilities and PredictGrid give what Probabilities and Predict give
 // on the grid's points: bit for bit without sigmoid hidden units (tanh, relu,
-// no hidden layer), and otherwise to 1e-14, with the same labels except at a
-// tie of the plain outputs to 1e-12. The weights scaled by 300 make |u| or
-// |v| > 177, where the product form gives way to the plain one.
+// no hidden layer), and otherwise to 1e-14 times the weights' scale, with the
+// same labels except at a tie of the plain z^(L) to 1e-12 times the scale.
+// (The product form's difference grows with the weights: e^(-fl(u+v)) carries
+// the rounding of u + v, |z| ulps of e^(-z), which e^(-u) e^(-v) does not, and
+// the next layers multiply it by their weights.) The weights scaled by 300
+// make |u| or |v| > 177, where the product form gives way to the plain one.
 func TestGridMatchesPoints(t *testing.T) {
 	grids := []struct{ nx, ny int }{
 		{1, 1}, {7, 3}, {ChunkSize + 5, 2}, {60, 40}, // 60 x 40 >= ParallelMin
@@ -62,13 +65,13 @@ func TestGridMatchesPoints(t *testing.T) {
 					exact := g != Sigmoid || len(sizes) == 2
 					name := fmt.Sprintf("%v %v scale %v, %dx%d grid", sizes, g, scale, gr.nx, gr.ny)
 					want, got := net.Probabilities(X), net.GridProbabilities(xs, ys)
-					if exact && !slices.Equal(got.Data, want.Data) || !near(got, want, 1e-14) {
+					if exact && !slices.Equal(got.Data, want.Data) || !near(got, want, 1e-14*scale) {
 						t.Errorf("%s: GridProbabilities differs from Probabilities (bitwise expected: %v)", name, exact)
 					}
 					labels, gridLabels := net.Predict(X), net.PredictGrid(xs, ys)
 					z := net.Forward(X).Z[len(sizes)]
 					for p, c := range gridLabels {
-						if c != labels[p] && !(!exact && math.Abs(z.At(c, p)-z.At(labels[p], p)) < 1e-12) {
+						if c != labels[p] && !(!exact && math.Abs(z.At(c, p)-z.At(labels[p], p)) < 1e-12*scale) {
 							t.Errorf("%s: point %d: PredictGrid %d, Predict %d", name, p, c, labels[p])
 							break
 						}

@@ -21,17 +21,25 @@ const (
 //	py = top + (ymax - y) / (ymax - ymin) * height
 //
 // py is the one place where the y axis is flipped: data y grows upward, SVG
-// y downward.
+// y downward. The conversions float64(...) in px and py round the product
+// before the addition: without them Go may fuse the two into one operation
+// (it does on arm64, and on amd64 with GOAMD64=v3), and a coordinate that
+// lies within an ulp of a rounding boundary would print differently there.
+// With them the SVG has the same bytes on every platform.
 type scale struct {
 	xmin, xmax, ymin, ymax   float64 // the data rectangle
 	left, top, width, height float64 // the plot rectangle, in pixels
 }
 
 // px returns the pixel column of data x.
-func (c scale) px(x float64) float64 { return c.left + (x-c.xmin)/(c.xmax-c.xmin)*c.width }
+func (c scale) px(x float64) float64 {
+	return c.left + float64((x-c.xmin)/(c.xmax-c.xmin)*c.width)
+}
 
 // py returns the pixel row of data y.
-func (c scale) py(y float64) float64 { return c.top + (c.ymax-y)/(c.ymax-c.ymin)*c.height }
+func (c scale) py(y float64) float64 {
+	return c.top + float64((c.ymax-y)/(c.ymax-c.ymin)*c.height)
+}
 
 // pt returns the pixel position of the data point (x, y).
 func (c scale) pt(x, y float64) point { return point{c.px(x), c.py(y)} }

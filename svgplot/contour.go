@@ -96,7 +96,8 @@ func contour(f []float64, nx, ny int) [][]point {
 		if !(t >= 0 && t <= 1) { // NaN or ±Inf scores
 			t = 0.5
 		}
-		return point{float64(I-1) + t*float64(I2-I), float64(J-1) + t*float64(J2-J)}
+		// float64(...) keeps the product from fusing with the sum (see scale).
+		return point{float64(I-1) + float64(t*float64(I2-I)), float64(J-1) + float64(t*float64(J2-J))}
 	}
 
 	var polys [][]point

@@ -259,9 +259,9 @@ func (g Grid) margin(k int) []float64 {
 }
 
 // at returns the data position of the grid point (i, j), fractional i and
-// j allowed.
+// j allowed. (float64(...): no fused multiply-add, see scale.)
 func (g Grid) at(i, j float64) (x, y float64) {
-	return g.XMin + i*(g.XMax-g.XMin)/float64(g.Nx-1), g.YMin + j*(g.YMax-g.YMin)/float64(g.Ny-1)
+	return g.XMin + float64(i*(g.XMax-g.XMin)/float64(g.Nx-1)), g.YMin + float64(j*(g.YMax-g.YMin)/float64(g.Ny-1))
 }
 
 // Panel is one decision-boundary plot of a figure of BoundaryPanels: the

@@ -16,6 +16,12 @@ func TestCrossValidationDoc(t *testing.T) {
 	if testing.Short() {
 		t.Skip("about 15 seconds of training")
 	}
+	if !golden.Exact {
+		// Measured with GOAMD64=v3: the held-out cost after 20,000 iterations
+		// is 2.637 instead of 2.679, fold 3's accuracy 0.825 instead of 0.900;
+		// arm64 (under qemu) ends elsewhere too.
+		t.Skip("the document's numbers come from 20,000 iterations at alpha 2, which end elsewhere where Go fuses multiply-adds; they are checked on amd64 (GOAMD64 v1 or v2)")
+	}
 	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "crossvalidation.md"))
 	if err != nil {
 		t.Fatal(err)

@@ -284,6 +284,63 @@ func TestWorkspaceAllocs(t *testing.T) {
 	}
 }
 
+// A workspace loaded with some rows computes what a new workspace of those
+// rows computes, bit for bit, and loading allocates nothing; bad loads panic.
+func TestWorkspaceLoad(t *testing.T) {
+	net := New(layer.Init([]int{2, 5, 5, 3}, 1))
+	X, y := randomData(3*ParallelMin, 2, 3, 4)
+	for _, m := range []int{7, ChunkSize + 9, ParallelMin + 1} {
+		ws := NewWorkspace(net, firstRows(X, m), y[:m], 0.2)
+		for _, seed := range []uint32{1, 2} {
+			rows := nprand.New(seed).Permutation(X.Rows)[:m]
+			Xr, yr := matrix.New(m, 2), make([]int, m)
+			for i, r := range rows {
+				copy(Xr.Row(i), X.Row(r))
+				yr[i] = y[r]
+			}
+			fresh := NewWorkspace(net, Xr, yr, 0.2)
+			wantJ, wantD := fresh.Gradient()
+			ws.Load(X, y, rows)
+			J, D := ws.Gradient()
+			if J != wantJ {
+				t.Errorf("m=%d: loaded J = %v, new workspace %v", m, J, wantJ)
+			}
+			for l := 1; l < len(D); l++ {
+				if !slices.Equal(D[l].Data, wantD[l].Data) {
+					t.Errorf("m=%d: loaded D[%d] differs from a new workspace's", m, l)
+				}
+			}
+			fresh.Close()
+			if a := testing.AllocsPerRun(5, func() { ws.Load(X, y, rows) }); a != 0 {
+				t.Errorf("m=%d: Load allocates %v times", m, a)
+			}
+		}
+		ws.Close()
+	}
+	ws := NewWorkspace(net, firstRows(X, 3), y[:3], 0)
+	defer ws.Close()
+	bad := []int{0, 1, 2}
+	y[2] = 3 // not a class of 3 outputs
+	for _, c := range []struct {
+		rows []int
+		want string
+	}{{[]int{0, 1}, "2 rows into a workspace of 3"}, {[]int{0, 1, -1}, "row -1 is outside"}, {bad, "label 3 of row 2"}} {
+		func() {
+			defer func() {
+				if r := recover(); r == nil || !strings.Contains(r.(string), c.want) {
+					t.Errorf("Load(%v): panic %v, want %q", c.rows, r, c.want)
+				}
+			}()
+			ws.Load(X, y, c.rows)
+		}()
+	}
+}
+
+// firstRows returns the first m rows of X, sharing its storage.
+func firstRows(X *matrix.Dense, m int) *matrix.Dense {
+	return &matrix.Dense{Rows: m, Cols: X.Cols, Data: X.Data[:m*X.Cols]}
+}
+
 func TestPredictAndAccuracy(t *testing.T) {
 	// One layer, no hidden units: class 1 when x > 0.
 	net := New([]*matrix.Dense{nil, matrix.FromRows([][]float64{{0, -10}, {0, 10}})})

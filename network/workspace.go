@@ -1,8 +1,10 @@
 package network
 
 import (
+	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -104,12 +106,12 @@ func NewWorkspace(n *Network, X *matrix.Dense, y []int, lambda float64) *Workspa
 	n.mustLabels(y, X.Rows)
 	sizes := n.Sizes()
 	L := len(sizes)
-	w := &Workspace{net: n, sizes: sizes, m: X.Rows, lambda: lambda, y: y}
+	w := &Workspace{net: n, sizes: sizes, m: X.Rows, lambda: lambda, y: slices.Clone(y)}
 	for lo := 0; lo < X.Rows; lo += ChunkSize {
 		hi := min(lo+ChunkSize, X.Rows)
 		a1 := matrix.New(sizes[0]+1, hi-lo)
 		setA1(a1, X, lo)
-		w.chunks = append(w.chunks, chunk{a1: a1, y: y[lo:hi]})
+		w.chunks = append(w.chunks, chunk{a1: a1, y: w.y[lo:hi]})
 	}
 	nGroups := min(len(w.chunks), maxGroups)
 	for g := 0; g < nGroups; g++ {
@@ -142,6 +144,37 @@ func NewWorkspace(n *Network, X *matrix.Dense, y []int, lambda float64) *Workspa
 		go w.serve(w.workers[i], start)
 	}
 	return w
+}
+
+// Load makes the workspace's examples the rows of X listed in rows, in that
+// order, with their labels from y: the workspace then computes what
+// NewWorkspace would for those rows, without allocating. One workspace so
+// serves every mini-batch of a size. It panics unless len(rows) is the
+// workspace's number of examples, X fits the input layer and has len(y)
+// rows, and each listed row is one of X's with a label that is a class.
+func (w *Workspace) Load(X *matrix.Dense, y []int, rows []int) {
+	w.net.checkX(X)
+	if len(rows) != w.m || len(y) != X.Rows {
+		panic(fmt.Sprintf("network: Load of %d rows into a workspace of %d examples, from %d rows with %d labels", len(rows), w.m, X.Rows, len(y)))
+	}
+	K := w.net.K()
+	for i, r := range rows {
+		if r < 0 || r >= X.Rows {
+			panic(fmt.Sprintf("network: Load: row %d is outside 0..%d", r, X.Rows-1))
+		}
+		if c := y[r]; c < 0 || c >= K {
+			panic(fmt.Sprintf("network: Load: label %d of row %d is not a class of the output layer (0..%d)", c, r, K-1))
+		}
+		w.y[i] = y[r]
+	}
+	for ch, c := range w.chunks {
+		a1 := c.a1
+		for j, r := range rows[ch*ChunkSize : ch*ChunkSize+a1.Cols] {
+			for f, v := range X.Row(r) { // row f+1 of a1 is feature f, as setA1 lays it out
+				a1.Data[(f+1)*a1.Cols+j] = v
+			}
+		}
+	}
 }
 
 func newWorker(sizes []int) *worker {

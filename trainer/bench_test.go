@@ -1,6 +1,7 @@
 package trainer
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -66,5 +67,22 @@ func benchIterationOn(b *testing.B, X *matrix.Dense, y []int, sizes []int) {
 	for b.Loop() {
 		_, D := ws.Gradient()
 		Step(net.Theta, D, 0.5)
+	}
+}
+
+// BenchmarkMiniBatch times one epoch of mini-batch gradient descent on the
+// tutorial's 1000 moons (2-5-5-2), the whole set's cost before it included,
+// for batches of 32 (32 updates, the last on 8 examples) and 250. One Train
+// call runs all b.N epochs, so its setup is spread over them.
+func BenchmarkMiniBatch(b *testing.B) {
+	X, y := moons.Make(1000, 0.1, 0)
+	for _, batch := range []int{32, 250} {
+		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
+			net := network.New(layer.Init(layer.Tutorial, 0))
+			b.ReportAllocs()
+			if _, err := Train(context.Background(), net, X, y, Config{Alpha: 0.1, Iters: b.N, Batch: batch}); err != nil {
+				b.Fatal(err)
+			}
+		})
 	}
 }

@@ -138,13 +138,14 @@ func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, 
 			res.TestCosts = make([]float64, 0, min(c.Iters, 1<<20))
 		}
 	}
-	var s stepper
+	s := stepper{batchWS: map[int]*network.Workspace{}}
+	defer s.close()
 	if c.Momentum > 0 {
 		s.v = zerosLike(res.Net.Theta)
 	}
-	batches := c.Batch > 0 && c.Batch < X.Rows
+	miniBatch := c.Batch > 0 && c.Batch < X.Rows
 	var rs *nprand.State
-	if batches {
+	if miniBatch {
 		rs = nprand.New(c.Seed)
 	}
 	for n := 1; n <= c.Iters; n++ {
@@ -153,7 +154,7 @@ func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, 
 		}
 		var J float64
 		var D []*matrix.Dense
-		if batches {
+		if miniBatch {
 			J = ws.Cost() // the whole set's cost before this epoch
 		} else {
 			J, D = ws.Gradient() // the cost and the gradients from one pass
@@ -165,7 +166,7 @@ func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, 
 		if test != nil {
 			res.TestCosts = append(res.TestCosts, test.Cost())
 		}
-		if batches {
+		if miniBatch {
 			s.epoch(res.Net, X, y, rs.Permutation(X.Rows), c)
 		} else {
 			s.step(res.Net.Theta, D, c)
@@ -197,9 +198,12 @@ func checkData(net *network.Network, X *matrix.Dense, y []int, what string) erro
 	return nil
 }
 
-// stepper makes the updates, keeping the velocities v^(l) for momentum.
+// stepper makes the updates, keeping the velocities v^(l) for momentum and,
+// for mini-batches, a workspace for each batch size (the full one and the
+// last batch of an epoch), loaded with each batch's rows in turn.
 type stepper struct {
-	v []*matrix.Dense // nil without momentum
+	v       []*matrix.Dense // nil without momentum
+	batchWS map[int]*network.Workspace
 }
 
 // step makes one update from the gradients D: Θ := Θ - α D, or with momentum
@@ -222,11 +226,24 @@ func (s *stepper) step(Theta, D []*matrix.Dense, c Config) {
 // time, one update per batch.
 func (s *stepper) epoch(net *network.Network, X *matrix.Dense, y []int, perm []int, c Config) {
 	for lo := 0; lo < len(perm); lo += c.Batch {
-		Xb, yb := dataset.Rows(X, y, perm[lo:min(lo+c.Batch, len(perm))])
-		ws := network.NewWorkspace(net, Xb, yb, c.Lambda)
+		rows := perm[lo:min(lo+c.Batch, len(perm))]
+		ws := s.batchWS[len(rows)]
+		if ws == nil {
+			Xb, yb := dataset.Rows(X, y, rows)
+			ws = network.NewWorkspace(net, Xb, yb, c.Lambda)
+			s.batchWS[len(rows)] = ws
+		} else {
+			ws.Load(X, y, rows)
+		}
 		_, D := ws.Gradient()
-		ws.Close()
 		s.step(net.Theta, D, c)
+	}
+}
+
+// close closes the mini-batch workspaces.
+func (s *stepper) close() {
+	for _, ws := range s.batchWS {
+		ws.Close()
 	}
 }
 

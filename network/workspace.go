@@ -396,7 +396,7 @@ func (wk *worker) forwardFrom(net *Network, l0 int) {
 		}
 		matrix.MulInto(z, net.Theta[l], &wk.A[l])
 		if l+1 < L {
-			for u := range z.Rows { // unit by unit, as the grid does
+			for u := range z.Rows { // unit by unit: sigmoid pairs stay within a unit
 				applyInPlace(net.Hidden, z.Row(u))
 			}
 		}

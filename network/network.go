@@ -48,7 +48,11 @@
 //
 // The functions here allocate their results and read like the equations. The
 // trainer uses Workspace, which computes the same cost and gradients without
-// allocating, in fixed chunks of examples, on several cores.
+// allocating, in fixed chunks of examples, on several cores. Predict and
+// Probabilities are the tutorial's predict, computed the same way;
+// PredictGrid and GridProbabilities evaluate the grid of the decision-boundary
+// plot (cell 7's plot_decision_boundary), sharing the first layer's work
+// between its rows and columns.
 package network
 
 import (

@@ -110,11 +110,18 @@ func TestFastInPlace(t *testing.T) {
 	}
 }
 
-func BenchmarkFastInPlace(b *testing.B) {
-	src := make([]float64, 256)
-	for i := range src {
-		src[i] = float64(i)/32 - 4
+// benchInput returns the 256 arguments every benchmark here works through:
+// -4 to 4 in steps of 1/32.
+func benchInput() []float64 {
+	z := make([]float64, 256)
+	for i := range z {
+		z[i] = float64(i)/32 - 4
 	}
+	return z
+}
+
+func BenchmarkFastInPlace(b *testing.B) {
+	src := benchInput()
 	z := make([]float64, len(src))
 	for b.Loop() {
 		copy(z, src)
@@ -123,10 +130,7 @@ func BenchmarkFastInPlace(b *testing.B) {
 }
 
 func BenchmarkG(b *testing.B) {
-	z := make([]float64, 256)
-	for i := range z {
-		z[i] = float64(i)/32 - 4
-	}
+	z := benchInput()
 	for b.Loop() {
 		for _, v := range z {
 			sink = G(v)
@@ -135,10 +139,7 @@ func BenchmarkG(b *testing.B) {
 }
 
 func BenchmarkFast(b *testing.B) {
-	z := make([]float64, 256)
-	for i := range z {
-		z[i] = float64(i)/32 - 4
-	}
+	z := benchInput()
 	for b.Loop() {
 		for _, v := range z {
 			sink = Fast(v)

@@ -95,28 +95,32 @@ func Load(name string) (*Run, error) {
 }
 
 func loadFile(path string) (*Run, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
 	var r Run
-	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+	if err := readJSON(path, &r); err != nil {
+		return nil, err
 	}
 	return &r, nil
 }
 
+// readJSON decodes the JSON file at path into v; errors name the file.
+func readJSON(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	return nil
+}
+
 // LoadRuns reads a file of several runs, {"runs": [...]}, from testdata.
 func LoadRuns(rel string) ([]*Run, error) {
-	b, err := os.ReadFile(filepath.Join(Dir(), rel))
-	if err != nil {
-		return nil, err
-	}
 	var f struct {
 		Runs []*Run `json:"runs"`
 	}
-	if err := json.Unmarshal(b, &f); err != nil {
-		return nil, fmt.Errorf("%s: %v", rel, err)
+	if err := readJSON(filepath.Join(Dir(), rel), &f); err != nil {
+		return nil, err
 	}
 	return f.Runs, nil
 }
@@ -132,14 +136,9 @@ type ModelPredictions struct {
 
 // LoadModelPredictions reads testdata/numpy/model_predictions.json.
 func LoadModelPredictions() (*ModelPredictions, error) {
-	path := filepath.Join(Dir(), "numpy", "model_predictions.json")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
 	var p ModelPredictions
-	if err := json.Unmarshal(b, &p); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+	if err := readJSON(filepath.Join(Dir(), "numpy", "model_predictions.json"), &p); err != nil {
+		return nil, err
 	}
 	return &p, nil
 }

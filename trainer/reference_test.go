@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/ann-go/ann/internal/dataset"
+	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/internal/reference"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"

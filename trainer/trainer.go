@@ -30,7 +30,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/ann-go/ann/internal/dataset"
+	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"

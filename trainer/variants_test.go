@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ann-go/ann/internal/dataset"
+	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"

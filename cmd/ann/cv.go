@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/ann-go/ann/internal/dataset"
+	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/svgplot"
 )

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ann-go/ann/internal/dataset"
+	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"

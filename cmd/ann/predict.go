@@ -6,7 +6,7 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/ann-go/ann/internal/dataset"
+	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/network"
 )
 

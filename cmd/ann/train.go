@@ -11,7 +11,7 @@ import (
 	"runtime/debug"
 	"strconv"
 
-	"github.com/ann-go/ann/internal/dataset"
+	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"

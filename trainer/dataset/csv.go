@@ -2,8 +2,8 @@ package dataset
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -28,28 +28,96 @@ type Data struct {
 	// Header is the first line's fields when it was a header, else nil.
 	Header []string
 	// HasLabels reports whether the file had a label column. It is always
-	// true for ParseCSV and ReadCSV.
+	// true for Reader.Read and ReadCSV.
 	HasLabels bool
 }
 
-// The limits on what a data file may hold (see the package comment). They are
-// variables only so that tests can lower them.
-var (
-	maxLineBytes       = 1 << 20
-	maxBytes     int64 = 2 << 30
-	maxValues          = 1 << 27
+// The default caps of a Reader (see the package comment).
+const (
+	DefaultMaxLineBytes       = 1 << 20
+	DefaultMaxBytes     int64 = 1 << 30
+	DefaultMaxValues          = 1 << 25
 )
 
 // maxLabel is the largest class label a file may hold.
 const maxLabel = 999999
 
-// ReadCSV reads the data file at path; see ParseCSV. Errors name the file by
-// path.
+// ErrTooLarge is what every error about a cap wraps (errors.Is(err,
+// ErrTooLarge) reports whether a Reader stopped at one of its caps).
+var ErrTooLarge = errors.New("the data set is too large")
+
+// tooLarge is the error of a cap: it is ErrTooLarge for errors.Is.
+type tooLarge string
+
+func (e tooLarge) Error() string        { return string(e) }
+func (e tooLarge) Is(target error) bool { return target == ErrTooLarge }
+
+// ParseError is the error for a file that cannot be read as a data set. Like
+// encoding/csv's ParseError it says where: Line is the 1-based line (0 when
+// the fault is the file as a whole, such as a missing class) and Column the
+// 1-based position of the field at fault in its row, as a spreadsheet counts
+// columns (0 when no single field is at fault).
+type ParseError struct {
+	File         string
+	Line, Column int
+	Err          error
+}
+
+// Error returns "dataset: FILE:LINE:COLUMN: message", leaving out a zero
+// LINE or COLUMN.
+func (e *ParseError) Error() string {
+	s := "dataset: " + e.File
+	if e.Line > 0 {
+		s += ":" + strconv.Itoa(e.Line)
+		if e.Column > 0 {
+			s += ":" + strconv.Itoa(e.Column)
+		}
+	}
+	return s + ": " + e.Err.Error()
+}
+
+// Unwrap returns e.Err.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// A Reader reads one data set (see the package comment for the format) from
+// a CSV stream, plain or gzip-compressed. The caps stop a mistaken or
+// hostile file before it exhausts memory; they are checked as the input is
+// read, so a Reader holds at most about 12 * MaxValues bytes (the numbers as
+// float64 and ints, and one copy while a slice grows) plus a few lines of
+// MaxLineBytes, however large the input. Set them after NewReader, before
+// Read; a cap that is zero or negative means its default.
+type Reader struct {
+	// MaxLineBytes caps the length of a line, its line ending not counted.
+	MaxLineBytes int
+	// MaxBytes caps the text read, after decompression.
+	MaxBytes int64
+	// MaxValues caps how many numbers (features and labels) the file holds.
+	MaxValues int
+
+	r    io.Reader
+	name string
+}
+
+// NewReader returns a Reader of r with the default caps; name is what errors
+// call the input (ParseError.File), usually the file's name.
+func NewReader(r io.Reader, name string) *Reader {
+	return &Reader{
+		MaxLineBytes: DefaultMaxLineBytes,
+		MaxBytes:     DefaultMaxBytes,
+		MaxValues:    DefaultMaxValues,
+		r:            r,
+		name:         name,
+	}
+}
+
+// ReadCSV reads the labeled data file at path with the default caps; see
+// Reader.Read. Errors name the file by path.
 func ReadCSV(path string) (*Data, error) {
 	return readFile(path, -1)
 }
 
-// ReadCSVFeatures reads the file at path for prediction; see ParseCSVFeatures.
+// ReadCSVFeatures reads the file at path for prediction with the default
+// caps; see Reader.ReadFeatures.
 func ReadCSVFeatures(path string, nFeatures int) (*Data, error) {
 	checkFeatures("ReadCSVFeatures", nFeatures)
 	return readFile(path, nFeatures)
@@ -58,32 +126,32 @@ func ReadCSVFeatures(path string, nFeatures int) (*Data, error) {
 func readFile(path string, nFeatures int) (*Data, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err // *PathError: "open PATH: no such file or directory"
+		return nil, fmt.Errorf("dataset: %w", err) // "open PATH: no such file or directory"
 	}
 	defer f.Close()
-	return parse(f, path, nFeatures)
+	return NewReader(f, path).read(nFeatures)
 }
 
-// ParseCSV reads a labeled data set (see the package comment for the format)
-// from r; name is what errors call it, usually the file's name. Every row
-// must have the same number of fields, at least two; the last is the class
-// label, an integer 0..K-1 written as an integer or as a float with no
-// fraction (1 or 1.0), and every class from 0 to K-1 must occur, K >= 2.
-// Features must be finite numbers (no NaN, no Inf).
-func ParseCSV(r io.Reader, name string) (*Data, error) {
-	return parse(r, name, -1)
+// Read reads the whole input as a labeled data set. Every row must have the
+// same number of fields, at least two; the last is the class label, an
+// integer 0..K-1 written as an integer or as a float with no fraction (1 or
+// 1.0), and every class from 0 to K-1 must occur, K >= 2. Features must be
+// finite numbers (no NaN, no Inf). Every error it returns is a *ParseError.
+// Call Read or ReadFeatures once per Reader.
+func (r *Reader) Read() (*Data, error) {
+	return r.read(-1)
 }
 
-// ParseCSVFeatures reads inputs to predict, which may or may not have the
-// label column, for a network that takes nFeatures inputs. Rows of nFeatures
-// fields are features only (HasLabels false, Y nil); rows of nFeatures+1
-// fields end with a label (HasLabels true), which must be a non-negative
-// integer, but need not be one of the training classes, and K is one more
-// than the largest. All rows must have the same number of fields. It panics
-// if nFeatures < 1.
-func ParseCSVFeatures(r io.Reader, name string, nFeatures int) (*Data, error) {
-	checkFeatures("ParseCSVFeatures", nFeatures)
-	return parse(r, name, nFeatures)
+// ReadFeatures reads the whole input as inputs to predict, which may or may
+// not have the label column, for a network that takes nFeatures inputs. Rows
+// of nFeatures fields are features only (HasLabels false, Y nil); rows of
+// nFeatures+1 fields end with a label (HasLabels true), which must be a
+// non-negative integer but need not be one of the training classes, and K is
+// one more than the largest. All rows must have the same number of fields.
+// Every error it returns is a *ParseError. It panics if nFeatures < 1.
+func (r *Reader) ReadFeatures(nFeatures int) (*Data, error) {
+	checkFeatures("Reader.ReadFeatures", nFeatures)
+	return r.read(nFeatures)
 }
 
 func checkFeatures(fn string, nFeatures int) {
@@ -92,107 +160,113 @@ func checkFeatures(fn string, nFeatures int) {
 	}
 }
 
-// parse reads a data file. nFeatures < 0 means a training file (labels
-// required, 0..K-1 all present); otherwise it is ParseCSVFeatures's count.
-func parse(r io.Reader, name string, nFeatures int) (*Data, error) {
-	in, compressed, err := decompress(r)
+// caps returns the Reader's caps, defaults filled in.
+func (r *Reader) caps() (maxLine int, maxBytes int64, maxValues int) {
+	maxLine, maxBytes, maxValues = r.MaxLineBytes, r.MaxBytes, r.MaxValues
+	if maxLine <= 0 {
+		maxLine = DefaultMaxLineBytes
+	}
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+	}
+	if maxValues <= 0 {
+		maxValues = DefaultMaxValues
+	}
+	return maxLine, maxBytes, maxValues
+}
+
+// read reads a data file. nFeatures < 0 means a training file (labels
+// required, 0..K-1 all present); otherwise it is ReadFeatures's count.
+func (r *Reader) read(nFeatures int) (*Data, error) {
+	maxLine, maxBytes, maxValues := r.caps()
+	fail := func(line, col int, format string, args ...any) (*Data, error) {
+		return nil, &ParseError{File: r.name, Line: line, Column: col, Err: fmt.Errorf(format, args...)}
+	}
+	in, compressed, err := decompress(r.r)
 	if err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, fmt.Errorf("%s: unexpected end of compressed data (a truncated .gz file?)", name)
+			return fail(0, 0, "unexpected end of compressed data (a truncated .gz file?)")
 		}
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return fail(0, 0, "%w", err)
 	}
-	lim := &limitReader{r: in, n: maxBytes + 1} // fail on the byte past the limit
-	sc := bufio.NewScanner(lim)
-	sc.Buffer(make([]byte, 64<<10), maxLineBytes+2) // +2: the line's \r\n
-	sc.Split(func(data []byte, atEOF bool) (int, []byte, error) {
-		// After a read error (a truncated .gz file, the size limit), the
-		// Scanner would hand over the unfinished last line as if it were
-		// whole: report the error instead.
-		if atEOF && lim.err != nil && lim.err != io.EOF && bytes.IndexByte(data, '\n') < 0 {
-			return 0, nil, lim.err
-		}
-		return bufio.ScanLines(data, atEOF)
-	})
+	g := &guard{r: in, left: maxBytes, maxLine: maxLine, line: 1}
+	br := bufio.NewReader(g)
+	if bom, _ := br.Peek(3); string(bom) == "\xEF\xBB\xBF" {
+		br.Discard(3) // a UTF-8 byte order mark
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1 // a header may differ in width: checked below
+	cr.TrimLeadingSpace = true
+	cr.ReuseRecord = true
 
 	var (
 		d        = &Data{}
-		line     int // the current line, 1-based
 		first    int // the first data line, which sets the number of fields
 		nFields  int
 		nX       int // the number of features
+		maxRows  int // the most rows the value cap allows
 		values   []float64
 		labels   []int
 		labelMax = -1
 	)
-	for sc.Scan() {
-		line++
-		text := sc.Bytes()
-		if line == 1 {
-			text = bytes.TrimPrefix(text, []byte("\xEF\xBB\xBF")) // a UTF-8 byte order mark
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
 		}
-		if len(text) > maxLineBytes {
-			return nil, fmt.Errorf("%s:%d: line longer than %d bytes", name, line, maxLineBytes)
+		if err != nil {
+			line, col, err := where(err, rec, g, maxBytes, maxLine, compressed)
+			return nil, &ParseError{File: r.name, Line: line, Column: col, Err: err}
 		}
-		if len(bytes.TrimSpace(text)) == 0 {
-			continue // blank lines, including trailing ones, are skipped
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a line of spaces; encoding/csv skips empty lines
 		}
-		fields, col, msg := split(string(text))
-		if msg != "" {
-			return nil, fmt.Errorf("%s:%d:%d: %s", name, line, col, msg)
+		line, _ := cr.FieldPos(0)
+		for i, s := range rec {
+			rec[i] = strings.TrimSpace(s)
 		}
-		if first == 0 && d.Header == nil && isHeader(fields) {
-			d.Header = fields
+		if first == 0 && d.Header == nil && isHeader(rec) {
+			d.Header = slices.Clone(rec)
 			continue
 		}
 		if first == 0 {
-			first, nFields = line, len(fields)
+			first, nFields = line, len(rec)
 			if want := checkWidth(nFields, nFeatures); want != "" {
-				return nil, fmt.Errorf("%s:%d: line %d has %d field%s, want %s", name, line, line, nFields, plural(nFields), want)
+				return fail(line, 0, "line %d has %d field%s, want %s", line, nFields, plural(nFields), want)
 			}
 			d.HasLabels = nFeatures < 0 || nFields == nFeatures+1
 			nX = nFields
 			if d.HasLabels {
 				nX--
 			}
-		} else if len(fields) != nFields {
-			return nil, fmt.Errorf("%s:%d: line %d has %d field%s, want %d (as line %d)", name, line, line, len(fields), plural(len(fields)), nFields, first)
+			maxRows = maxValues / nFields
+		} else if len(rec) != nFields {
+			return fail(line, 0, "line %d has %d field%s, want %d (as line %d)", line, len(rec), plural(len(rec)), nFields, first)
 		}
-		if len(values)+nFields > maxValues {
-			return nil, fmt.Errorf("%s:%d: more than %d numbers: the data set is too large", name, line, maxValues)
+		rows := len(values) / nX
+		if rows >= maxRows {
+			return nil, &ParseError{File: r.name, Line: line,
+				Err: tooLarge(fmt.Sprintf("more than %d numbers: the data set is too large", maxValues))}
 		}
-		for j, s := range fields[:nX] {
+		values = grow(values, nX, maxRows*nX)
+		for j, s := range rec[:nX] {
 			v, msg := number(s)
 			if msg != "" {
-				return nil, fmt.Errorf("%s:%d:%d: %s", name, line, j+1, msg)
+				return fail(line, j+1, "%s", msg)
 			}
 			values = append(values, v)
 		}
 		if d.HasLabels {
-			k, msg := label(fields[nX])
+			k, msg := label(rec[nX])
 			if msg != "" {
-				return nil, fmt.Errorf("%s:%d:%d: %s", name, line, nFields, msg)
+				return fail(line, nFields, "%s", msg)
 			}
-			labels = append(labels, k)
+			labels = append(grow(labels, 1, maxRows), k)
 			labelMax = max(labelMax, k)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		line++ // the line being read
-		switch {
-		case errors.Is(err, bufio.ErrTooLong):
-			return nil, fmt.Errorf("%s:%d: line longer than %d bytes", name, line, maxLineBytes)
-		case errors.Is(err, errTooBig):
-			return nil, fmt.Errorf("%s:%d: more than %d bytes of text: the data set is too large", name, line, maxBytes)
-		case errors.Is(err, io.ErrUnexpectedEOF):
-			return nil, fmt.Errorf("%s:%d: unexpected end of compressed data (a truncated .gz file?)", name, line)
-		case compressed && !strings.HasPrefix(err.Error(), "gzip:"):
-			return nil, fmt.Errorf("%s:%d: corrupt compressed data: %v", name, line, err)
-		}
-		return nil, fmt.Errorf("%s:%d: %v", name, line, err)
-	}
 	if first == 0 {
-		return nil, fmt.Errorf("%s: no data rows", name)
+		return fail(0, 0, "no data rows")
 	}
 	d.X = &matrix.Dense{Rows: len(values) / nX, Cols: nX, Data: values}
 	if d.HasLabels {
@@ -200,11 +274,59 @@ func parse(r io.Reader, name string, nFeatures int) (*Data, error) {
 		d.K = labelMax + 1
 		if nFeatures < 0 {
 			if msg := checkClasses(labels); msg != "" {
-				return nil, fmt.Errorf("%s: %s", name, msg)
+				return fail(0, 0, "%s", msg)
 			}
 		}
 	}
 	return d, nil
+}
+
+// grow returns s with room for n more elements. It grows s by doubling, but
+// never past limit elements, so that the memory a slice holds stays within
+// its share of the value cap.
+func grow[E any](s []E, n, limit int) []E {
+	if len(s)+n <= cap(s) {
+		return s
+	}
+	c := min(max(2*cap(s), 1024, len(s)+n), max(limit, len(s)+n))
+	t := make([]E, len(s), c)
+	copy(t, s)
+	return t
+}
+
+// where returns the line, column and message of an error from reading
+// records: the guard's own errors, read and decompression errors it passed
+// on, and encoding/csv's errors about quotes. rec is the record Read returned
+// with the error (the fields before the one at fault).
+func where(err error, rec []string, g *guard, maxBytes int64, maxLine int, compressed bool) (line, col int, _ error) {
+	if g.err != nil && err == g.err {
+		line = g.errLine
+		switch {
+		case err == errTooBig:
+			return line, 0, tooLarge(fmt.Sprintf("more than %d bytes of text: the data set is too large", maxBytes))
+		case err == errTooLong:
+			return line, 0, tooLarge(fmt.Sprintf("line longer than %d bytes", maxLine))
+		case err == errUnclosed:
+			return line, len(rec), errors.New("quoted field has no closing quote (a field cannot span lines)")
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return line, 0, errors.New("unexpected end of compressed data (a truncated .gz file?)")
+		case compressed && !strings.HasPrefix(err.Error(), "gzip:"):
+			return line, 0, fmt.Errorf("corrupt compressed data: %w", err)
+		}
+		return line, 0, err
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Err.Error()
+		switch pe.Err {
+		case csv.ErrQuote:
+			msg = "text after a quoted field's closing quote"
+		case csv.ErrBareQuote:
+			msg = `a quote inside a field that does not begin with one (write "a ""b""" for a "b")`
+		}
+		return pe.Line, len(rec) + 1, errors.New(msg)
+	}
+	return g.line, 0, err
 }
 
 // checkWidth returns what the first data row's field count should have been,
@@ -299,52 +421,6 @@ func label(s string) (int, string) {
 	return int(v), ""
 }
 
-// split cuts a line at its commas. Each field is trimmed of spaces and tabs;
-// a field that begins with a double quote ends at the next lone quote, and ""
-// inside it stands for one quote. If the line is malformed, split returns
-// the 1-based column at fault and a message.
-func split(line string) (fields []string, col int, msg string) {
-	for {
-		col = len(fields) + 1
-		line = strings.TrimLeft(line, " \t")
-		var f string
-		if strings.HasPrefix(line, `"`) {
-			var b strings.Builder
-			rest := line[1:]
-			for {
-				i := strings.IndexByte(rest, '"')
-				if i < 0 {
-					return nil, col, "quoted field has no closing quote (a field cannot span lines)"
-				}
-				b.WriteString(rest[:i])
-				rest = rest[i+1:]
-				if !strings.HasPrefix(rest, `"`) {
-					break
-				}
-				b.WriteByte('"') // "" stands for "
-				rest = rest[1:]
-			}
-			f = b.String()
-			line = strings.TrimLeft(rest, " \t\r")
-			if line != "" && line[0] != ',' {
-				return nil, col, "text after a quoted field's closing quote"
-			}
-		} else {
-			i := strings.IndexByte(line, ',')
-			if i < 0 {
-				i = len(line)
-			}
-			f = strings.TrimRight(line[:i], " \t\r")
-			line = line[i:]
-		}
-		fields = append(fields, f)
-		if line == "" {
-			return fields, 0, ""
-		}
-		line = line[1:] // the comma
-	}
-}
-
 // quote returns s in double quotes, escaped, and cut short if it is long, for
 // error messages.
 func quote(s string) string {
@@ -384,26 +460,77 @@ func decompress(r io.Reader) (io.Reader, bool, error) {
 	return br, false, nil
 }
 
-var errTooBig = errors.New("too much data")
+// The guard's own errors.
+var (
+	errTooBig   = errors.New("too much text")
+	errTooLong  = errors.New("line too long")
+	errUnclosed = errors.New("newline in a quoted field")
+)
 
-// limitReader reads from r until it has read n bytes, then fails with
-// errTooBig. It keeps the last error it returned in err.
-type limitReader struct {
-	r   io.Reader
-	n   int64
-	err error
+// guard passes on the decompressed text to encoding/csv, checking the caps
+// on the way: at most left more bytes, lines of at most maxLine bytes (a \r
+// before the \n not counted), and no line ending inside a quoted field, so
+// that encoding/csv never gathers a record larger than a line. It counts
+// lines, and once a read fails it keeps failing with the same error, err,
+// which it met on line errLine.
+type guard struct {
+	r       io.Reader
+	left    int64 // bytes still allowed
+	maxLine int
+	lineLen int  // bytes of the current line so far
+	inQuote bool // inside a quoted field, if the quotes are well formed
+	line    int  // the current line, 1-based
+	err     error
+	errLine int
 }
 
-func (l *limitReader) Read(p []byte) (int, error) {
-	if l.n <= 0 {
-		l.err = errTooBig
-		return 0, l.err
+func (g *guard) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
 	}
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
+	if int64(len(p)) > g.left+1 {
+		p = p[:g.left+1] // one byte past the cap is enough to see it passed
 	}
-	n, err := l.r.Read(p)
-	l.n -= int64(n)
-	l.err = err
+	n, err := g.r.Read(p)
+	for i, c := range p[:n] {
+		switch {
+		case i == int(g.left):
+			return g.fail(i, errTooBig)
+		case c == '\n':
+			if g.inQuote {
+				g.left -= int64(i + 1)
+				return g.fail(i+1, errUnclosed) // pass on the line: encoding/csv may see an earlier fault in it
+			}
+			g.line++
+			g.lineLen = 0
+			continue
+		case c == '"':
+			g.inQuote = !g.inQuote
+		}
+		g.lineLen++
+		if g.lineLen > g.maxLine && (g.lineLen > g.maxLine+1 || c != '\r') {
+			return g.fail(i, errTooLong)
+		}
+	}
+	g.left -= int64(n)
+	if err == io.EOF && g.inQuote {
+		// End the line, so that encoding/csv asks for the next one and so
+		// returns the unclosed field with the error, as when a line ends
+		// inside quotes.
+		if n == len(p) {
+			return n, nil // the next Read meets the end again
+		}
+		p[n] = '\n'
+		return g.fail(n+1, errUnclosed)
+	}
+	if err != nil {
+		g.err, g.errLine = err, g.line
+	}
+	return n, err
+}
+
+// fail makes the guard fail with err after passing on n bytes.
+func (g *guard) fail(n int, err error) (int, error) {
+	g.err, g.errLine = err, g.line
 	return n, err
 }

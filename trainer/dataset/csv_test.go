@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -81,6 +82,14 @@ func TestReadDigits(t *testing.T) {
 	}
 }
 
+func parseCSV(r io.Reader, name string) (*Data, error) {
+	return NewReader(r, name).Read()
+}
+
+func parseCSVFeatures(r io.Reader, name string, nFeatures int) (*Data, error) {
+	return NewReader(r, name).ReadFeatures(nFeatures)
+}
+
 func gz(t *testing.T, s string) []byte {
 	t.Helper()
 	var b bytes.Buffer
@@ -94,7 +103,7 @@ func gz(t *testing.T, s string) []byte {
 	return b.Bytes()
 }
 
-func TestParseCSV(t *testing.T) {
+func TestRead(t *testing.T) {
 	for _, tt := range []struct {
 		name, in string
 		header   []string
@@ -107,7 +116,7 @@ func TestParseCSV(t *testing.T) {
 		{"CRLF", "x1,x2,label\r\n1,2,0\r\n3,4,1\r\n", []string{"x1", "x2", "label"}, []float64{1, 2, 3, 4}, 2, []int{0, 1}},
 		{"blank lines", "\n1,2,0\n\n3,4,1\n\n  \n\r\n", nil, []float64{1, 2, 3, 4}, 2, []int{0, 1}},
 		{"byte order mark", "\xEF\xBB\xBFa,b\n1.5,1\n-2e3,0\n", []string{"a", "b"}, []float64{1.5, -2000}, 1, []int{1, 0}},
-		{"spaces, quotes", ` "x, 1" , "say ""hi""",y` + "\n" + ` 1 ,"2", 1.0` + "\n-1,-2,0\n",
+		{"spaces, quotes", ` "x, 1", "say ""hi""",y` + "\n" + ` 1 ,"2", 1.0` + "\n-1,-2,0\n",
 			[]string{"x, 1", `say "hi"`, "y"}, []float64{1, 2, -1, -2}, 2, []int{1, 0}},
 		{"numeric header is data", "1,2,1\n0,0,0\n", nil, []float64{1, 2, 0, 0}, 2, []int{1, 0}},
 		{"header with empty names", ",x,\n1,2,1\n0,0,0\n", []string{"", "x", ""}, []float64{1, 2, 0, 0}, 2, []int{1, 0}},
@@ -120,7 +129,7 @@ func TestParseCSV(t *testing.T) {
 			if compressed {
 				in = gz(t, tt.in)
 			}
-			d, err := ParseCSV(bytes.NewReader(in), "t.csv")
+			d, err := parseCSV(bytes.NewReader(in), "t.csv")
 			if err != nil {
 				t.Errorf("%s (gzip %v): %v", tt.name, compressed, err)
 				continue
@@ -139,7 +148,7 @@ func TestParseCSV(t *testing.T) {
 }
 
 func TestParseCSVErrors(t *testing.T) {
-	long := strings.Repeat("1,", maxLineBytes/2) + "0\n"
+	long := strings.Repeat("1,", DefaultMaxLineBytes/2) + "0\n"
 	for _, tt := range []struct{ in, want string }{
 		{"", "d.csv: no data rows"},
 		{"\n\n \n", "d.csv: no data rows"},
@@ -168,43 +177,85 @@ func TestParseCSVErrors(t *testing.T) {
 		{"1,1\n2,2\n", "d.csv: label 0 is missing (the smallest is 1): labels must be 0..K-1"},
 		{`1,"2,0` + "\n", "d.csv:1:2: quoted field has no closing quote (a field cannot span lines)"},
 		{`"a"b,c` + "\n", "d.csv:1:1: text after a quoted field's closing quote"},
+		{`"a" ,c` + "\n", "d.csv:1:1: text after a quoted field's closing quote"},
+		{"1,2,0\n" + `3,4"5,1` + "\n6,7,1\n", `d.csv:2:2: a quote inside a field that does not begin with one (write "a ""b""" for a "b")`},
+		{"1,2,0\n" + `3,"4` + "\n" + `5",1` + "\n", "d.csv:2:2: quoted field has no closing quote (a field cannot span lines)"},
+		{"1,2,0\n" + `3,4,"1`, "d.csv:2:3: quoted field has no closing quote (a field cannot span lines)"},
 		{"1,2,0\n" + long, "d.csv:2: line longer than 1048576 bytes"},
-		{"1,0\n" + strings.Repeat("x", maxLineBytes+1) + "\n", "d.csv:2: line longer than 1048576 bytes"},
-		{"1,0\n" + strings.Repeat("x", maxLineBytes+1), "d.csv:2: line longer than 1048576 bytes"},
+		{"1,0\n" + strings.Repeat("x", DefaultMaxLineBytes+1) + "\n", "d.csv:2: line longer than 1048576 bytes"},
+		{"1,0\n" + strings.Repeat("x", DefaultMaxLineBytes+1), "d.csv:2: line longer than 1048576 bytes"},
 	} {
-		_, err := ParseCSV(strings.NewReader(tt.in), "d.csv")
-		if err == nil || err.Error() != tt.want {
+		_, err := parseCSV(strings.NewReader(tt.in), "d.csv")
+		if err == nil || err.Error() != "dataset: "+tt.want {
 			in := tt.in
 			if len(in) > 40 {
 				in = in[:40] + "..."
 			}
-			t.Errorf("ParseCSV(%q) error = %v, want %s", in, err, tt.want)
+			t.Errorf("parseCSV(%q) error = %v, want %s", in, err, tt.want)
 		}
 	}
 }
 
 func TestLimits(t *testing.T) {
-	defer func(v int, b int64) { maxValues, maxBytes = v, b }(maxValues, maxBytes)
-	maxValues = 6
-	if _, err := ParseCSV(strings.NewReader("1,2,0\n3,4,1\n"), "d.csv"); err != nil {
-		t.Errorf("6 numbers with a limit of 6: %v", err)
+	read := func(in []byte, maxValues int, maxBytes int64) error {
+		r := NewReader(bytes.NewReader(in), "d.csv")
+		r.MaxValues, r.MaxBytes = maxValues, maxBytes
+		_, err := r.Read()
+		return err
 	}
-	_, err := ParseCSV(strings.NewReader("1,2,0\n3,4,1\n5,6,1\n"), "d.csv")
-	if want := "d.csv:3: more than 6 numbers: the data set is too large"; err == nil || err.Error() != want {
-		t.Errorf("9 numbers with a limit of 6: error = %v, want %s", err, want)
+	if err := read([]byte("1,2,0\n3,4,1\n"), 6, 0); err != nil {
+		t.Errorf("6 numbers with a cap of 6: %v", err)
 	}
-	maxValues, maxBytes = 1<<20, 12
-	if _, err := ParseCSV(strings.NewReader("1,2,0\n3,4,1\n"), "d.csv"); err != nil {
-		t.Errorf("12 bytes with a limit of 12: %v", err)
+	err := read([]byte("1,2,0\n3,4,1\n5,6,1\n"), 6, 0)
+	if want := "dataset: d.csv:3: more than 6 numbers: the data set is too large"; err == nil || err.Error() != want {
+		t.Errorf("9 numbers with a cap of 6: error = %v, want %s", err, want)
 	}
-	_, err = ParseCSV(bytes.NewReader(gz(t, "1,2,0\n3,4,1\n5,6,1\n")), "d.csv.gz")
-	if want := "d.csv.gz:3: more than 12 bytes of text: the data set is too large"; err == nil || err.Error() != want {
-		t.Errorf("18 bytes with a limit of 12: error = %v, want %s", err, want)
+	if !errors.Is(err, ErrTooLarge) {
+		t.Errorf("the value cap's error %v is not ErrTooLarge", err)
 	}
-	maxBytes = 14 // the limit falls inside line 3: its start must not be parsed as a row
-	_, err = ParseCSV(strings.NewReader("1,2,0\n3,4,1\n5,6,1\n"), "d.csv")
-	if want := "d.csv:3: more than 14 bytes of text: the data set is too large"; err == nil || err.Error() != want {
-		t.Errorf("18 bytes with a limit of 14: error = %v, want %s", err, want)
+	if err := read([]byte("1,2,0\n3,4,1\n"), 0, 12); err != nil {
+		t.Errorf("12 bytes with a cap of 12: %v", err)
+	}
+	err = read(gz(t, "1,2,0\n3,4,1\n5,6,1\n"), 0, 12)
+	if want := "dataset: d.csv:3: more than 12 bytes of text: the data set is too large"; err == nil || err.Error() != want {
+		t.Errorf("18 bytes with a cap of 12: error = %v, want %s", err, want)
+	}
+	// The cap falls inside line 3: its start must not be parsed as a row.
+	err = read([]byte("1,2,0\n3,4,1\n5,6,1\n"), 0, 14)
+	if want := "dataset: d.csv:3: more than 14 bytes of text: the data set is too large"; err == nil || err.Error() != want {
+		t.Errorf("18 bytes with a cap of 14: error = %v, want %s", err, want)
+	}
+	if !errors.Is(err, ErrTooLarge) {
+		t.Errorf("the byte cap's error %v is not ErrTooLarge", err)
+	}
+	r := NewReader(strings.NewReader("1,22,0\r\n3,4,1\n"), "d.csv")
+	r.MaxLineBytes = 6 // the \r\n does not count
+	if _, err := r.Read(); err != nil {
+		t.Errorf("a line of 6 bytes and CRLF with a cap of 6: %v", err)
+	}
+	r = NewReader(strings.NewReader("1,2,0\n3,4,1.0\r\n"), "d.csv")
+	r.MaxLineBytes = 6
+	_, err = r.Read()
+	if want := "dataset: d.csv:2: line longer than 6 bytes"; err == nil || err.Error() != want || !errors.Is(err, ErrTooLarge) {
+		t.Errorf("a line of 7 bytes with a cap of 6: error = %v, want %s (ErrTooLarge)", err, want)
+	}
+}
+
+func TestParseError(t *testing.T) {
+	_, err := parseCSV(strings.NewReader("1,2,0\n3,x,1\n"), "e.csv")
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.File != "e.csv" || pe.Line != 2 || pe.Column != 2 || pe.Err.Error() != `"x" is not a number` {
+		t.Fatalf("error = %#v, want a *ParseError at e.csv:2:2", err)
+	}
+	_, err = ReadCSV(filepath.Join(t.TempDir(), "none.csv"))
+	if !errors.Is(err, os.ErrNotExist) || !strings.HasPrefix(err.Error(), "dataset: open ") {
+		t.Errorf("ReadCSV of a missing file: error = %v, want dataset: open ...: os.ErrNotExist", err)
+	}
+	for _, in := range []string{"", "1,0\n2,0\n", "1,2,0\n3,4\n", `1,"2` + "\n3,4\n", "1,\"a\"b\n", "1,a\"b\n"} {
+		_, err := parseCSV(strings.NewReader(in), "e.csv")
+		if !errors.As(err, &pe) || pe.File != "e.csv" {
+			t.Errorf("parseCSV(%q): error = %#v, want a *ParseError", in, err)
+		}
 	}
 }
 
@@ -225,41 +276,41 @@ func TestReadError(t *testing.T) {
 		{"1,2,0\n3,4", "d.csv:2: disk on fire"}, // the unfinished line is not parsed
 		{"1,2,0\n3,4,1\n", "d.csv:3: disk on fire"},
 	} {
-		_, err := ParseCSV(&failReader{tt.in}, "d.csv")
-		if err == nil || err.Error() != tt.want {
-			t.Errorf("ParseCSV(%q, then an error) error = %v, want %s", tt.in, err, tt.want)
+		_, err := parseCSV(&failReader{tt.in}, "d.csv")
+		if err == nil || err.Error() != "dataset: "+tt.want {
+			t.Errorf("parseCSV(%q, then an error) error = %v, want %s", tt.in, err, tt.want)
 		}
 	}
 }
 
 func TestParseCSVBadGzip(t *testing.T) {
 	z := gz(t, strings.Repeat("1,2,0\n3,4,1\n", 1000))
-	_, err := ParseCSV(bytes.NewReader(z[:len(z)/2]), "t.csv.gz")
-	if err == nil || !strings.HasPrefix(err.Error(), "t.csv.gz:") || !strings.Contains(err.Error(), "unexpected end of compressed data") {
+	_, err := parseCSV(bytes.NewReader(z[:len(z)/2]), "t.csv.gz")
+	if err == nil || !strings.HasPrefix(err.Error(), "dataset: t.csv.gz:") || !strings.Contains(err.Error(), "unexpected end of compressed data") {
 		t.Errorf("truncated gzip: error = %v, want t.csv.gz:LINE: unexpected end of compressed data ...", err)
 	}
 	z = gz(t, "1,2,0\n3,4,1\n")
 	z[len(z)-8] ^= 0xff // break the CRC-32
-	_, err = ParseCSV(bytes.NewReader(z), "t.csv.gz")
+	_, err = parseCSV(bytes.NewReader(z), "t.csv.gz")
 	if err == nil || !strings.Contains(err.Error(), "checksum") {
 		t.Errorf("corrupt gzip: error = %v, want a checksum error", err)
 	}
-	_, err = ParseCSV(bytes.NewReader([]byte{0x1f, 0x8b, 8}), "t.csv.gz")
-	if want := "t.csv.gz: unexpected end of compressed data (a truncated .gz file?)"; err == nil || err.Error() != want {
+	_, err = parseCSV(bytes.NewReader([]byte{0x1f, 0x8b, 8}), "t.csv.gz")
+	if want := "dataset: t.csv.gz: unexpected end of compressed data (a truncated .gz file?)"; err == nil || err.Error() != want {
 		t.Errorf("a truncated gzip header: error = %v, want %s", err, want)
 	}
-	_, err = ParseCSV(bytes.NewReader([]byte{0x1f, 0x8b, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0}), "t.csv.gz")
-	if want := "t.csv.gz: gzip: invalid header"; err == nil || err.Error() != want {
+	_, err = parseCSV(bytes.NewReader([]byte{0x1f, 0x8b, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0}), "t.csv.gz")
+	if want := "dataset: t.csv.gz: gzip: invalid header"; err == nil || err.Error() != want {
 		t.Errorf("a bad gzip header: error = %v, want %s", err, want)
 	}
 	// A deflate block of the reserved type 3.
-	_, err = ParseCSV(bytes.NewReader([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 0x07, 0, 0, 0}), "t.csv.gz")
-	if want := "t.csv.gz:1: corrupt compressed data: flate: corrupt input before offset 1"; err == nil || err.Error() != want {
+	_, err = parseCSV(bytes.NewReader([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 0x07, 0, 0, 0}), "t.csv.gz")
+	if want := "dataset: t.csv.gz:1: corrupt compressed data: flate: corrupt input before offset 1"; err == nil || err.Error() != want {
 		t.Errorf("corrupt deflate data: error = %v, want %s", err, want)
 	}
 }
 
-func TestParseCSVFeatures(t *testing.T) {
+func TestReadFeatures(t *testing.T) {
 	for _, tt := range []struct {
 		in        string
 		nFeatures int
@@ -274,14 +325,14 @@ func TestParseCSVFeatures(t *testing.T) {
 		{"1,2,3\n3,4,7\n", 3, []float64{1, 2, 3, 3, 4, 7}, nil, 0},   // three features, no labels
 		{"5\n6\n", 1, []float64{5, 6}, nil, 0},
 	} {
-		d, err := ParseCSVFeatures(strings.NewReader(tt.in), "p.csv", tt.nFeatures)
+		d, err := parseCSVFeatures(strings.NewReader(tt.in), "p.csv", tt.nFeatures)
 		if err != nil {
-			t.Errorf("ParseCSVFeatures(%q, %d): %v", tt.in, tt.nFeatures, err)
+			t.Errorf("parseCSVFeatures(%q, %d): %v", tt.in, tt.nFeatures, err)
 			continue
 		}
 		if !slices.Equal(d.X.Data, tt.X) || d.X.Cols != tt.nFeatures || !slices.Equal(d.Y, tt.y) ||
 			d.HasLabels != (tt.y != nil) || d.K != tt.K {
-			t.Errorf("ParseCSVFeatures(%q, %d) = X %v (%d columns), y %v, K %d, HasLabels %v; want %v, %v, %d",
+			t.Errorf("parseCSVFeatures(%q, %d) = X %v (%d columns), y %v, K %d, HasLabels %v; want %v, %v, %d",
 				tt.in, tt.nFeatures, d.X.Data, d.X.Cols, d.Y, d.K, d.HasLabels, tt.X, tt.y, tt.K)
 		}
 	}
@@ -298,9 +349,9 @@ func TestParseCSVFeatures(t *testing.T) {
 		{"1,x,1\n", 2, "p.csv: no data rows"}, // a header
 		{"1,2,3\n", 1, "p.csv:1: line 1 has 3 fields, want 1 (the features) or 2 (the features and a label)"},
 	} {
-		_, err := ParseCSVFeatures(strings.NewReader(tt.in), "p.csv", tt.nFeatures)
-		if err == nil || err.Error() != tt.want {
-			t.Errorf("ParseCSVFeatures(%q, %d) error = %v, want %s", tt.in, tt.nFeatures, err, tt.want)
+		_, err := parseCSVFeatures(strings.NewReader(tt.in), "p.csv", tt.nFeatures)
+		if err == nil || err.Error() != "dataset: "+tt.want {
+			t.Errorf("parseCSVFeatures(%q, %d) error = %v, want %s", tt.in, tt.nFeatures, err, tt.want)
 		}
 	}
 }
@@ -314,11 +365,11 @@ func TestReadCSVErrors(t *testing.T) {
 	if err := os.WriteFile(path, []byte("1,2,0\n3,x,1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadCSV(path); err == nil || err.Error() != path+`:2:2: "x" is not a number` {
-		t.Errorf("ReadCSV(bad.csv) error = %v, want %s:2:2: \"x\" is not a number", err, path)
+	if _, err := ReadCSV(path); err == nil || err.Error() != "dataset: "+path+`:2:2: "x" is not a number` {
+		t.Errorf("ReadCSV(bad.csv) error = %v, want dataset: %s:2:2: \"x\" is not a number", err, path)
 	}
-	if _, err := ReadCSVFeatures(path, 2); err == nil || err.Error() != path+`:2:2: "x" is not a number` {
-		t.Errorf("ReadCSVFeatures(bad.csv) error = %v, want %s:2:2: \"x\" is not a number", err, path)
+	if _, err := ReadCSVFeatures(path, 2); err == nil || err.Error() != "dataset: "+path+`:2:2: "x" is not a number` {
+		t.Errorf("ReadCSVFeatures(bad.csv) error = %v, want dataset: %s:2:2: \"x\" is not a number", err, path)
 	}
 	d, err := ReadCSVFeatures(filepath.Join(reference.Dir(), "iris.csv"), 4)
 	if err != nil || d.X.Rows != 150 || !d.HasLabels || d.K != 3 {
@@ -332,24 +383,38 @@ func TestParseCSVFeaturesPanics(t *testing.T) {
 			t.Error("ParseCSVFeatures with nFeatures 0 did not panic")
 		}
 	}()
-	ParseCSVFeatures(strings.NewReader("1\n"), "p.csv", 0)
+	parseCSVFeatures(strings.NewReader("1\n"), "p.csv", 0)
 }
 
-func TestSplit(t *testing.T) {
+// TestFields checks how lines are cut into fields: spaces around a field
+// and a \r before the \n are dropped, and quoted fields may hold commas and
+// doubled quotes.
+func TestFields(t *testing.T) {
 	for _, tt := range []struct {
-		line string
-		want []string
+		in     string
+		header []string
+		X      []float64
 	}{
-		{"", []string{""}},
-		{",", []string{"", ""}},
-		{" a , b ", []string{"a", "b"}},
-		{`"a,b","c""d",""`, []string{"a,b", `c"d`, ""}},
-		{`x"y,2`, []string{`x"y`, "2"}},
-		{"\t1\t,\t2\r", []string{"1", "2"}},
+		{",x\n1,2\n", []string{"", "x"}, []float64{1, 2}},
+		{" a , b \n1,2\n", []string{"a", "b"}, []float64{1, 2}},
+		{`"a,b","c""d",""` + "\n1,2,3\n", []string{"a,b", `c"d`, ""}, []float64{1, 2, 3}},
+		{"\t1\t,\t2\r", nil, []float64{1, 2}},
+		{"\t1\t,\t2\r\n3,4\r\n", nil, []float64{1, 2, 3, 4}},
+		{`"1", "2"` + "\n", nil, []float64{1, 2}},
 	} {
-		got, _, msg := split(tt.line)
-		if msg != "" || !slices.Equal(got, tt.want) {
-			t.Errorf("split(%q) = %q, %q; want %q", tt.line, got, msg, tt.want)
+		n := len(tt.X)
+		if tt.header != nil {
+			n = len(tt.header)
+		} else if strings.Count(tt.in, "\n") > 1 {
+			n /= 2
+		}
+		d, err := parseCSVFeatures(strings.NewReader(tt.in), "f.csv", n)
+		if err != nil {
+			t.Errorf("%q: %v", tt.in, err)
+			continue
+		}
+		if !slices.Equal(d.Header, tt.header) || !slices.Equal(d.X.Data, tt.X) {
+			t.Errorf("%q: header %q, X %v; want %q, %v", tt.in, d.Header, d.X.Data, tt.header, tt.X)
 		}
 	}
 }

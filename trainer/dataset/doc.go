@@ -1,8 +1,16 @@
 // Package dataset reads data sets from CSV files and prepares them for
-// training the way the tutorial's Python world does: z-score feature scaling
-// as scikit-learn's StandardScaler computes it, and k-fold and train/test
-// splits that pick the same rows as scikit-learn's KFold and train_test_split
-// for the same random_state.
+// training as the tutorial's Python world does: z-score feature scaling as
+// scikit-learn's StandardScaler computes it, and train/test and k-fold
+// splits that pick the same rows as scikit-learn's train_test_split and
+// KFold for the same random_state.
+//
+// It serves two parts of the tutorial. Its section "Generating a data set"
+// makes the two moons (package moons); this package reads a data set that
+// someone else made, into the same shapes: the m x n matrix X of examples
+// and the m class labels y in 0..K-1. And its closing remarks point to
+// cross-validation as the way to choose the network and its
+// hyperparameters: TrainTestSplit holds out a test set, KFold makes the
+// folds, Rows picks their examples.
 //
 // # CSV files
 //
@@ -15,31 +23,57 @@
 // its fields is text that is not a number (a column name, say); otherwise it
 // is data. A header need not have as many fields as the rows (iris.csv's
 // first line, 150,4,setosa,versicolor,virginica, counts rows and features
-// and names the classes). Files that begin with the gzip magic bytes (a .csv.gz file) are
-// decompressed first. Blank lines, a trailing \r on each line (CRLF files) and
-// a UTF-8 byte order mark are ignored; spaces around a field are trimmed; a
-// field may be quoted ("x1"), but a quoted field cannot span lines.
+// and names the classes). Files that begin with the gzip magic bytes (a
+// .csv.gz file) are decompressed as they are read. The fields are split by
+// encoding/csv: a field may be quoted ("x, 1", with "" for a quote inside),
+// but a quoted field cannot span lines, and nothing but spaces may come
+// between a field's opening quote and the comma before it. Blank lines, a
+// \r before each \n (CRLF files), a UTF-8 byte order mark and spaces around
+// a field are ignored.
 //
-// Every error names the file, the line and, where one field is at fault, the
-// column (the field's 1-based position in the row, as a spreadsheet counts
-// columns, not a character offset), as in
+// Every error is a *ParseError naming the file, the line and, where one
+// field is at fault, the column (the field's 1-based position in the row, as
+// a spreadsheet counts columns, not a character offset), as in
 //
-//	iris.csv:17:3: "abc" is not a number
+//	dataset: iris.csv:17:3: "abc" is not a number
 //
-// The limits, meant only to stop a mistaken file from exhausting memory: a
-// line of at most 1 MiB, at most 2 GiB of text (after decompression), at most
-// 2²⁷ numbers, and class labels below 1000000.
+// # Caps
 //
-// # Scaling and splits
+// A Reader stops a mistaken or hostile file, such as a small .csv.gz that
+// decompresses to gigabytes, before it exhausts memory: it streams the text
+// line by line and checks, as it goes, three caps, which are fields of the
+// Reader (defaults in brackets):
 //
-// FitScaler and Scaler.Apply standardize each feature column j:
+//	MaxLineBytes  bytes of one line                         [1 MiB]
+//	MaxBytes      bytes of text, after decompression        [1 GiB]
+//	MaxValues     numbers in the file, features and labels  [2²⁵ = 33554432]
 //
-//	z = (x - mean_j) / std_j      std_j with ddof 0 (divide by m), and 1 for a constant column
+// so that it holds at most about 12 bytes per number of MaxValues (400 MB
+// by default) however large the input; the error of a cap wraps
+// ErrTooLarge. Class labels must be below 1000000.
+//
+// # Standardization
+//
+// FitScaler computes each feature column j's mean and deviation over the m
+// training rows, and Scaler.Transform standardizes any rows with them:
+//
+//	mean_j = (1/m) Σ_i x_ij
+//	std_j  = √( (1/m) Σ_i (x_ij - mean_j)² )      ddof 0; 1 for a constant column
+//	z_ij   = (x_ij - mean_j) / std_j
+//
+// computed so that no finite column overflows, and equal to scikit-learn's
+// to the bit wherever scikit-learn's own arithmetic stays finite.
+//
+// # Splits
 //
 // KFold, Complement and TrainTestSplit return row indices, and Rows selects
 // those rows. They draw from numpy's legacy random stream seeded with the
 // given seed, exactly as scikit-learn 1.2 does for random_state=seed.
 //
-// The command line checks what a user typed before calling the functions
-// that panic on bad arguments (KFold, TrainTestSplit, FitScaler).
+// The functions whose arguments a program chooses (KFold, TrainTestSplit,
+// Complement, Rows, FitScaler) panic on arguments no data set can make
+// right, as slices functions do; each says when. A command that takes k or
+// a test fraction from its user checks them first, as cmd/ann does. What
+// comes from data (a file, rows to standardize) is checked and returned as
+// an error.
 package dataset

@@ -1,20 +1,64 @@
 package dataset_test
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
-	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
-func ExampleParseCSV() {
+// The package's main use: read a data file, hold out a test set, standardize
+// the features with the training rows' means and deviations, and make the
+// folds of cross-validation. (scikit-learn 1.2.1's train_test_split,
+// StandardScaler and KFold, with random_state=0, print the same.)
+func Example() {
+	d, err := dataset.ReadCSV(filepath.Join("..", "..", "testdata", "iris.csv"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d rows, %d features, K = %d classes, header %q\n", d.X.Rows, d.X.Cols, d.K, d.Header)
+
+	train, test := dataset.TrainTestSplit(d.X.Rows, 0.2, 0)
+	Xtrain, ytrain := dataset.Rows(d.X, d.Y, train)
+	Xtest, _ := dataset.Rows(d.X, d.Y, test)
+	fmt.Println(len(train), "training rows, first", train[:3], "labels", ytrain[:3])
+
+	s := dataset.FitScaler(Xtrain)
+	fmt.Printf("mean %.4f\nstd  %.4f\n", s.Mean, s.Std)
+	Ztest, err := s.Transform(Xtest)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("first test row %v -> %.4f\n", Xtest.Row(0), Ztest.Row(0))
+
+	for j, fold := range dataset.KFold(Xtrain.Rows, 5, 0) {
+		fmt.Printf("fold %d: %d test rows, %d training rows\n", j, len(fold), len(dataset.Complement(Xtrain.Rows, fold)))
+	}
+	// Output:
+	// 150 rows, 4 features, K = 3 classes, header ["150" "4" "setosa" "versicolor" "virginica"]
+	// 120 training rows, first [137 84 27] labels [2 1 0]
+	// mean [5.8808 3.0533 3.8158 1.2317]
+	// std  [0.8469 0.4301 1.7775 0.7721]
+	// first test row [5.8 2.8 5.1 2.4] -> [-0.0954 -0.5890 0.7225 1.5132]
+	// fold 0: 24 test rows, 96 training rows
+	// fold 1: 24 test rows, 96 training rows
+	// fold 2: 24 test rows, 96 training rows
+	// fold 3: 24 test rows, 96 training rows
+	// fold 4: 24 test rows, 96 training rows
+}
+
+func ExampleReader() {
 	const file = `x1,x2,label
 0.5,1.25,0
 -1,2,1
 3,0,2
 `
-	d, err := dataset.ParseCSV(strings.NewReader(file), "example.csv")
+	d, err := dataset.NewReader(strings.NewReader(file), "example.csv").Read()
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -22,14 +66,37 @@ func ExampleParseCSV() {
 	fmt.Println(d.Header, d.X.Rows, d.X.Cols, d.K)
 	fmt.Println(d.X, d.Y)
 
-	_, err = dataset.ParseCSV(strings.NewReader("1,2,0\n3,4,1\n5,six,1\n"), "bad.csv")
+	// Errors say where: a *ParseError holds the file, line and column.
+	_, err = dataset.NewReader(strings.NewReader("1,2,0\n3,4,1\n5,six,1\n"), "bad.csv").Read()
 	fmt.Println(err)
+	var pe *dataset.ParseError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Line, pe.Column)
+	}
+
+	// The caps are fields.
+	r := dataset.NewReader(strings.NewReader("1,2,0\n3,4,1\n5,6,1\n"), "big.csv")
+	r.MaxValues = 6
+	_, err = r.Read()
+	fmt.Println(err, errors.Is(err, dataset.ErrTooLarge))
 	// Output:
 	// [x1 x2 label] 3 2 3
 	// [[0.5 1.25]
 	//  [-1 2]
 	//  [3 0]] [0 1 2]
-	// bad.csv:3:2: "six" is not a number
+	// dataset: bad.csv:3:2: "six" is not a number
+	// 3 2
+	// dataset: big.csv:3: more than 6 numbers: the data set is too large true
+}
+
+func ExampleReader_ReadFeatures() {
+	// Inputs to predict for a network of 2 inputs: rows of 2 fields, or of
+	// 3 with a label.
+	d, err := dataset.NewReader(strings.NewReader("0.5,1\n2,-1\n"), "in.csv").ReadFeatures(2)
+	fmt.Println(d.X, d.HasLabels, d.Y, err)
+	// Output:
+	// [[0.5 1]
+	//  [2 -1]] false [] <nil>
 }
 
 func ExampleKFold() {
@@ -47,6 +114,24 @@ func ExampleKFold() {
 	// 4 [0 5] [1 2 3 4 6 7 8 9 10 11]
 }
 
+func ExampleTrainTestSplit() {
+	// As scikit-learn's train_test_split(range(10), test_size=0.3,
+	// random_state=4): ⌈0.3·10⌉ = 3 test rows.
+	train, test := dataset.TrainTestSplit(10, 0.3, 4)
+	fmt.Println(train, test)
+	// Output:
+	// [9 2 6 0 1 5 7] [3 8 4]
+}
+
+func ExampleRows() {
+	X := matrix.FromRows([][]float64{{0, 1}, {2, 3}, {4, 5}})
+	Xs, ys := dataset.Rows(X, []int{7, 8, 9}, []int{2, 0})
+	fmt.Println(Xs, ys)
+	// Output:
+	// [[4 5]
+	//  [0 1]] [9 7]
+}
+
 func ExampleFitScaler() {
 	// The second column is constant: its Std is 1, so it scales to zeros.
 	// (scikit-learn's StandardScaler gives the same mean_, scale_ and
@@ -54,8 +139,12 @@ func ExampleFitScaler() {
 	X := matrix.FromRows([][]float64{{1, 10}, {2, 10}, {3, 10}, {6, 10}})
 	s := dataset.FitScaler(X)
 	fmt.Printf("mean %v std %.4f\n", s.Mean, s.Std)
-	Z := s.Apply(X)
-	for i := 0; i < Z.Rows; i++ {
+	Z, err := s.Transform(X)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i := range Z.Rows {
 		fmt.Printf("%7.4f %v\n", Z.At(i, 0), Z.At(i, 1))
 	}
 	// Output:

@@ -72,22 +72,22 @@ func FuzzParseCSV(f *testing.F) {
 	f.Add(b.Bytes())
 
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := ParseCSV(bytes.NewReader(data), "f.csv")
+		d, err := parseCSV(bytes.NewReader(data), "f.csv")
 		if err != nil {
-			if d != nil || !strings.HasPrefix(err.Error(), "f.csv") {
+			if d != nil || !strings.HasPrefix(err.Error(), "dataset: f.csv") {
 				t.Fatalf("ParseCSV = %v, %v: want nil and an error naming f.csv", d, err)
 			}
 		} else {
 			checkData(t, d, true)
 			// The same file read for prediction: with its labels, and as
 			// one more feature column without them.
-			p, err := ParseCSVFeatures(bytes.NewReader(data), "f.csv", d.X.Cols)
+			p, err := parseCSVFeatures(bytes.NewReader(data), "f.csv", d.X.Cols)
 			if err != nil || !p.HasLabels || !slices.Equal(p.X.Data, d.X.Data) || !slices.Equal(p.Y, d.Y) || p.K != d.K {
-				t.Fatalf("ParseCSVFeatures(%d) = %+v, %v; ParseCSV gave %+v", d.X.Cols, p, err, d)
+				t.Fatalf("parseCSVFeatures(%d) = %+v, %v; ParseCSV gave %+v", d.X.Cols, p, err, d)
 			}
-			p, err = ParseCSVFeatures(bytes.NewReader(data), "f.csv", d.X.Cols+1)
+			p, err = parseCSVFeatures(bytes.NewReader(data), "f.csv", d.X.Cols+1)
 			if err != nil || p.HasLabels || p.X.Cols != d.X.Cols+1 || p.X.Rows != d.X.Rows {
-				t.Fatalf("ParseCSVFeatures(%d) = %+v, %v; ParseCSV gave %+v", d.X.Cols+1, p, err, d)
+				t.Fatalf("parseCSVFeatures(%d) = %+v, %v; ParseCSV gave %+v", d.X.Cols+1, p, err, d)
 			}
 			for i, k := range d.Y {
 				if p.X.At(i, d.X.Cols) != float64(k) {
@@ -96,16 +96,16 @@ func FuzzParseCSV(f *testing.F) {
 			}
 		}
 		for n := 1; n <= 3; n++ {
-			p, err := ParseCSVFeatures(bytes.NewReader(data), "f.csv", n)
+			p, err := parseCSVFeatures(bytes.NewReader(data), "f.csv", n)
 			if err != nil {
-				if p != nil || !strings.HasPrefix(err.Error(), "f.csv") {
-					t.Fatalf("ParseCSVFeatures(%d) = %v, %v: want nil and an error naming f.csv", n, p, err)
+				if p != nil || !strings.HasPrefix(err.Error(), "dataset: f.csv") {
+					t.Fatalf("parseCSVFeatures(%d) = %v, %v: want nil and an error naming f.csv", n, p, err)
 				}
 				continue
 			}
 			checkData(t, p, false)
 			if p.X.Cols != n {
-				t.Fatalf("ParseCSVFeatures(%d) gives %d columns", n, p.X.Cols)
+				t.Fatalf("parseCSVFeatures(%d) gives %d columns", n, p.X.Cols)
 			}
 		}
 	})

@@ -30,10 +30,10 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // Config is what train_network takes besides the data and the weights, and

@@ -6,12 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // A batch of m or more, without momentum, is the tutorial's batch gradient

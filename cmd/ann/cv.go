@@ -8,9 +8,9 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/svgplot"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 func runCV(args []string, stdout, stderr io.Writer) error {

@@ -9,12 +9,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/trainer"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // seedFlag is a numpy seed: an integer from 0 to 2^32-1.

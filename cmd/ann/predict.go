@@ -6,8 +6,8 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 func runPredict(args []string, stdout, stderr io.Writer) error {

@@ -11,12 +11,12 @@ import (
 	"runtime/debug"
 	"strconv"
 
-	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 func runTrain(args []string, stdout, stderr io.Writer) error {

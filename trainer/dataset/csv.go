@@ -82,8 +82,8 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // A Reader reads one data set (see the package comment for the format) from
 // a CSV stream, plain or gzip-compressed. The caps stop a mistaken or
 // hostile file before it exhausts memory; they are checked as the input is
-// read, so a Reader holds at most about 12 * MaxValues bytes (the numbers as
-// float64 and ints, and one copy while a slice grows) plus a few lines of
+// read, so a Reader holds at most 16 * MaxValues bytes (the numbers as
+// float64 and ints, and a copy while a slice grows) plus a few lines of
 // MaxLineBytes, however large the input. Set them after NewReader, before
 // Read; a cap that is zero or negative means its default.
 type Reader struct {

@@ -48,9 +48,9 @@
 //	MaxBytes      bytes of text, after decompression        [1 GiB]
 //	MaxValues     numbers in the file, features and labels  [2²⁵ = 33554432]
 //
-// so that it holds at most about 12 bytes per number of MaxValues (400 MB
-// by default) however large the input; the error of a cap wraps
-// ErrTooLarge. Class labels must be below 1000000.
+// so that it holds at most 16 bytes per number of MaxValues (the numbers,
+// and a copy while a slice grows: 512 MiB by default) and a few lines,
+// however large the input. The error of a cap wraps ErrTooLarge. Class labels must be below 1000000.
 //
 // # Standardization
 //

@@ -83,8 +83,9 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // a CSV stream, plain or gzip-compressed. The caps stop a mistaken or
 // hostile file before it exhausts memory; they are checked as the input is
 // read, so a Reader holds at most 16 * MaxValues bytes (the numbers as
-// float64 and ints, and a copy while a slice grows) plus a few lines of
-// MaxLineBytes, however large the input. Set them after NewReader, before
+// float64 and ints, and a copy while a slice grows), plus about 160 *
+// MaxLineBytes for the line being read (at worst, a line of empty fields),
+// however large the input. Set them after NewReader, before
 // Read; a cap that is zero or negative means its default.
 type Reader struct {
 	// MaxLineBytes caps the length of a line, its line ending not counted.

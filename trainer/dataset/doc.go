@@ -48,9 +48,12 @@
 //	MaxBytes      bytes of text, after decompression        [1 GiB]
 //	MaxValues     numbers in the file, features and labels  [2²⁵ = 33554432]
 //
-// so that it holds at most 16 bytes per number of MaxValues (the numbers,
-// and a copy while a slice grows: 512 MiB by default) and a few lines,
-// however large the input. The error of a cap wraps ErrTooLarge. Class labels must be below 1000000.
+// so that, however large the input, it holds at most 16 bytes per number of
+// MaxValues (the numbers, and a copy while a slice grows: 512 MiB by
+// default), and for the line being read at most about 160 bytes per byte of
+// MaxLineBytes (encoding/csv's bookkeeping of each field, for a line of
+// nothing but commas: 160 MiB by default). The error of a cap wraps
+// ErrTooLarge. Class labels must be below 1000000.
 //
 // # Standardization
 //

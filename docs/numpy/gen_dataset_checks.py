@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference numbers for moons.Circles/XOR/Spiral and package internal/dataset.
+"""Reference numbers for moons.Circles/XOR/Spiral and package trainer/dataset.
 
 Writes, from the repository root:
 
@@ -10,11 +10,11 @@ Writes, from the repository root:
 - moons/testdata/more.json: XOR and Spiral, computed here with numpy from the
   formulas in moons/more.go's doc comments (these data sets are ann's own, not
   scikit-learn's; this is an independent implementation of the same recipe).
-- internal/dataset/testdata/splits.json: scikit-learn's
+- trainer/dataset/testdata/splits.json: scikit-learn's
   KFold(n_splits=k, shuffle=True, random_state=seed).split (test indices of every
   fold, and the train indices for m <= 150) and train_test_split(arange(m), test_size=f,
   shuffle=True, random_state=seed).
-- internal/dataset/testdata/scaler.json: scikit-learn's StandardScaler fitted
+- trainer/dataset/testdata/scaler.json: scikit-learn's StandardScaler fitted
   on small matrices, iris and digits: mean_, scale_ and the transform of the
   matrix itself.
 
@@ -188,7 +188,7 @@ def scaler_cases():
 
 def main():
     os.makedirs("moons/testdata", exist_ok=True)
-    os.makedirs("internal/dataset/testdata", exist_ok=True)
+    os.makedirs("trainer/dataset/testdata", exist_ok=True)
     dump({"generator": generator(),
           "cases": [circles_case(*c) for c in CIRCLES]},
          "moons/testdata/circles_more.json")
@@ -201,9 +201,9 @@ def main():
     dump({"generator": generator(),
           "kfold": [kfold_case(*c) for c in KFOLDS],
           "train_test_split": [split_case(*c) for c in SPLITS]},
-         "internal/dataset/testdata/splits.json")
+         "trainer/dataset/testdata/splits.json")
     dump({"generator": generator(), "cases": scaler_cases()},
-         "internal/dataset/testdata/scaler.json")
+         "trainer/dataset/testdata/scaler.json")
 
 
 if __name__ == "__main__":

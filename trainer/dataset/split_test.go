@@ -137,8 +137,9 @@ func TestTrainTestSplit(t *testing.T) {
 			t.Fatalf("train and test together = %v, want 0..9 once each", all)
 		}
 	}
-	test = append(test, -1) // must not write into train
-	if train[0] == -1 {
+	// Appending to test must not write into train, which follows it in
+	// the permutation.
+	if more := append(test, -1); train[0] == -1 || more[len(test)] != -1 {
 		t.Error("appending to test overwrote train")
 	}
 }

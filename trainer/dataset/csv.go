@@ -112,7 +112,8 @@ func NewReader(r io.Reader, name string) *Reader {
 }
 
 // ReadCSV reads the labeled data file at path with the default caps; see
-// Reader.Read. Errors name the file by path.
+// Reader.Read. Errors name the file by path: a *ParseError, or the
+// *os.PathError of opening it, wrapped.
 func ReadCSV(path string) (*Data, error) {
 	return readFile(path, -1)
 }

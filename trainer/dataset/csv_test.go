@@ -147,7 +147,7 @@ func TestRead(t *testing.T) {
 	}
 }
 
-func TestParseCSVErrors(t *testing.T) {
+func TestBadFiles(t *testing.T) {
 	long := strings.Repeat("1,", DefaultMaxLineBytes/2) + "0\n"
 	for _, tt := range []struct{ in, want string }{
 		{"", "d.csv: no data rows"},
@@ -283,7 +283,7 @@ func TestReadError(t *testing.T) {
 	}
 }
 
-func TestParseCSVBadGzip(t *testing.T) {
+func TestBadGzip(t *testing.T) {
 	z := gz(t, strings.Repeat("1,2,0\n3,4,1\n", 1000))
 	_, err := parseCSV(bytes.NewReader(z[:len(z)/2]), "t.csv.gz")
 	if err == nil || !strings.HasPrefix(err.Error(), "dataset: t.csv.gz:") || !strings.Contains(err.Error(), "unexpected end of compressed data") {
@@ -377,10 +377,10 @@ func TestReadCSVErrors(t *testing.T) {
 	}
 }
 
-func TestParseCSVFeaturesPanics(t *testing.T) {
+func TestReadFeaturesPanics(t *testing.T) {
 	defer func() {
 		if recover() == nil {
-			t.Error("ParseCSVFeatures with nFeatures 0 did not panic")
+			t.Error("ReadFeatures with nFeatures 0 did not panic")
 		}
 	}()
 	parseCSVFeatures(strings.NewReader("1\n"), "p.csv", 0)

@@ -75,7 +75,7 @@ func FuzzParseCSV(f *testing.F) {
 		d, err := parseCSV(bytes.NewReader(data), "f.csv")
 		if err != nil {
 			if d != nil || !strings.HasPrefix(err.Error(), "dataset: f.csv") {
-				t.Fatalf("ParseCSV = %v, %v: want nil and an error naming f.csv", d, err)
+				t.Fatalf("Read = %v, %v: want nil and an error naming f.csv", d, err)
 			}
 		} else {
 			checkData(t, d, true)
@@ -83,11 +83,11 @@ func FuzzParseCSV(f *testing.F) {
 			// one more feature column without them.
 			p, err := parseCSVFeatures(bytes.NewReader(data), "f.csv", d.X.Cols)
 			if err != nil || !p.HasLabels || !slices.Equal(p.X.Data, d.X.Data) || !slices.Equal(p.Y, d.Y) || p.K != d.K {
-				t.Fatalf("parseCSVFeatures(%d) = %+v, %v; ParseCSV gave %+v", d.X.Cols, p, err, d)
+				t.Fatalf("ReadFeatures(%d) = %+v, %v; Read gave %+v", d.X.Cols, p, err, d)
 			}
 			p, err = parseCSVFeatures(bytes.NewReader(data), "f.csv", d.X.Cols+1)
 			if err != nil || p.HasLabels || p.X.Cols != d.X.Cols+1 || p.X.Rows != d.X.Rows {
-				t.Fatalf("parseCSVFeatures(%d) = %+v, %v; ParseCSV gave %+v", d.X.Cols+1, p, err, d)
+				t.Fatalf("ReadFeatures(%d) = %+v, %v; Read gave %+v", d.X.Cols+1, p, err, d)
 			}
 			for i, k := range d.Y {
 				if p.X.At(i, d.X.Cols) != float64(k) {
@@ -99,7 +99,7 @@ func FuzzParseCSV(f *testing.F) {
 			p, err := parseCSVFeatures(bytes.NewReader(data), "f.csv", n)
 			if err != nil {
 				if p != nil || !strings.HasPrefix(err.Error(), "dataset: f.csv") {
-					t.Fatalf("parseCSVFeatures(%d) = %v, %v: want nil and an error naming f.csv", n, p, err)
+					t.Fatalf("ReadFeatures(%d) = %v, %v: want nil and an error naming f.csv", n, p, err)
 				}
 				continue
 			}

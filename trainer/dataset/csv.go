@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/csv"
 	"errors"
@@ -83,9 +84,9 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // a CSV stream, plain or gzip-compressed. The caps stop a mistaken or
 // hostile file before it exhausts memory; they are checked as the input is
 // read, so a Reader holds at most 16 * MaxValues bytes (the numbers as
-// float64 and ints, and a copy while a slice grows), plus about 160 *
-// MaxLineBytes for the line being read (at worst, a line of empty fields),
-// however large the input. Set them after NewReader, before
+// float64 and ints, and a copy while a slice grows), plus at most 200 *
+// MaxLineBytes for the line being read (a line of empty fields is the
+// worst), however large the input. Set them after NewReader, before
 // Read; a cap that is zero or negative means its default.
 type Reader struct {
 	// MaxLineBytes caps the length of a line, its line ending not counted.
@@ -191,7 +192,7 @@ func (r *Reader) read(nFeatures int) (*Data, error) {
 		}
 		return fail(0, 0, "%w", err)
 	}
-	g := &guard{r: in, left: maxBytes, maxLine: maxLine, line: 1}
+	g := newGuard(in, maxBytes, maxLine)
 	br := bufio.NewReader(g)
 	if bom, _ := br.Peek(3); string(bom) == "\xEF\xBB\xBF" {
 		br.Discard(3) // a UTF-8 byte order mark
@@ -469,70 +470,80 @@ var (
 	errUnclosed = errors.New("newline in a quoted field")
 )
 
-// guard passes on the decompressed text to encoding/csv, checking the caps
-// on the way: at most left more bytes, lines of at most maxLine bytes (a \r
-// before the \n not counted), and no line ending inside a quoted field, so
-// that encoding/csv never gathers a record larger than a line. It counts
-// lines, and once a read fails it keeps failing with the same error, err,
-// which it met on line errLine.
+// guard passes on the decompressed text to encoding/csv a whole line at a
+// time, checking the caps first: at most left more bytes, lines of at most
+// maxLine bytes (the \n, and a \r before it, not counted), and an even
+// number of quotes on each line, so that encoding/csv never gathers a record
+// larger than one line: a line with an odd number either ends inside a
+// quoted field, which must not span lines, or has a quote where none may be,
+// which encoding/csv reports as it parses the line. A line that breaks the
+// first two rules is not passed on. Once it fails, it keeps failing with the
+// same error, err, which it met on line errLine.
 type guard struct {
-	r       io.Reader
-	left    int64 // bytes still allowed
+	br      *bufio.Reader // of maxLine+2 bytes, the longest line allowed
+	left    int64         // bytes still allowed
 	maxLine int
-	lineLen int  // bytes of the current line so far
-	inQuote bool // inside a quoted field, if the quotes are well formed
-	line    int  // the current line, 1-based
+	pending []byte // what is left of the current line
+	line    int    // the lines read
 	err     error
 	errLine int
 }
 
-func (g *guard) Read(p []byte) (int, error) {
-	if g.err != nil {
-		return 0, g.err
-	}
-	if int64(len(p)) > g.left+1 {
-		p = p[:g.left+1] // one byte past the cap is enough to see it passed
-	}
-	n, err := g.r.Read(p)
-	for i, c := range p[:n] {
-		switch {
-		case i == int(g.left):
-			return g.fail(i, errTooBig)
-		case c == '\n':
-			if g.inQuote {
-				g.left -= int64(i + 1)
-				return g.fail(i+1, errUnclosed) // pass on the line: encoding/csv may see an earlier fault in it
-			}
-			g.line++
-			g.lineLen = 0
-			continue
-		case c == '"':
-			g.inQuote = !g.inQuote
-		}
-		g.lineLen++
-		if g.lineLen > g.maxLine && (g.lineLen > g.maxLine+1 || c != '\r') {
-			return g.fail(i, errTooLong)
-		}
-	}
-	g.left -= int64(n)
-	if err == io.EOF && g.inQuote {
-		// End the line, so that encoding/csv asks for the next one and so
-		// returns the unclosed field with the error, as when a line ends
-		// inside quotes.
-		if n == len(p) {
-			return n, nil // the next Read meets the end again
-		}
-		p[n] = '\n'
-		return g.fail(n+1, errUnclosed)
-	}
-	if err != nil {
-		g.err, g.errLine = err, g.line
-	}
-	return n, err
+func newGuard(r io.Reader, maxBytes int64, maxLine int) *guard {
+	return &guard{br: bufio.NewReaderSize(r, maxLine+2), left: maxBytes, maxLine: maxLine}
 }
 
-// fail makes the guard fail with err after passing on n bytes.
-func (g *guard) fail(n int, err error) (int, error) {
-	g.err, g.errLine = err, g.line
-	return n, err
+func (g *guard) Read(p []byte) (int, error) {
+	if len(g.pending) == 0 {
+		if g.err != nil {
+			return 0, g.err
+		}
+		if err := g.next(); err != nil {
+			g.err, g.errLine = err, g.line
+			if len(g.pending) == 0 {
+				return 0, err
+			}
+		}
+	}
+	n := copy(p, g.pending)
+	g.pending = g.pending[n:]
+	return n, nil
+}
+
+// next reads the next line into g.pending, or returns why it does not pass
+// it on; with errUnclosed and io.EOF, the line is passed on first.
+func (g *guard) next() error {
+	line, err := g.br.ReadSlice('\n')
+	g.line++
+	if err == bufio.ErrBufferFull {
+		return errTooLong
+	}
+	if int64(len(line)) > g.left {
+		return errTooBig
+	}
+	g.left -= int64(len(line))
+	if err != nil && err != io.EOF {
+		return err // the line may be unfinished: it is not parsed
+	}
+	n := len(line)
+	if n > 0 && line[n-1] == '\n' {
+		n--
+	}
+	if n > 0 && line[n-1] == '\r' {
+		n--
+	}
+	if n > g.maxLine {
+		return errTooLong
+	}
+	g.pending = line
+	if bytes.Count(line, []byte{'"'})%2 == 1 {
+		if line[len(line)-1] != '\n' {
+			// End the last line, so that encoding/csv asks for the next
+			// one and returns the unclosed field with the error, as when
+			// a line ends inside quotes.
+			g.pending = append(slices.Clip(line), '\n')
+		}
+		return errUnclosed
+	}
+	return err
 }

@@ -86,8 +86,8 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // read, so a Reader holds at most 16 * MaxValues bytes (the numbers as
 // float64 and ints, and a copy while a slice grows), plus at most 200 *
 // MaxLineBytes for the line being read (a line of empty fields is the
-// worst), however large the input. Set them after NewReader, before
-// Read; a cap that is zero or negative means its default.
+// worst), however large the input. Set them after NewReader, before Read; a
+// cap that is zero or negative means its default.
 type Reader struct {
 	// MaxLineBytes caps the length of a line, its line ending not counted.
 	MaxLineBytes int
@@ -480,8 +480,9 @@ var (
 // first two rules is not passed on. Once it fails, it keeps failing with the
 // same error, err, which it met on line errLine.
 type guard struct {
-	br      *bufio.Reader // of maxLine+2 bytes, the longest line allowed
-	left    int64         // bytes still allowed
+	br      *bufio.Reader
+	long    []byte // a line longer than br's buffer
+	left    int64  // bytes still allowed
 	maxLine int
 	pending []byte // what is left of the current line
 	line    int    // the lines read
@@ -490,7 +491,7 @@ type guard struct {
 }
 
 func newGuard(r io.Reader, maxBytes int64, maxLine int) *guard {
-	return &guard{br: bufio.NewReaderSize(r, maxLine+2), left: maxBytes, maxLine: maxLine}
+	return &guard{br: bufio.NewReaderSize(r, min(maxLine+2, 64<<10)), left: maxBytes, maxLine: maxLine}
 }
 
 func (g *guard) Read(p []byte) (int, error) {
@@ -516,7 +517,15 @@ func (g *guard) next() error {
 	line, err := g.br.ReadSlice('\n')
 	g.line++
 	if err == bufio.ErrBufferFull {
-		return errTooLong
+		g.long = append(g.long[:0], line...)
+		for err == bufio.ErrBufferFull && len(g.long) <= g.maxLine+2 {
+			line, err = g.br.ReadSlice('\n')
+			g.long = append(grow(g.long, len(line), g.maxLine+2), line...)
+		}
+		if err == bufio.ErrBufferFull {
+			return errTooLong
+		}
+		line = g.long
 	}
 	if int64(len(line)) > g.left {
 		return errTooBig

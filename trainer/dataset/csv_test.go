@@ -241,6 +241,18 @@ func TestLimits(t *testing.T) {
 	}
 }
 
+// TestLongLines reads lines longer than the Reader's first buffer (64 KiB).
+func TestLongLines(t *testing.T) {
+	in := strings.Repeat("1.5,", 40000) + "0\n" + strings.Repeat("2,", 40000) + "1\r\n"
+	d, err := parseCSV(strings.NewReader(in), "long.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.X.Rows != 2 || d.X.Cols != 40000 || d.X.At(0, 39999) != 1.5 || d.X.At(1, 0) != 2 || !slices.Equal(d.Y, []int{0, 1}) {
+		t.Errorf("read %dx%d, y %v; want 2x40000, [0 1]", d.X.Rows, d.X.Cols, d.Y)
+	}
+}
+
 func TestParseError(t *testing.T) {
 	_, err := parseCSV(strings.NewReader("1,2,0\n3,x,1\n"), "e.csv")
 	var pe *ParseError

@@ -51,9 +51,10 @@
 // so that, however large the input, it holds at most 16 bytes per number of
 // MaxValues (the numbers, and a copy while a slice grows: 512 MiB by
 // default), and for the line being read a buffer of MaxLineBytes and
-// encoding/csv's bookkeeping of the line's fields (at most 200 bytes
-// per byte of MaxLineBytes, for a line of nothing but commas). A line too
-// long is refused before it is parsed. The error of a cap wraps ErrTooLarge. Class labels must be below 1000000.
+// encoding/csv's bookkeeping of the line's fields (at most 200 bytes per
+// byte of MaxLineBytes, for a line of nothing but commas). A line too long
+// is refused before it is parsed. The error of a cap wraps ErrTooLarge.
+// Class labels must be below 1000000.
 //
 // # Standardization
 //

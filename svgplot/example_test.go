@@ -28,7 +28,7 @@ func ExampleNew() {
 }
 
 func ExampleScatter() {
-	// The tutorial's cell 11 on four points: label 1 darkred, label 0 lightblue.
+	// The tutorial's cell 11 on four points: label 1 darkred, label 0 blue.
 	x := []float64{-1, 0, 1, 2}
 	y := []float64{0, 1, -0.5, 0.5}
 	labels := []int{0, 0, 1, 1}
@@ -45,7 +45,7 @@ func ExampleScatter() {
 	fmt.Println("circles:", strings.Count(out, "<circle"), "(4 points, 2 in the legend)")
 	// Output:
 	// <svg xmlns="http://www.w3.org/2000/svg" width="640" height="480" viewBox="0 0 640 480">
-	// <g style="fill:lightblue;stroke:#333;stroke-width:0.4">
+	// <g style="fill:#1f77b4;stroke:#333;stroke-width:0.4">
 	// <g style="fill:darkred;stroke:#333;stroke-width:0.4">
 	// circles: 6 (4 points, 2 in the legend)
 }

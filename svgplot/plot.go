@@ -176,13 +176,28 @@ type Series struct {
 // names them unless there is a single unnamed series.
 //
 // Costs returns an error if there are no series, a series is empty, or a
-// cost is NaN or infinite, naming the series and the iteration, and the
-// first error writing to w.
+// cost is NaN or infinite, naming the series and the iteration, or the
+// costs span a range too wide for float64, and the first error writing to
+// w. It writes nothing unless the input is good.
 func Costs(w io.Writer, series []Series, opt Options) error {
+	if err := seriesError(series); err != nil {
+		return err
+	}
+	if _, ymin, ymax := costRange(series); rangeError("cost", ymin, ymax) != nil {
+		return rangeError("cost", ymin, ymax)
+	}
+	width, height := opt.size(640, 480)
+	return figure(w, width, height, func(s *SVG) {
+		drawCosts(s, box{0, 0, float64(width), float64(height)}, series, opt.Title, opt.Subtitle, opt)
+	})
+}
+
+// seriesError returns an error if there are no series, a series is empty,
+// or a cost is NaN or infinite, naming the series and the iteration.
+func seriesError(series []Series) error {
 	if len(series) == 0 {
 		return fmt.Errorf("svgplot: no cost series")
 	}
-	n, ymin, ymax := 0, 0.0, math.Inf(-1)
 	for i, ser := range series {
 		name := strconv.Itoa(i + 1)
 		if ser.Name != "" {
@@ -196,6 +211,16 @@ func Costs(w io.Writer, series []Series, opt Options) error {
 				return fmt.Errorf("svgplot: cost series %s has %s at iteration %d", name, bad, j+1)
 			}
 		}
+	}
+	return nil
+}
+
+// costRange returns the length of the longest series and the y range of
+// their plot: from 0, or the smallest cost if negative, to 5% above the
+// largest.
+func costRange(series []Series) (n int, ymin, ymax float64) {
+	ymax = math.Inf(-1)
+	for _, ser := range series {
 		lo, hi := span(ser.Y)
 		n, ymin, ymax = max(n, len(ser.Y)), min(ymin, lo), max(ymax, hi)
 	}
@@ -203,39 +228,44 @@ func Costs(w io.Writer, series []Series, opt Options) error {
 		ymax = ymin + 1
 	}
 	ymax += 0.05 * (ymax - ymin)
-	width, height := opt.size(640, 480)
+	return n, ymin, ymax
+}
+
+// drawCosts draws the cost plot of the checked series in the pixel box b
+// and returns its axes and the pixel points of its curves.
+func drawCosts(s *SVG, b box, series []Series, title, subtitle string, opt Options) (axes, []point) {
+	n, ymin, ymax := costRange(series)
 	xlabel, ylabel := opt.labels("Iteration #", "Cost J(Θ)")
-	return figure(w, width, height, func(s *SVG) {
-		a := layoutSub(box{0, 0, float64(width), float64(height)}, extent{0, float64(n), 1}, extent{ymin, ymax, 0}, opt.Title, opt.Subtitle, xlabel, ylabel)
-		var all []point
-		var entries []legendEntry
-		for i, ser := range series {
-			pts := make([]point, len(ser.Y))
-			for j, v := range ser.Y {
-				pts[j] = a.sc.pt(float64(j+1), v)
-			}
-			all = append(all, pts...)
-			col := color(seriesColors, i)
-			if len(pts) == 1 { // a polyline of one point shows nothing
-				s.Circle(pts[0].X, pts[0].Y, dotRadius, "fill:"+col)
-			}
-			pts = simplify(pts, tolerance, false)
-			xs, ys := make([]float64, len(pts)), make([]float64, len(pts))
-			for j, p := range pts {
-				xs[j], ys[j] = p.X, p.Y
-			}
-			s.Polyline(xs, ys, "fill:none;stroke-width:1.5;stroke-linejoin:round;stroke:"+col)
-			name := ser.Name
-			if name == "" {
-				name = "series " + strconv.Itoa(i+1)
-			}
-			entries = append(entries, legendEntry{name: name, line: col})
+	a := layoutSub(b, extent{0, float64(n), 1}, extent{ymin, ymax, 0}, title, subtitle, xlabel, ylabel)
+	var all []point
+	var entries []legendEntry
+	for i, ser := range series {
+		pts := make([]point, len(ser.Y))
+		for j, v := range ser.Y {
+			pts[j] = a.sc.pt(float64(j+1), v)
 		}
-		drawFrame(s, a)
-		if len(series) > 1 || series[0].Name != "" {
-			drawLegend(s, a.sc, entries, all)
+		all = append(all, pts...)
+		col := color(seriesColors, i)
+		if len(pts) == 1 { // a polyline of one point shows nothing
+			s.Circle(pts[0].X, pts[0].Y, dotRadius, "fill:"+col)
 		}
-	})
+		pts = simplify(pts, tolerance, false)
+		xs, ys := make([]float64, len(pts)), make([]float64, len(pts))
+		for j, p := range pts {
+			xs[j], ys[j] = p.X, p.Y
+		}
+		s.Polyline(xs, ys, "fill:none;stroke-width:1.5;stroke-linejoin:round;stroke:"+col)
+		name := ser.Name
+		if name == "" {
+			name = "series " + strconv.Itoa(i+1)
+		}
+		entries = append(entries, legendEntry{name: name, line: col})
+	}
+	drawFrame(s, a)
+	if len(series) > 1 || series[0].Name != "" {
+		drawLegend(s, a.sc, entries, all)
+	}
+	return a, all
 }
 
 // Grid holds a classifier's scores on a regular grid over a rectangle, the
@@ -375,11 +405,11 @@ func boundaries(w io.Writer, panels []Panel, cols, width, height int, opt Option
 	}
 	rows := (len(panels) + cols - 1) / cols
 	return figure(w, width, height, func(s *SVG) {
-		top := drawHeader(s, float64(width), opt.Title, opt.Subtitle)
-		if len(panels) == 1 && opt.Title == "" {
-			// Boundary: the title is the panel's, the subtitle under it.
-			top = 0
-		}
+		top := 0.0
+		if len(panels) > 1 || opt.Title != "" {
+			top = drawHeader(s, float64(width), opt.Title, opt.Subtitle)
+		} // else Boundary: the title is the panel's, the subtitle under it
+
 		cw, ch := float64(width)/float64(cols), (float64(height)-top)/float64(rows)
 		for i, p := range panels {
 			b := box{float64(i%cols) * cw, top + float64(i/cols)*ch, cw, ch}
@@ -415,7 +445,7 @@ const subtitleStyle = "font-size:12px;text-anchor:middle;fill:#444"
 // darkens a region, each by confidenceOpacity more of the class color.
 var confidenceLevels = []float64{0.6, 0.75, 0.9}
 
-const confidenceOpacity = "0.16"
+const confidenceOpacity = "0.1"
 
 // drawBoundary draws one decision-boundary plot in the pixel box b, with
 // subtitle under its title and a legend if legend is set.
@@ -431,6 +461,31 @@ func drawBoundary(s *SVG, b box, p Panel, subtitle string, opt Options, legend b
 	xlabel, ylabel := opt.labels("x1", "x2")
 	a := layoutSub(b, extent{g.XMin, g.XMax, 0}, extent{g.YMin, g.YMax, 0}, p.Title, subtitle, xlabel, ylabel)
 	c := a.sc
+	drawRegions(s, c, g, opt.Confidence)
+	pts := drawPoints(s, c, p.X, p.Y, p.Labels, p.Held)
+	s.EndGroup()
+	drawFrame(s, a)
+	if legend {
+		n := g.K
+		if ls := distinct(p.Labels); len(ls) > 0 {
+			n = max(n, ls[len(ls)-1]+1)
+		}
+		entries := make([]legendEntry, n)
+		for k := range entries {
+			entries[k] = legendEntry{name: opt.className(k), fill: color(regionColors, k), dot: classColor(k)}
+		}
+		if opt.Confidence {
+			entries = append(entries, legendEntry{name: "darker: h ≥ 0.6, 0.75, 0.9", shade: classColor(0)})
+		}
+		drawLegend(s, c, append(entries, heldEntries(p.Held)...), pts)
+	}
+}
+
+// drawRegions paints the plot rectangle of c with class 0's color and the
+// decision regions of the grid on top, shaded by confidence if set (see
+// drawBoundary), in a group clipped to the rectangle that it leaves open
+// for the points: end it with EndGroup.
+func drawRegions(s *SVG, c scale, g Grid, confidence bool) {
 	s.Rect(c.left, c.top, c.width, c.height, "fill:"+color(regionColors, 0))
 	clip(s, c)
 	region := func(f []float64) []byte {
@@ -451,7 +506,7 @@ func drawBoundary(s *SVG, b box, p Panel, subtitle string, opt Options, legend b
 			s.Path(string(d), "fill:"+rc+";fill-rule:evenodd;stroke:"+rc+";stroke-width:0.5;stroke-linejoin:round")
 		}
 	}
-	if opt.Confidence {
+	if confidence {
 		for k := range g.K {
 			f := g.margin(k)
 			for _, level := range confidenceLevels {
@@ -464,23 +519,6 @@ func drawBoundary(s *SVG, b box, p Panel, subtitle string, opt Options, legend b
 				}
 			}
 		}
-	}
-	pts := drawPoints(s, c, p.X, p.Y, p.Labels, p.Held)
-	s.EndGroup()
-	drawFrame(s, a)
-	if legend {
-		n := g.K
-		if ls := distinct(p.Labels); len(ls) > 0 {
-			n = max(n, ls[len(ls)-1]+1)
-		}
-		entries := make([]legendEntry, n)
-		for k := range entries {
-			entries[k] = legendEntry{name: opt.className(k), fill: color(regionColors, k), dot: classColor(k)}
-		}
-		if opt.Confidence {
-			entries = append(entries, legendEntry{name: "darker: h ≥ 0.6, 0.75, 0.9", shade: classColor(0)})
-		}
-		drawLegend(s, c, append(entries, heldEntries(p.Held)...), pts)
 	}
 }
 

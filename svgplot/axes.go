@@ -76,14 +76,9 @@ type axes struct {
 // it allows: 0 for any, 1 for a count such as the iteration number.
 type extent struct{ lo, hi, minStep float64 }
 
-// layout places a plot of the data rectangle x × y in the pixel box b,
-// leaving room around the plot rectangle for the title, the tick labels and
-// the axis titles, and chooses the ticks.
-func layout(b box, x, y extent, title, xlabel, ylabel string) axes {
-	return layoutSub(b, x, y, title, "", xlabel, ylabel)
-}
-
-// layoutSub is layout with a subtitle under the title.
+// layoutSub places a plot of the data rectangle x × y in the pixel box b,
+// leaving room around the plot rectangle for the title and subtitle, the
+// tick labels and the axis titles, and chooses the ticks.
 func layoutSub(b box, x, y extent, title, subtitle, xlabel, ylabel string) axes {
 	top := 10.0
 	if title != "" {
@@ -165,7 +160,9 @@ func tickValues(lo, hi, step float64) []tick {
 		return nil // a step too small for the range, as floats cannot count
 	}
 	var ts []tick
-	for k := first; k <= last; k++ {
+	// Count with an int: past 2^53, k++ on a float64 k would not move.
+	for c := 0; first+float64(c) <= last && c < 100; c++ {
+		k := first + float64(c)
 		v := k * step
 		if k == 0 {
 			v = 0 // not -0, which would print as "-0"

@@ -417,46 +417,50 @@ func FuzzFigures(f *testing.F) {
 	f.Add(enc(-1e308, 1e308, 1e308, -1e308))
 	f.Add(enc(math.NaN(), 0, 1, 1))
 	f.Add(enc(1e17, 1e17, 0, 1, 5e-324, -5e-324))
+	f.Add(enc(1e17, 1e17+16, 3e16, 3e16+8)) // ticks past 2^53
 	f.Add(enc(math.MaxFloat64, 0, -math.MaxFloat64, 1, math.Inf(1), 2))
+	f.Fuzz(fuzzOne)
+}
+
+// fuzzOne is FuzzFigures on one input.
+func fuzzOne(t *testing.T, data []byte) {
 	net := moonsNet()
-	f.Fuzz(func(t *testing.T, data []byte) {
-		vs := floats(data)
-		n := len(vs) / 2
-		x, y := vs[:n], vs[n:2*n]
-		labels := make([]int, n)
-		for i := range labels {
-			labels[i] = int(data[i]%3) - int(data[i]/250) // sometimes -1
-		}
-		X := matrix.New(n, 2)
-		for i := range n {
-			X.Set(i, 0, x[i])
-			X.Set(i, 1, y[i])
-		}
-		check := func(name string, draw func(w io.Writer) error) {
-			var b bytes.Buffer
-			if err := draw(&b); err != nil {
-				if !strings.HasPrefix(err.Error(), "svgplot: ") || b.Len() != 0 {
-					t.Fatalf("%s: error %q after %d bytes", name, err, b.Len())
-				}
-				return
+	vs := floats(data)
+	n := len(vs) / 2
+	x, y := vs[:n], vs[n:2*n]
+	labels := make([]int, n)
+	for i := range labels {
+		labels[i] = int(data[i]%3) - int(data[i]/250) // sometimes -1
+	}
+	X := matrix.New(n, 2)
+	for i := range n {
+		X.Set(i, 0, x[i])
+		X.Set(i, 1, y[i])
+	}
+	check := func(name string, draw func(w io.Writer) error) {
+		var b bytes.Buffer
+		if err := draw(&b); err != nil {
+			if !strings.HasPrefix(err.Error(), "svgplot: ") || b.Len() != 0 {
+				t.Fatalf("%s: error %q after %d bytes", name, err, b.Len())
 			}
-			countElements(t, name, b.Bytes())
-			for _, bad := range []string{"NaN", "Inf"} {
-				if bytes.Contains(b.Bytes(), []byte(bad)) {
-					t.Fatalf("%s: the SVG holds %s", name, bad)
-				}
+			return
+		}
+		countElements(t, name, b.Bytes())
+		for _, bad := range []string{"NaN", "Inf"} {
+			if bytes.Contains(b.Bytes(), []byte(bad)) {
+				t.Fatalf("%s: the SVG holds %s", name, bad)
 			}
 		}
-		check("Scatter", func(w io.Writer) error { return Scatter(w, x, y, labels, Options{}) })
-		check("Boundary", func(w io.Writer) error { return Boundary(w, circleGrid(), x, y, labels, Options{}) })
-		check("grid", func(w io.Writer) error {
-			g, err := BoundaryGrid(X, net.scores, 12)
-			if err != nil {
-				return err
-			}
-			return Boundary(w, g, x, y, labels, Options{Confidence: true})
-		})
-		check("Neurons", func(w io.Writer) error { return Neurons(w, net.neuronNet(X), Options{}) })
-		check("Costs", func(w io.Writer) error { return Costs(w, []Series{{"x", x}}, Options{}) })
+	}
+	check("Scatter", func(w io.Writer) error { return Scatter(w, x, y, labels, Options{}) })
+	check("Boundary", func(w io.Writer) error { return Boundary(w, circleGrid(), x, y, labels, Options{}) })
+	check("grid", func(w io.Writer) error {
+		g, err := BoundaryGrid(X, net.scores, 12)
+		if err != nil {
+			return err
+		}
+		return Boundary(w, g, x, y, labels, Options{Confidence: true})
 	})
+	check("Neurons", func(w io.Writer) error { return Neurons(w, net.neuronNet(X), Options{}) })
+	check("Costs", func(w io.Writer) error { return Costs(w, []Series{{"x", x}}, Options{}) })
 }

@@ -71,7 +71,7 @@ func bandColor(b int) string {
 // scaled to its own range.
 //
 // Each map is the network run on a 40x40 grid, drawn as nested filled
-// contours, so the file stays small: about 60 KB for a 2-5-5-2 network.
+// contours rather than one rectangle per grid point, to keep the file small.
 // opt.Title, opt.Subtitle, opt.XLabel and opt.YLabel (the inputs' names)
 // and opt.ClassNames (the output units' names) are used; the size is set by
 // the number of layers and units.

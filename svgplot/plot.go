@@ -173,7 +173,9 @@ type Series struct {
 // starts at 0 (or the smallest cost, if negative) as the tutorial's
 // ax.set_ylim(0, ...) does. Several series, such as the training and the
 // test cost or one per cross-validation fold, each get a color, and a legend
-// names them unless there is a single unnamed series.
+// names them unless there is a single unnamed series. A series shorter than
+// the longest ends in a dot, so runs of different lengths (Take 1's 1000
+// iterations beside Take 2's 5000) read as such.
 //
 // Costs returns an error if there are no series, a series is empty, or a
 // cost is NaN or infinite, naming the series and the iteration, or the
@@ -248,6 +250,8 @@ func drawCosts(s *SVG, b box, series []Series, title, subtitle string, opt Optio
 		col := color(seriesColors, i)
 		if len(pts) == 1 { // a polyline of one point shows nothing
 			s.Circle(pts[0].X, pts[0].Y, dotRadius, "fill:"+col)
+		} else if len(pts) < n { // a dot where a shorter run stopped
+			s.Circle(pts[len(pts)-1].X, pts[len(pts)-1].Y, 2.5, "fill:"+col)
 		}
 		pts = simplify(pts, tolerance, false)
 		xs, ys := make([]float64, len(pts)), make([]float64, len(pts))

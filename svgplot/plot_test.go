@@ -299,7 +299,6 @@ func TestErrors(t *testing.T) {
 		{func() error {
 			return Scatter(io.Discard, []float64{0, 1}, []float64{-1.797e308, -1.6e308}, []int{0, 1}, Options{})
 		}, "svgplot: the y range [-Inf, -1.59015e+308] is too wide to draw"},
-
 	} {
 		if err := tc.err(); err == nil || err.Error() != tc.want {
 			t.Errorf("error = %v, want %q", err, tc.want)
@@ -394,6 +393,18 @@ func BenchmarkBoundary1000(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/file")
+}
+
+// TestTicksPast2to53 draws data whose ticks are multiples k*step with k
+// past 2^53, where k++ on a float64 would loop forever.
+func TestTicksPast2to53(t *testing.T) {
+	var b bytes.Buffer
+	if err := Scatter(&b, []float64{1e17, 1e17 + 64}, []float64{3e16, 3e16 + 8}, []int{0, 1}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := countElements(t, "ticks", b.Bytes())["text"]; n < 6 {
+		t.Errorf("%d texts, want tick labels", n)
+	}
 }
 
 func TestNoPoints(t *testing.T) {

@@ -310,28 +310,34 @@ func drawLegend(s *SVG, c scale, entries []legendEntry, avoid []point) {
 	for i, e := range entries {
 		y := best.y + 3 + float64(i)*row + row/2 // the row's middle
 		x := best.x + 6
-		if e.fill != "" {
-			s.Rect(x+2, y-6, sample-4, 12, "fill:"+e.fill+";stroke:#999;stroke-width:0.5")
-		}
-		if e.line != "" {
-			s.Line(x, y, x+sample, y, "stroke:"+e.line+";stroke-width:2")
-		}
-		if e.dot != "" {
-			s.Circle(x+sample/2, y, dotRadius, "fill:"+e.dot+";"+dotStroke)
-		}
-		if e.ring != "" {
-			s.Circle(x+sample/2, y, dotRadius, "fill:none;stroke:"+e.ring+";"+ringStroke)
-		}
-		if e.shade != "" {
-			for i := range 3 {
-				sx := x + float64(i)*sample/3
-				s.Rect(sx, y-6, sample/3, 12, "fill:"+color(regionColors, 0))
-				for range i + 1 {
-					s.Rect(sx, y-6, sample/3, 12, "fill:"+e.shade+";fill-opacity:"+confidenceOpacity)
-				}
-			}
-		}
+		drawSample(s, x, y, sample, e)
 		s.Text(x+sample+6, y+labelSize*0.35, e.name, "")
 	}
 	s.EndGroup()
+}
+
+// drawSample draws the sample of a legend entry, sample pixels wide, from x
+// on the line through y.
+func drawSample(s *SVG, x, y, sample float64, e legendEntry) {
+	if e.fill != "" {
+		s.Rect(x+2, y-6, sample-4, 12, "fill:"+e.fill+";stroke:#999;stroke-width:0.5")
+	}
+	if e.line != "" {
+		s.Line(x, y, x+sample, y, "stroke:"+e.line+";stroke-width:2")
+	}
+	if e.dot != "" {
+		s.Circle(x+sample/2, y, dotRadius, "fill:"+e.dot+";"+dotStroke)
+	}
+	if e.ring != "" {
+		s.Circle(x+sample/2, y, dotRadius, "fill:none;stroke:"+e.ring+";"+ringStroke)
+	}
+	if e.shade != "" {
+		for i := range 3 {
+			sx := x + float64(i)*sample/3
+			s.Rect(sx, y-6, sample/3, 12, "fill:"+color(regionColors, 0))
+			for range i + 1 {
+				s.Rect(sx, y-6, sample/3, 12, "fill:"+e.shade+";fill-opacity:"+confidenceOpacity)
+			}
+		}
+	}
 }

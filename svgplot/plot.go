@@ -470,19 +470,26 @@ func drawBoundary(s *SVG, b box, p Panel, subtitle string, opt Options, legend b
 	s.EndGroup()
 	drawFrame(s, a)
 	if legend {
-		n := g.K
-		if ls := distinct(p.Labels); len(ls) > 0 {
-			n = max(n, ls[len(ls)-1]+1)
-		}
-		entries := make([]legendEntry, n)
-		for k := range entries {
-			entries[k] = legendEntry{name: opt.className(k), fill: color(regionColors, k), dot: classColor(k)}
-		}
-		if opt.Confidence {
-			entries = append(entries, legendEntry{name: "darker: h ≥ 0.6, 0.75, 0.9", shade: classColor(0)})
-		}
-		drawLegend(s, c, append(entries, heldEntries(p.Held)...), pts)
+		drawLegend(s, c, boundaryEntries(p, opt), pts)
 	}
+}
+
+// boundaryEntries returns the legend of a decision-boundary plot: each
+// class's region and dot, the confidence shades, and filled and hollow
+// points if some are held out.
+func boundaryEntries(p Panel, opt Options) []legendEntry {
+	n := p.Grid.K
+	if ls := distinct(p.Labels); len(ls) > 0 {
+		n = max(n, ls[len(ls)-1]+1)
+	}
+	entries := make([]legendEntry, n)
+	for k := range entries {
+		entries[k] = legendEntry{name: opt.className(k), fill: color(regionColors, k), dot: classColor(k)}
+	}
+	if opt.Confidence {
+		entries = append(entries, legendEntry{name: "darker: h ≥ 0.6, 0.75, 0.9", shade: classColor(0)})
+	}
+	return append(entries, heldEntries(p.Held)...)
 }
 
 // drawRegions paints the plot rectangle of c with class 0's color and the

@@ -24,9 +24,9 @@ type Frame struct {
 // of opt.Columns panels (0 means up to 4), each titled "iteration N,
 // cost J", above the cost curve costs (costs[i] the cost J of iteration
 // i+1, as Costs draws it) with each frame's iteration marked by a dot on
-// the curve, labeled N. opt.Title and opt.Subtitle go above it all; the
-// panels are drawn as BoundaryPanels draws them, the first with the
-// legend.
+// the curve, labeled N. opt.Title and opt.Subtitle go above it all, and
+// under them a one-line legend; the panels are drawn as BoundaryPanels
+// draws them.
 //
 // Training returns an error if there are no frames, the costs are empty or
 // hold a NaN or infinite value, a frame's iteration is not in 1..len(costs),
@@ -54,14 +54,16 @@ func Training(w io.Writer, frames []Frame, costs []float64, opt Options) error {
 	if opt.Subtitle != "" {
 		top += tickSize + 10
 	}
+	top += legendRow
 	height := top + panelH*float64(rows) + costH
 	return figure(w, int(math.Ceil(width)), int(math.Ceil(height)), func(s *SVG) {
 		drawHeader(s, width, opt.Title, opt.Subtitle)
+		drawLegendRow(s, width/2, top-legendRow/2, boundaryEntries(frames[0].Panel, opt))
 		for i, f := range frames {
 			b := box{float64(i%cols) * panelW2, top + float64(i/cols)*panelH, panelW2, panelH}
 			p := f.Panel
 			p.Title = frameTitle(f, costs)
-			drawBoundary(s, b, p, "", opt, i == 0)
+			drawBoundary(s, b, p, "", opt, false)
 		}
 		b := box{0, top + panelH*float64(rows), width, costH}
 		a, _ := drawCosts(s, b, []Series{{Y: costs}}, "", "", opt)
@@ -153,6 +155,27 @@ func TrainingAnimated(w io.Writer, frames []Frame, costs []float64, opt Options)
 			s.EndGroup()
 		}
 	})
+}
+
+// legendRow is the height of the one-line legend of Training.
+const legendRow = labelSize + 12
+
+// drawLegendRow draws the legend entries in one line centered at (cx, cy),
+// each sample followed by its name.
+func drawLegendRow(s *SVG, cx, cy float64, entries []legendEntry) {
+	const sample, gap = 18.0, 16.0
+	width := 0.0
+	for _, e := range entries {
+		width += sample + 5 + textWidth(e.name, labelSize) + gap
+	}
+	x := cx - (width-gap)/2
+	s.Group("font-size:" + strconv.Itoa(labelSize) + "px;fill:#000")
+	for _, e := range entries {
+		drawSample(s, x, cy, sample, e)
+		s.Text(x+sample+5, cy+labelSize*0.35, e.name, "")
+		x += sample + 5 + textWidth(e.name, labelSize) + gap
+	}
+	s.EndGroup()
 }
 
 // framesError returns an error unless the frames and costs are good input

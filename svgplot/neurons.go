@@ -148,6 +148,16 @@ func Neurons(w io.Writer, net NeuronNet, opt Options) error {
 				}
 			}
 		}
+		// Many edges are drawn thinner and lighter, so that they do not
+		// merge into one block of color.
+		edges := 0
+		for l := 1; l < L; l++ {
+			edges += sizes[l-1] * sizes[l]
+		}
+		opacity, widest := "0.75", 4.2
+		if edges > 60 {
+			opacity, widest = "0.5", 2.5
+		}
 		for l := 1; l < L; l++ {
 			T := net.Theta[l]
 			for _, sign := range []float64{1, -1} {
@@ -155,7 +165,7 @@ func Neurons(w io.Writer, net NeuronNet, opt Options) error {
 				if sign < 0 {
 					col = lowColor
 				}
-				s.Group("stroke:" + col + ";stroke-opacity:0.75;stroke-linecap:round")
+				s.Group("stroke:" + col + ";stroke-opacity:" + opacity + ";stroke-linecap:round")
 				for j := range T.Rows {
 					for i := 1; i < T.Cols; i++ {
 						v := T.At(j, i)
@@ -166,7 +176,7 @@ func Neurons(w io.Writer, net NeuronNet, opt Options) error {
 						x2, y2 := pos(l+1, j)
 						wd := 0.3
 						if most > 0 {
-							wd += 4.2 * math.Abs(v) / most
+							wd += widest * math.Abs(v) / most
 						}
 						s.Line(x1+side, y1+side/2, x2, y2+side/2, "stroke-width:"+strconv.FormatFloat(wd, 'f', 2, 64))
 					}

@@ -39,11 +39,11 @@ func Circles(n int, noise float64, seed uint32, factor float64) (X *matrix.Dense
 	nIn := n - nOut
 	X = matrix.New(n, 2)
 	y = make([]int, n)
-	for i, t := range Linspace(0, 2*math.Pi, nOut, false) {
+	for i, t := range matrix.Linspace(0, 2*math.Pi, nOut, false) {
 		X.Set(i, 0, math.Cos(t))
 		X.Set(i, 1, math.Sin(t))
 	}
-	for i, t := range Linspace(0, 2*math.Pi, nIn, false) {
+	for i, t := range matrix.Linspace(0, 2*math.Pi, nIn, false) {
 		X.Set(nOut+i, 0, math.Cos(t)*factor)
 		X.Set(nOut+i, 1, math.Sin(t)*factor)
 		y[nOut+i] = 1

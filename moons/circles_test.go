@@ -93,21 +93,6 @@ func rows(X *matrix.Dense) [][]float64 {
 	return r
 }
 
-func TestLinspaceOpen(t *testing.T) {
-	got := Linspace(0, 1, 4, false)
-	for i, w := range []float64{0, 0.25, 0.5, 0.75} {
-		if got[i] != w {
-			t.Fatalf("Linspace(0, 1, 4, false) = %v, want [0 0.25 0.5 0.75]", got)
-		}
-	}
-	if got := Linspace(0, 2*math.Pi, 1, false); len(got) != 1 || got[0] != 0 {
-		t.Errorf("Linspace(0, 2π, 1, false) = %v, want [0]", got)
-	}
-	if got := Linspace(0, 2*math.Pi, 0, false); len(got) != 0 {
-		t.Errorf("Linspace(0, 2π, 0, false) = %v, want []", got)
-	}
-}
-
 func TestCirclesPanics(t *testing.T) {
 	for _, tt := range []struct {
 		n             int

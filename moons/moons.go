@@ -53,12 +53,12 @@ func generate(n int, noise float64, seed uint32, shuffle bool) (*matrix.Dense, [
 	nIn := n - nOut
 	X := matrix.New(n, 2)
 	y := []int{}
-	for i, t := range Linspace(0, math.Pi, nOut, true) {
+	for i, t := range matrix.Linspace(0, math.Pi, nOut, true) {
 		X.Set(i, 0, math.Cos(t))
 		X.Set(i, 1, math.Sin(t))
 		y = append(y, 0)
 	}
-	for i, t := range Linspace(0, math.Pi, nIn, true) {
+	for i, t := range matrix.Linspace(0, math.Pi, nIn, true) {
 		X.Set(nOut+i, 0, 1-math.Cos(t))
 		X.Set(nOut+i, 1, 1-math.Sin(t)-0.5)
 		y = append(y, 1)
@@ -71,36 +71,6 @@ func generate(n int, noise float64, seed uint32, shuffle bool) (*matrix.Dense, [
 		addNoise(rs, X, noise)
 	}
 	return X, y
-}
-
-// Linspace returns count evenly spaced values from start to stop, as numpy's
-// linspace(start, stop, count, endpoint) computes them:
-//
-//	endpoint true:  step = (stop - start)/(count - 1), and the last value is stop exactly
-//	endpoint false: step = (stop - start)/count, stop itself not included
-//	value i = i*step + start   (the product rounded before the sum, as numpy does)
-//
-// A count of 1 gives [start]; 0 gives []. It panics if count is negative.
-func Linspace(start, stop float64, count int, endpoint bool) []float64 {
-	v := make([]float64, count)
-	div := count
-	if endpoint {
-		div = count - 1
-	}
-	if div <= 0 {
-		for i := range v {
-			v[i] = start
-		}
-		return v
-	}
-	step := (stop - start) / float64(div)
-	for i := range v {
-		v[i] = float64(float64(i)*step) + start // no FMA: numpy rounds the product
-	}
-	if endpoint {
-		v[count-1] = stop
-	}
-	return v
 }
 
 // shuffleRows returns X and y with their rows in the order of one numpy

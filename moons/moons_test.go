@@ -99,21 +99,6 @@ func TestSmall(t *testing.T) {
 	checkSame(t, "Make(1, 0, 0)", X, y, [][]float64{{0, 0.5}}, []int{1})
 }
 
-func TestLinspace(t *testing.T) {
-	got := Linspace(0, 1, 5, true)
-	for i, w := range []float64{0, 0.25, 0.5, 0.75, 1} {
-		if got[i] != w {
-			t.Errorf("Linspace(0, 1, 5, true) = %v", got)
-		}
-	}
-	if got := Linspace(0, math.Pi, 1, true); len(got) != 1 || got[0] != 0 {
-		t.Errorf("Linspace(0, π, 1, true) = %v, want [0]", got)
-	}
-	if got := Linspace(0, math.Pi, 0, true); len(got) != 0 {
-		t.Errorf("Linspace(0, π, 0, true) = %v, want []", got)
-	}
-}
-
 func TestPanics(t *testing.T) {
 	for _, tt := range []struct {
 		n     int

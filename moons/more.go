@@ -55,7 +55,7 @@ func XOR(n int, noise float64, seed uint32) (X *matrix.Dense, y []int) {
 // the last n mod K arms one more, so K = 2 gives n/2 points of label 0 and
 // n - n/2 of label 1, like Make.
 //
-// Arm j with c points runs t over Linspace(0.1, 1, c, true) (c = 1 gives t = 0.1):
+// Arm j with c points runs t over matrix.Linspace(0.1, 1, c, true) (c = 1 gives t = 0.1):
 //
 //	θ  = 4t + 2πj/K          each arm turns 4 radians, the arms 2π/K apart
 //	x1 = t cos θ
@@ -83,7 +83,7 @@ func Spiral(n int, noise float64, seed uint32, K int) (X *matrix.Dense, y []int)
 			c++
 		}
 		phase := 2 * math.Pi * float64(j) / float64(K)
-		for _, t := range Linspace(0.1, 1, c, true) {
+		for _, t := range matrix.Linspace(0.1, 1, c, true) {
 			theta := float64(4*t) + phase // as numpy: round 4t, then add (no FMA)
 			i := len(y)
 			X.Set(i, 0, t*math.Cos(theta))

@@ -5,7 +5,6 @@ import (
 
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
-	"github.com/ann-go/ann/moons"
 )
 
 // BenchmarkBoundaryGrid times predicting the tutorial's decision-boundary grid:
@@ -15,8 +14,8 @@ import (
 // PredictGrid, which shares the first layer's work along rows and columns.
 func BenchmarkBoundaryGrid(b *testing.B) {
 	const steps = 1000
-	xs := moons.Linspace(-2.2, 3.2, steps, true)
-	ys := moons.Linspace(-1.7, 2.3, steps, true)
+	xs := matrix.Linspace(-2.2, 3.2, steps, true)
+	ys := matrix.Linspace(-1.7, 2.3, steps, true)
 	points := matrix.New(steps*steps, 2)
 	for j, y := range ys {
 		for i, x := range xs {

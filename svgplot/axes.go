@@ -7,11 +7,12 @@ import (
 
 // Sizes in pixels of the text and the marks around a plot.
 const (
-	titleSize = 15  // font size of a plot's title
-	labelSize = 13  // font size of the axis titles and the legend
-	tickSize  = 11  // font size of the tick labels
-	tickLen   = 4   // length of a tick mark, outside the plot rectangle
-	charWidth = 0.6 // width of a character, as a fraction of the font size (an estimate)
+	titleSize    = 15  // font size of a plot's title
+	subtitleSize = 12  // font size of a subtitle
+	labelSize    = 13  // font size of the axis titles and the legend
+	tickSize     = 11  // font size of the tick labels
+	tickLen      = 4   // length of a tick mark, outside the plot rectangle
+	charWidth    = 0.6 // width of a character, as a fraction of the font size (an estimate)
 )
 
 // scale maps data coordinates to pixels in the plot rectangle
@@ -41,8 +42,18 @@ func (c scale) py(y float64) float64 {
 	return c.top + float64((c.ymax-y)/(c.ymax-c.ymin)*c.height)
 }
 
-// pt returns the pixel position of the data point (x, y).
-func (c scale) pt(x, y float64) point { return point{c.px(x), c.py(y)} }
+// pt returns the pixel position of the data point (x, y), held within
+// farOut pixels of the plot rectangle: a point farther out is clipped
+// anyway, and its exact position could overflow to infinity.
+func (c scale) pt(x, y float64) point {
+	px := max(c.left-farOut, min(c.left+c.width+farOut, c.px(x)))
+	py := max(c.top-farOut, min(c.top+c.height+farOut, c.py(y)))
+	return point{px, py}
+}
+
+// farOut is how far in pixels outside the plot rectangle pt places a point
+// at most.
+const farOut = 1000
 
 // box is a rectangle in pixels with top-left corner (x, y).
 type box struct{ x, y, w, h float64 }
@@ -58,19 +69,23 @@ type axes struct {
 	sc                    scale
 	xticks, yticks        []tick
 	title, xlabel, ylabel string
+	subtitle              string
 }
 
 // extent is the data range [lo, hi] of an axis, and the smallest tick step
 // it allows: 0 for any, 1 for a count such as the iteration number.
 type extent struct{ lo, hi, minStep float64 }
 
-// layout places a plot of the data rectangle x × y in the pixel box b,
-// leaving room around the plot rectangle for the title, the tick labels and
-// the axis titles, and chooses the ticks.
-func layout(b box, x, y extent, title, xlabel, ylabel string) axes {
+// layoutSub places a plot of the data rectangle x × y in the pixel box b,
+// leaving room around the plot rectangle for the title and subtitle, the
+// tick labels and the axis titles, and chooses the ticks.
+func layoutSub(b box, x, y extent, title, subtitle, xlabel, ylabel string) axes {
 	top := 10.0
 	if title != "" {
 		top = 12 + titleSize
+	}
+	if subtitle != "" {
+		top += subtitleSize + 6
 	}
 	bottom := tickLen + 4 + tickSize + 6.0
 	if xlabel != "" {
@@ -96,7 +111,7 @@ func layout(b box, x, y extent, title, xlabel, ylabel string) axes {
 	return axes{
 		sc:     scale{x.lo, x.hi, y.lo, y.hi, b.x + left, b.y + top, width, height},
 		xticks: xticks, yticks: yticks,
-		title: title, xlabel: xlabel, ylabel: ylabel,
+		title: title, xlabel: xlabel, ylabel: ylabel, subtitle: subtitle,
 	}
 }
 
@@ -145,7 +160,9 @@ func tickValues(lo, hi, step float64) []tick {
 		return nil // a step too small for the range, as floats cannot count
 	}
 	var ts []tick
-	for k := first; k <= last; k++ {
+	// Count with an int: past 2^53, k++ on a float64 k would not move.
+	for c := 0; first+float64(c) <= last && c < 100; c++ {
+		k := first + float64(c)
 		v := k * step
 		if k == 0 {
 			v = 0 // not -0, which would print as "-0"
@@ -231,8 +248,13 @@ func drawFrame(s *SVG, a axes) {
 		s.TextRotated(c.left-tickLen-4-widest(a.yticks)-6, c.top+c.height/2, -90, a.ylabel, "")
 	}
 	s.EndGroup()
+	titleY := c.top - 8
+	if a.subtitle != "" {
+		s.Text((c.left+right)/2, titleY, a.subtitle, subtitleStyle)
+		titleY -= subtitleSize + 6
+	}
 	if a.title != "" {
-		s.Text((c.left+right)/2, c.top-8, a.title,
+		s.Text((c.left+right)/2, titleY, a.title,
 			"font-size:"+strconv.Itoa(titleSize)+"px;text-anchor:middle;font-weight:bold")
 	}
 }
@@ -243,10 +265,12 @@ func clip(s *SVG, c scale) {
 }
 
 // legendEntry is one line of a legend: a sample, then the name. The sample
-// is a square of color fill, a line of color line, and a dot of color dot,
-// each drawn unless its color is "".
+// is a square of color fill, a line of color line, a dot of color dot, a
+// ring of color ring, and three squares of color shade laid once, twice and
+// three times over region color 0 (the steps of Options.Confidence), each
+// drawn unless its color is "".
 type legendEntry struct {
-	name, fill, line, dot string
+	name, fill, line, dot, ring, shade string
 }
 
 // drawLegend draws the entries in a box in the corner of the plot rectangle
@@ -286,16 +310,34 @@ func drawLegend(s *SVG, c scale, entries []legendEntry, avoid []point) {
 	for i, e := range entries {
 		y := best.y + 3 + float64(i)*row + row/2 // the row's middle
 		x := best.x + 6
-		if e.fill != "" {
-			s.Rect(x+2, y-6, sample-4, 12, "fill:"+e.fill+";stroke:#999;stroke-width:0.5")
-		}
-		if e.line != "" {
-			s.Line(x, y, x+sample, y, "stroke:"+e.line+";stroke-width:2")
-		}
-		if e.dot != "" {
-			s.Circle(x+sample/2, y, dotRadius, "fill:"+e.dot+";"+dotStroke)
-		}
+		drawSample(s, x, y, sample, e)
 		s.Text(x+sample+6, y+labelSize*0.35, e.name, "")
 	}
 	s.EndGroup()
+}
+
+// drawSample draws the sample of a legend entry, sample pixels wide, from x
+// on the line through y.
+func drawSample(s *SVG, x, y, sample float64, e legendEntry) {
+	if e.fill != "" {
+		s.Rect(x+2, y-6, sample-4, 12, "fill:"+e.fill+";stroke:#999;stroke-width:0.5")
+	}
+	if e.line != "" {
+		s.Line(x, y, x+sample, y, "stroke:"+e.line+";stroke-width:2")
+	}
+	if e.dot != "" {
+		s.Circle(x+sample/2, y, dotRadius, "fill:"+e.dot+";"+dotStroke)
+	}
+	if e.ring != "" {
+		s.Circle(x+sample/2, y, dotRadius, "fill:none;stroke:"+e.ring+";"+ringStroke)
+	}
+	if e.shade != "" {
+		for i := range 3 {
+			sx := x + float64(i)*sample/3
+			s.Rect(sx, y-6, sample/3, 12, "fill:"+color(regionColors, 0))
+			for range i + 1 {
+				s.Rect(sx, y-6, sample/3, 12, "fill:"+e.shade+";fill-opacity:"+confidenceOpacity)
+			}
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -236,7 +237,7 @@ func TestBoundaryOneClassEverywhere(t *testing.T) {
 	for _, tc := range []struct {
 		score float64
 		paths int
-	}{{0.9, 1}, {0.1, 0}, {0.5, 0}, {math.NaN(), 0}} {
+	}{{0.9, 1}, {0.1, 0}, {0.5, 0}} {
 		g := twoClassGrid(10, 0, 1, 0, 1, func(x, y float64) float64 { return tc.score })
 		var b bytes.Buffer
 		if err := Boundary(&b, g, nil, nil, nil, Options{}); err != nil {
@@ -282,6 +283,22 @@ func TestErrors(t *testing.T) {
 				{Grid: circleGrid(), X: []float64{nan}, Y: []float64{0}, Labels: []int{0}},
 			}, Options{})
 		}, "svgplot: panel 1: x[0] is NaN"},
+		{func() error {
+			return Boundary(io.Discard, circleGrid(), []float64{1}, nil, nil, Options{})
+		}, "svgplot: data of len(x) = 1, len(y) = 0, len(labels) = 0, want equal"},
+		{func() error {
+			return Scatter(io.Discard, []float64{1}, []float64{1}, nil, Options{})
+		}, "svgplot: data of len(x) = 1, len(y) = 1, len(labels) = 0, want equal"},
+		{func() error {
+			return Scatter(io.Discard, x, y, labels, Options{Held: []bool{true}})
+		}, "svgplot: 1 held-out marks for 9 points"},
+		{func() error { return BoundaryPanels(io.Discard, nil, Options{}) }, "svgplot: no panels"},
+		{func() error {
+			return Scatter(io.Discard, []float64{-1e308, 1e308}, []float64{0, 1}, []int{0, 1}, Options{})
+		}, "svgplot: the x range [-1e+308, 1e+308] is too wide to draw"},
+		{func() error {
+			return Scatter(io.Discard, []float64{0, 1}, []float64{-1.797e308, -1.6e308}, []int{0, 1}, Options{})
+		}, "svgplot: the y range [-Inf, -1.59015e+308] is too wide to draw"},
 	} {
 		if err := tc.err(); err == nil || err.Error() != tc.want {
 			t.Errorf("error = %v, want %q", err, tc.want)
@@ -289,7 +306,9 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-func TestPanics(t *testing.T) {
+// TestBadGrids checks that a grid breaking its contract is an error, and
+// nothing is written.
+func TestBadGrids(t *testing.T) {
 	g := circleGrid()
 	short := g
 	short.P = g.P[1:]
@@ -300,27 +319,43 @@ func TestPanics(t *testing.T) {
 	infinite.YMin = math.Inf(-1)
 	nan := g
 	nan.XMin = math.NaN()
-	for name, f := range map[string]func(){
-		"len(P)":     func() { Boundary(io.Discard, short, nil, nil, nil, Options{}) },
-		"Nx < 2":     func() { Boundary(io.Discard, thin, nil, nil, nil, Options{}) },
-		"XMax=XMin":  func() { Boundary(io.Discard, flat, nil, nil, nil, Options{}) },
-		"YMin=-Inf":  func() { Boundary(io.Discard, infinite, nil, nil, nil, Options{}) },
-		"XMin=NaN":   func() { Boundary(io.Discard, nan, nil, nil, nil, Options{}) },
-		"len(x)":     func() { Boundary(io.Discard, g, []float64{1}, nil, nil, Options{}) },
-		"len(label)": func() { Scatter(io.Discard, []float64{1}, []float64{1}, nil, Options{}) },
-		"no panels":  func() { BoundaryPanels(io.Discard, nil, Options{}) },
-		"Polyline":   func() { New(io.Discard, 1, 1).Polyline([]float64{1}, nil, "") },
+	huge := g
+	huge.XMin, huge.XMax = -1e308, 1e308
+	nanScore := g
+	nanScore.P = slices.Clone(g.P)
+	nanScore.P[7] = math.NaN()
+	for _, tc := range []struct {
+		name string
+		g    Grid
+		want string
+	}{
+		{"len(P)", short, "svgplot: grid has len(P) = 1799, want Nx*Ny*K = 1800"},
+		{"Nx < 2", thin, "svgplot: grid of 1x5 points and 2 classes, want at least 2x2 and 1"},
+		{"XMax=XMin", flat, "svgplot: grid rectangle [-1, -1] x [-1, 1] is empty or not finite"},
+		{"YMin=-Inf", infinite, "svgplot: grid rectangle [-1, 1] x [-Inf, 1] is empty or not finite"},
+		{"XMin=NaN", nan, "svgplot: grid rectangle [NaN, 1] x [-1, 1] is empty or not finite"},
+		{"XMax-XMin=+Inf", huge, "svgplot: grid rectangle [-1e+308, 1e+308] x [-1, 1] is empty or not finite"},
+		{"NaN score", nanScore, "svgplot: grid has a score that is NaN"},
 	} {
-		func() {
-			defer func() {
-				msg, _ := recover().(string)
-				if !strings.HasPrefix(msg, "svgplot: ") {
-					t.Errorf("%s: panic %q, want one starting \"svgplot: \"", name, msg)
-				}
-			}()
-			f()
-		}()
+		var b bytes.Buffer
+		err := Boundary(&b, tc.g, nil, nil, nil, Options{})
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%s: Boundary() = %v, want %q", tc.name, err, tc.want)
+		}
+		if b.Len() != 0 {
+			t.Errorf("%s: Boundary() wrote %d bytes with its error, want none", tc.name, b.Len())
+		}
 	}
+}
+
+func TestPanics(t *testing.T) {
+	defer func() {
+		msg, _ := recover().(string)
+		if !strings.HasPrefix(msg, "svgplot: ") {
+			t.Errorf("Polyline: panic %q, want one starting \"svgplot: \"", msg)
+		}
+	}()
+	New(io.Discard, 1, 1).Polyline([]float64{1}, nil, "")
 }
 
 // realistic writes the tutorial's decision-boundary figure: a 1000x1000
@@ -360,12 +395,24 @@ func BenchmarkBoundary1000(b *testing.B) {
 	b.ReportMetric(float64(buf.Len()), "bytes/file")
 }
 
+// TestTicksPast2to53 draws data whose ticks are multiples k*step with k
+// past 2^53, where k++ on a float64 would loop forever.
+func TestTicksPast2to53(t *testing.T) {
+	var b bytes.Buffer
+	if err := Scatter(&b, []float64{1e17, 1e17 + 64}, []float64{3e16, 3e16 + 8}, []int{0, 1}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := countElements(t, "ticks", b.Bytes())["text"]; n < 6 {
+		t.Errorf("%d texts, want tick labels", n)
+	}
+}
+
 func TestNoPoints(t *testing.T) {
 	var b bytes.Buffer
-	if err := Scatter(&b, nil, nil, nil, Options{}); err != nil {
-		t.Fatalf("Scatter(no points) = %v, want nil", err)
+	if err := Scatter(&b, nil, nil, nil, Options{}); err == nil || err.Error() != "svgplot: no data points" {
+		t.Errorf("Scatter(no points) = %v, want svgplot: no data points", err)
 	}
-	if n := countElements(t, "scatter", b.Bytes())["circle"]; n != 0 {
-		t.Errorf("Scatter(no points) has %d circles, want 0", n)
+	if b.Len() != 0 {
+		t.Errorf("Scatter(no points) wrote %d bytes, want none", b.Len())
 	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
-	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/svgplot"
 )
 
@@ -37,8 +36,8 @@ func boundaryGrid(X *matrix.Dense, scores scoresFunc, steps int) svgplot.Grid {
 	g.XMin, g.XMax = minMax(x1)
 	g.YMin, g.YMax = minMax(x2)
 	g.XMin, g.XMax, g.YMin, g.YMax = g.XMin-1, g.XMax+1, g.YMin-1, g.YMax+1
-	xs := moons.Linspace(g.XMin, g.XMax, steps, true)
-	ys := moons.Linspace(g.YMin, g.YMax, steps, true)
+	xs := matrix.Linspace(g.XMin, g.XMax, steps, true)
+	ys := matrix.Linspace(g.YMin, g.YMax, steps, true)
 	P := scores(xs, ys)
 	g.K, g.P = P.Cols, P.Data
 	return g

@@ -1,0 +1,297 @@
+package svgplot
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Frame is one snapshot of training for Training and TrainingAnimated: the
+// decision regions of the weights at the start of iteration Iteration
+// (1-based, before that iteration's update), whose cost is
+// costs[Iteration-1], with the data drawn on top. Panel.Title is not used:
+// each panel is titled "iteration N, cost J".
+type Frame struct {
+	Iteration int
+	Panel
+}
+
+// Training draws how the decision boundary changes as gradient descent
+// runs: small multiples of the boundary at the frames' iterations, in rows
+// of opt.Columns panels (0 means up to 4), each titled "iteration N,
+// cost J", above the cost curve costs (costs[i] the cost J of iteration
+// i+1, as Costs draws it) with each frame's iteration marked by a dot on
+// the curve, labeled N. opt.Title and opt.Subtitle go above it all, and
+// under them a one-line legend; the panels are drawn as BoundaryPanels
+// draws them.
+//
+// Training returns an error if there are no frames, the costs are empty or
+// hold a NaN or infinite value, a frame's iteration is not in 1..len(costs),
+// or a frame fails as a Panel of BoundaryPanels does, and the first error
+// writing to w. It writes nothing unless the input is good.
+func Training(w io.Writer, frames []Frame, costs []float64, opt Options) error {
+	if err := framesError(frames, costs); err != nil {
+		return err
+	}
+	cols := opt.Columns
+	if cols <= 0 {
+		cols = min(len(frames), 4)
+	}
+	rows := (len(frames) + cols - 1) / cols
+	const panelW, panelH, costH = 280.0, 260.0, 260.0
+	width := max(640, panelW*float64(cols))
+	if opt.Width > 0 {
+		width = float64(opt.Width)
+	}
+	panelW2 := width / float64(cols)
+	top := 0.0
+	if opt.Title != "" {
+		top += titleSize + 12
+	}
+	if opt.Subtitle != "" {
+		top += tickSize + 10
+	}
+	top += legendRow
+	height := top + panelH*float64(rows) + costH
+	return figure(w, int(math.Ceil(width)), int(math.Ceil(height)), func(s *SVG) {
+		drawHeader(s, width, opt.Title, opt.Subtitle)
+		drawLegendRow(s, width/2, top-legendRow/2, boundaryEntries(frames[0].Panel, opt))
+		for i, f := range frames {
+			b := box{float64(i%cols) * panelW2, top + float64(i/cols)*panelH, panelW2, panelH}
+			p := f.Panel
+			p.Title = frameTitle(f, costs)
+			drawBoundary(s, b, p, "", opt, false)
+		}
+		b := box{0, top + panelH*float64(rows), width, costH}
+		a, _ := drawCosts(s, b, []Series{{Y: costs}}, "", "", opt)
+		drawMarks(s, a.sc, frames, costs)
+	})
+}
+
+// TrainingAnimated draws the frames of Training as an animation: one
+// decision-boundary plot beside the cost curve, the frames shown in turn,
+// 1.5 s each and over again, with a dot on the cost curve at the frame's
+// iteration. It animates with SMIL (an <animate> of each frame's
+// visibility, no script); a viewer without animation shows the first
+// frame. The frames must share their grid's rectangle and their data,
+// which is drawn once, from the first frame. It fails as Training does, and
+// if the frames' rectangles or data differ.
+func TrainingAnimated(w io.Writer, frames []Frame, costs []float64, opt Options) error {
+	if err := framesError(frames, costs); err != nil {
+		return err
+	}
+	g0, f0 := frames[0].Grid, frames[0].Panel
+	for i, f := range frames[1:] {
+		g := f.Grid
+		if g.XMin != g0.XMin || g.XMax != g0.XMax || g.YMin != g0.YMin || g.YMax != g0.YMax ||
+			!slices.Equal(f.X, f0.X) || !slices.Equal(f.Y, f0.Y) || !slices.Equal(f.Labels, f0.Labels) || !slices.Equal(f.Held, f0.Held) {
+			return fmt.Errorf("svgplot: frame %d: its grid's rectangle or its data differ from frame 0's", i+1)
+		}
+	}
+	width, height := opt.size(1000, 460)
+	n := len(frames)
+	dur := strconv.FormatFloat(1.5*float64(n), 'f', 1, 64) + "s"
+	// visible returns the attribute and <animate> child of a group shown
+	// only during frame i.
+	animate := func(i int) (visibility, anim string) {
+		var values, times []string
+		for j := range n {
+			v := "hidden"
+			if j == i {
+				v = "visible"
+			}
+			values = append(values, v)
+			times = append(times, strconv.FormatFloat(float64(j)/float64(n), 'f', 4, 64))
+		}
+		visibility = "hidden"
+		if i == 0 {
+			visibility = "visible"
+		}
+		anim = `<animate attributeName="visibility" values="` + strings.Join(values, ";") + `" keyTimes="` +
+			strings.Join(times, ";") + `" calcMode="discrete" dur="` + dur + `" repeatCount="indefinite"/>` + "\n"
+		return visibility, anim
+	}
+	return figure(w, width, height, func(s *SVG) {
+		top := drawHeader(s, float64(width), opt.Title, opt.Subtitle)
+		left := box{0, top, float64(width) * 0.56, float64(height) - top}
+		xlabel, ylabel := opt.labels("x1", "x2")
+		// Every frame's title has the same size, so one layout serves all.
+		a := layoutSub(left, extent{g0.XMin, g0.XMax, 0}, extent{g0.YMin, g0.YMax, 0}, "iteration", "", xlabel, ylabel)
+		for i, f := range frames {
+			vis, anim := animate(i)
+			s.raw(`<g visibility="` + vis + `">` + "\n")
+			s.raw(anim)
+			drawRegions(s, a.sc, f.Grid, opt.Confidence)
+			s.EndGroup()
+			fa := a
+			fa.title = frameTitle(f, costs)
+			fa.xticks, fa.yticks, fa.xlabel, fa.ylabel = nil, nil, "", ""
+			drawFrame(s, fa)
+			s.EndGroup()
+		}
+		clip(s, a.sc)
+		pts := drawPoints(s, a.sc, f0.X, f0.Y, f0.Labels, f0.Held)
+		s.EndGroup()
+		a.title = ""
+		drawFrame(s, a)
+		entries := make([]legendEntry, g0.K)
+		for k := range entries {
+			entries[k] = legendEntry{name: opt.className(k), fill: color(regionColors, k), dot: classColor(k)}
+		}
+		drawLegend(s, a.sc, append(entries, heldEntries(f0.Held)...), pts)
+
+		right := box{left.w, top, float64(width) - left.w, float64(height) - top}
+		ca, _ := drawCosts(s, right, []Series{{Y: costs}}, "cost per iteration", "", opt)
+		for i, f := range frames {
+			vis, anim := animate(i)
+			s.raw(`<g visibility="` + vis + `">` + "\n")
+			s.raw(anim)
+			x, y := ca.sc.px(float64(f.Iteration)), ca.sc.py(costs[f.Iteration-1])
+			s.Line(x, ca.sc.top, x, ca.sc.top+ca.sc.height, "stroke:#d62728;stroke-width:1;stroke-dasharray:4 3")
+			s.Circle(x, y, 4.5, "fill:#d62728;stroke:#fff;stroke-width:1")
+			s.EndGroup()
+		}
+	})
+}
+
+// legendRow is the height of the one-line legend of Training.
+const legendRow = labelSize + 12
+
+// drawLegendRow draws the legend entries in one line centered at (cx, cy),
+// each sample followed by its name.
+func drawLegendRow(s *SVG, cx, cy float64, entries []legendEntry) {
+	const sample, gap = 18.0, 16.0
+	width := 0.0
+	for _, e := range entries {
+		width += sample + 5 + textWidth(e.name, labelSize) + gap
+	}
+	x := cx - (width-gap)/2
+	s.Group("font-size:" + strconv.Itoa(labelSize) + "px;fill:#000")
+	for _, e := range entries {
+		drawSample(s, x, cy, sample, e)
+		s.Text(x+sample+5, cy+labelSize*0.35, e.name, "")
+		x += sample + 5 + textWidth(e.name, labelSize) + gap
+	}
+	s.EndGroup()
+}
+
+// framesError returns an error unless the frames and costs are good input
+// for Training.
+func framesError(frames []Frame, costs []float64) error {
+	if len(frames) == 0 {
+		return fmt.Errorf("svgplot: no frames")
+	}
+	if err := seriesError([]Series{{Name: "costs", Y: costs}}); err != nil {
+		return err
+	}
+	if _, ymin, ymax := costRange([]Series{{Y: costs}}); rangeError("cost", ymin, ymax) != nil {
+		return rangeError("cost", ymin, ymax)
+	}
+	for i, f := range frames {
+		if f.Iteration < 1 || f.Iteration > len(costs) {
+			return fmt.Errorf("svgplot: frame %d is at iteration %d, want 1 to %d", i, f.Iteration, len(costs))
+		}
+		if err := panelError(f.Panel); err != nil {
+			return fmt.Errorf("svgplot: frame %d: %v", i, err)
+		}
+	}
+	return nil
+}
+
+// frameTitle returns a frame's title, "iteration N, cost J".
+func frameTitle(f Frame, costs []float64) string {
+	return "iteration " + strconv.Itoa(f.Iteration) + ", cost " + strconv.FormatFloat(costs[f.Iteration-1], 'f', 4, 64)
+}
+
+// drawMarks marks each frame's iteration on the cost plot of scale c: a
+// dashed line down from a dot on the curve, labeled with the iteration
+// right of the dot (left of it near the right edge), the labels of frames
+// that lie close together set one below the other.
+func drawMarks(s *SVG, c scale, frames []Frame, costs []float64) {
+	s.Group("font-size:" + strconv.Itoa(tickSize) + "px;fill:#d62728")
+	lastX, stack := math.Inf(-1), 0
+	for _, f := range frames {
+		x, y := c.px(float64(f.Iteration)), c.py(costs[f.Iteration-1])
+		label := strconv.Itoa(f.Iteration)
+		if x-lastX < textWidth(label, tickSize)+10 {
+			stack++
+		} else {
+			stack = 0
+		}
+		lastX = x
+		s.Line(x, y, x, c.top+c.height, "stroke:#d62728;stroke-width:0.8;stroke-dasharray:3 3")
+		s.Circle(x, y, 4, "fill:#d62728;stroke:#fff;stroke-width:1")
+		ly := y + tickSize + 6 + float64(stack)*(tickSize+2)
+		if x+6+textWidth(label, tickSize) > c.left+c.width {
+			s.Text(x-6, ly, label, "text-anchor:end")
+		} else {
+			s.Text(x+6, ly, label, "")
+		}
+	}
+	s.EndGroup()
+}
+
+// SnapshotIterations picks n iterations (1-based, increasing) at which to
+// show a run whose cost per iteration is costs: the first, the last, and
+// between them the first iterations at which the cost has made 1/(n-1),
+// 2/(n-1), ... of its whole descent,
+//
+//	J_k = J_1 - (k/(n-1)) (J_1 - min J),  k = 1..n-2,
+//
+// so that a long plateau gets few panels and the steep descent several. An
+// iteration picked twice, or a curve that never falls, is made up with
+// iterations spaced evenly on a log scale. It returns min(n, len(costs))
+// iterations, and none if n <= 0 or costs is empty; NaN costs are skipped.
+func SnapshotIterations(costs []float64, n int) []int {
+	m := len(costs)
+	n = min(n, m)
+	if n <= 0 {
+		return nil
+	}
+	if n == 1 {
+		return []int{m}
+	}
+	picked := []int{1, m}
+	j0, jmin := costs[0], math.Inf(1)
+	for _, v := range costs {
+		if !math.IsNaN(v) {
+			jmin = min(jmin, v)
+		}
+	}
+	if d := j0 - jmin; d > 0 && !math.IsInf(d, 0) {
+		for k := 1; k <= n-2; k++ {
+			target := j0 - float64(k)/float64(n-1)*d
+			for i, v := range costs {
+				if v <= target {
+					picked = append(picked, i+1)
+					break
+				}
+			}
+		}
+	}
+	slices.Sort(picked)
+	picked = slices.Compact(picked)
+	// Make up the rest with log spacing, 1 .. m, finer and finer until n.
+	for parts := n - 1; len(picked) < n; parts *= 2 {
+		for k := 1; k < parts && len(picked) < n; k++ {
+			it := int(math.Round(math.Exp(float64(k) / float64(parts) * math.Log(float64(m)))))
+			if !slices.Contains(picked, it) {
+				picked = append(picked, it)
+			}
+		}
+		slices.Sort(picked)
+		if parts > 4*m {
+			break // rounding skipped some iterations: take them in order
+		}
+	}
+	for it := 1; len(picked) < n; it++ {
+		if !slices.Contains(picked, it) {
+			picked = append(picked, it)
+		}
+	}
+	slices.Sort(picked)
+	return picked
+}

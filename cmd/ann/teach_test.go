@@ -15,11 +15,13 @@ import (
 	"github.com/ann-go/ann/svgplot"
 )
 
-// The numbers in docs/checkpoints.md, docs/errata.md and docs/experiments.md
-// are what the ann commands shown there print now. The tests run each command
-// the way the document shows it and fail if the document lacks the command or
-// a line it prints. If a number changes, edit the document by hand (except
-// the experiments table, which go test -update rewrites with its figures).
+// The numbers in docs/checkpoints.md, docs/errata.md, docs/experiments.md and
+// docs/beyond.md are what the ann commands shown there print now. The tests
+// run each command the way the document shows it and fail if the document
+// lacks the command or a line it prints. go test ./cmd/ann -run Doc -update
+// rewrites the output blocks under the commands (and the experiments table and
+// figures); the full-precision costs.csv rows of checkpoints.md, which equal
+// numpy's, are edited by hand. Review the diff of the documents as code.
 
 // docRun is one command a document shows.
 type docRun struct {
@@ -67,13 +69,14 @@ func runDoc(t *testing.T, r docRun) (stdout, dir string) {
 // everything it prints.
 func checkDoc(t *testing.T, name string, runs []docRun) {
 	doc := readDoc(t, name)
+	updated := doc
 	for _, r := range runs {
 		cmd := "ann " + strings.Join(r.args, " ")
 		if !strings.Contains(doc, cmd+"\n") {
 			t.Errorf("docs/%s does not show the command %q", name, cmd)
 		}
 		out, dir := runDoc(t, r)
-		lines := strings.Split(strings.TrimSpace(out), "\n")
+		lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 		if r.from != "" {
 			start := -1
 			for i, l := range lines {
@@ -87,6 +90,13 @@ func checkDoc(t *testing.T, name string, runs []docRun) {
 			}
 			lines = lines[start:]
 		}
+		if golden.Update() {
+			var ok bool
+			if updated, ok = replaceBlock(updated, cmd, lines); !ok {
+				t.Errorf("docs/%s: no output block under %q to rewrite", name, cmd)
+			}
+			continue
+		}
 		for _, line := range lines {
 			if !strings.Contains(doc, line) {
 				t.Errorf("docs/%s lacks this line that %q prints now:\n%s", name, cmd, line)
@@ -98,10 +108,62 @@ func checkDoc(t *testing.T, name string, runs []docRun) {
 		for _, it := range r.rows {
 			row := costsRow(t, filepath.Join(dir, "costs.csv"), it)
 			if !strings.Contains(doc, row+"\n") {
-				t.Errorf("docs/%s lacks the row of %s's costs.csv for iteration %d:\n%s", name, cmd, it, row)
+				t.Errorf("docs/%s lacks the row of %s's costs.csv for iteration %d (edit it by hand):\n%s", name, cmd, it, row)
 			}
 		}
 	}
+	if golden.Update() && updated != doc {
+		if err := os.WriteFile(filepath.Join("..", "..", "docs", name), []byte(updated), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// replaceBlock replaces the output shown under the command cmd in doc by
+// lines. A document shows a command and its output in one of two ways:
+//
+//	    ann CMD                 an indented line, a blank line, and the
+//	                            output indented by four spaces, up to the
+//	    output...               next line that is not (or the end)
+//
+//	```                         a fenced block: the command after "$ ",
+//	$ ann CMD                   then the output, up to the closing fence
+//	output...
+//	```
+func replaceBlock(doc, cmd string, lines []string) (string, bool) {
+	if i := strings.Index(doc, "\n    "+cmd+"\n\n"); i >= 0 {
+		start := i + len("\n    "+cmd+"\n\n")
+		end := start
+		for end < len(doc) {
+			nl := strings.IndexByte(doc[end:], '\n')
+			if nl < 0 {
+				nl = len(doc) - end - 1
+			}
+			line := doc[end : end+nl]
+			if line != "" && !strings.HasPrefix(line, "    ") {
+				break
+			}
+			end += nl + 1
+		}
+		var b strings.Builder
+		for _, l := range lines {
+			if l != "" {
+				b.WriteString("    " + l)
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+		return doc[:start] + b.String() + doc[end:], true
+	}
+	if i := strings.Index(doc, "\n$ "+cmd+"\n"); i >= 0 {
+		start := i + len("\n$ "+cmd+"\n")
+		end := strings.Index(doc[start:], "```")
+		if end < 0 {
+			return doc, false
+		}
+		return doc[:start] + strings.Join(lines, "\n") + "\n" + doc[start+end:], true
+	}
+	return doc, false
 }
 
 // readCosts returns the costs of a costs.csv that ann train -out writes.

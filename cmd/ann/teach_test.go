@@ -215,6 +215,9 @@ func TestCheckpointsDoc(t *testing.T) {
 }
 
 func TestErrataDoc(t *testing.T) {
+	if testing.Short() {
+		t.Skip("about 3 seconds of training")
+	}
 	if !golden.Exact {
 		t.Skip("runs of 5000 and 10000 iterations that leave a plateau end a few digits apart where Go fuses multiply-adds; checked on amd64 (GOAMD64 v1 or v2)")
 	}

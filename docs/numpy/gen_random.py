@@ -9,7 +9,7 @@ Besides recording numpy's outputs, the script checks them against a small
 pure-Python MT19937 written from the algorithm the Go port follows (seeding,
 tempering, rand = (a>>5, b>>6) / 2**53, shuffle by masked rejection,
 the legacy polar normal with its cached value), so a failure of these asserts
-means the description in DESIGN.md is wrong, not only the Go code.
+means the algorithm as described here is wrong, not only the Go code.
 """
 import json
 import math

@@ -4,9 +4,9 @@
 Run from the repository root:
 
     /usr/bin/python3 docs/numpy/gen_runs.py          # about a minute
-    /usr/bin/python3 docs/numpy/gen_runs.py --check  # also re-derive shared/reference/take1.json
+    /usr/bin/python3 docs/numpy/gen_runs.py --check  # also re-derive testdata/reference/take1.json
 
-Each run is (the same recipe as shared/reference/README.md):
+Each run is (the same recipe as testdata/reference/README.md):
 
     X, y = make_moons(n_samples=n, noise=noise, random_state=dataseed)   # or iris
     np.random.seed(seed)
@@ -31,8 +31,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tutorial  # noqa: E402
 
 OUT = os.path.join("testdata", "numpy", "runs.json")
-IRIS = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                    "..", "..", "..", "shared", "data", "iris.csv")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+IRIS = os.path.join(ROOT, "testdata", "iris.csv")
+TAKE1 = os.path.join(ROOT, "testdata", "reference", "take1.json")
 TOL = 1e-11
 
 RUNS = [
@@ -129,9 +130,9 @@ def run(cfg):
 
 
 def check_reference():
-    """Re-derive shared/reference/take1.json with this code: the costs must agree."""
-    ref_path = os.path.join(os.path.dirname(IRIS), "..", "reference", "take1.json")
-    ref = json.load(open(ref_path))
+    """Re-derive testdata/reference/take1.json with this code: the costs must agree."""
+    with open(TAKE1) as f:
+        ref = json.load(f)
     cfg = dict(ref["config"])
     X, y = make_moons(n_samples=cfg["n"], noise=cfg["noise"], random_state=cfg["dataseed"])
     np.random.seed(cfg["seed"])

@@ -1,4 +1,5 @@
-"""The tutorial's own numpy code (shared/seed/tutorial.txt, cells 2-6, 9, 10).
+"""The code of the tutorial "Artificial neural networks: An example implementation
+in Python 3 with numpy and matplotlib", restored: its cells 2-6, 9 and 10.
 
 Copied verbatim, except:
 - the characters lost from the text are restored: `layer.dot(Thetas[i].T)`

@@ -9,6 +9,7 @@ import (
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/fast"
 )
 
 // BenchmarkIteration times one full gradient-descent iteration, the cost
@@ -61,7 +62,7 @@ func benchIteration(b *testing.B, m int, sizes []int) {
 // with its cost, on the examples X.
 func benchIterationOn(b *testing.B, X *matrix.Dense, y []int, sizes []int) {
 	net := network.New(layer.Init(sizes, 0))
-	ws := network.NewWorkspace(net, X, y, 0)
+	ws := fast.NewWorkspace(net, X, y, 0)
 	defer ws.Close()
 	b.ReportAllocs()
 	for b.Loop() {

@@ -21,7 +21,7 @@ func ExampleTrain() {
 		return
 	}
 	fmt.Printf("cost: first %.4f, last %.4f\n", res.Costs[0], res.Costs[len(res.Costs)-1])
-	fmt.Printf("accuracy: %.3f\n", res.Net.Accuracy(X, y))
+	fmt.Printf("accuracy: %.3f\n", network.Accuracy(res.Net, X, y))
 	// Output:
 	// cost: first 1.4015, last 0.5195
 	// accuracy: 0.875

@@ -43,10 +43,10 @@ func ExampleForward() {
 	}
 	X := matrix.FromRows([][]float64{{2}})
 	p := network.Forward(net, X)
-	fmt.Printf("a^(1) = %v\n", p.A[1].Data)       // [1; x]
-	fmt.Printf("z^(2) = %v\n", p.Z[2].Data)       // Θ^(1) a^(1)
-	fmt.Printf("a^(2) = %.4f\n", p.A[2].Data)     // [1; g(z^(2))]
-	fmt.Printf("z^(3) = %.4f\n", p.Z[3].Data)     // Θ^(2) a^(2)
+	fmt.Printf("a^(1) = %v\n", p.A[1].Data)      // [1; x]
+	fmt.Printf("z^(2) = %v\n", p.Z[2].Data)      // Θ^(1) a^(1)
+	fmt.Printf("a^(2) = %.4f\n", p.A[2].Data)    // [1; g(z^(2))]
+	fmt.Printf("z^(3) = %.4f\n", p.Z[3].Data)    // Θ^(2) a^(2)
 	fmt.Printf("h = a^(3) = %.4f\n", p.H().Data) // g(z^(3)), no bias unit
 	// Output:
 	// a^(1) = [1 2]

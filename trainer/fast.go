@@ -109,4 +109,3 @@ func (s *stepper) close() {
 		ws.Close()
 	}
 }
-

@@ -7,8 +7,8 @@ import (
 
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
-	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/moons"
+	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/svgplot"
 )
 

@@ -5,8 +5,8 @@ import (
 
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
-	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/moons"
+	"github.com/ann-go/ann/network"
 )
 
 // BenchmarkBoundaryGrid times predicting the tutorial's decision-boundary grid:

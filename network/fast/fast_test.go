@@ -13,7 +13,6 @@ import (
 	"github.com/ann-go/ann/network"
 )
 
-
 // randomData returns m examples of n features uniform in [-2, 2) and labels in
 // 0..K-1, every class present when m >= K.
 func randomData(m, n, K int, seed uint32) (*matrix.Dense, []int) {
@@ -30,7 +29,6 @@ func randomData(m, n, K int, seed uint32) (*matrix.Dense, []int) {
 	return X, y
 }
 
-
 func near(a, b *matrix.Dense, tol float64) bool {
 	if !matrix.SameShape(a, b) {
 		return false
@@ -42,7 +40,6 @@ func near(a, b *matrix.Dense, tol float64) bool {
 	}
 	return true
 }
-
 
 // The Workspace computes what CostOf and Backprop compute, to 1e-12, for sizes
 // around the chunk size and above parallelMin.
@@ -89,7 +86,6 @@ func TestWorkspaceMatchesPlain(t *testing.T) {
 	}
 }
 
-
 // The chunks' sums are added in a fixed order, so the number of cores changes
 // no bit of the result.
 func TestWorkspaceDeterministic(t *testing.T) {
@@ -120,7 +116,6 @@ func TestWorkspaceDeterministic(t *testing.T) {
 	}
 }
 
-
 func TestWorkspaceAllocs(t *testing.T) {
 	for _, m := range []int{500, 2 * parallelMin} {
 		net := network.New(layer.Init([]int{2, 5, 5, 2}, 0))
@@ -133,7 +128,6 @@ func TestWorkspaceAllocs(t *testing.T) {
 		ws.Close()
 	}
 }
-
 
 // A workspace loaded with some rows computes what a new workspace of those
 // rows computes, bit for bit, and loading allocates nothing; bad loads panic.
@@ -187,12 +181,10 @@ func TestWorkspaceLoad(t *testing.T) {
 	}
 }
 
-
 // firstRows returns the first m rows of X, sharing its storage.
 func firstRows(X *matrix.Dense, m int) *matrix.Dense {
 	return &matrix.Dense{Rows: m, Cols: X.Cols, Data: X.Data[:m*X.Cols]}
 }
-
 
 // Probabilities (chunked, parallel, sigmoid.Fast) equals the plain Forward to
 // a few ulps.
@@ -209,7 +201,6 @@ func TestProbabilitiesMatchForward(t *testing.T) {
 		}
 	}
 }
-
 
 // Predict's shortcut (argmax of z, sigmoids only where they could tie) gives
 // the argmax of Probabilities exactly, ties to the first class included, also

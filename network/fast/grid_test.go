@@ -171,7 +171,6 @@ func TestGridNeedsTwoInputs(t *testing.T) {
 	PredictGrid(network.New(layer.Init([]int{3, 2}, 0)), []float64{0}, []float64{0})
 }
 
-
 // argmaxChunk, Predict's sweep over a chunk, gives argmaxH's answer for every
 // column, on values chosen to hit each of argmaxH's cases: near ties, outputs
 // above 20 and below -700, infinities and NaN.

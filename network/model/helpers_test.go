@@ -30,7 +30,6 @@ func randomAxis(n int, seed uint32) []float64 {
 	return v
 }
 
-
 func near(a, b *matrix.Dense, tol float64) bool {
 	if !matrix.SameShape(a, b) {
 		return false

@@ -15,8 +15,8 @@ import (
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
-	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/moons"
+	"github.com/ann-go/ann/network"
 )
 
 // traceCases are the golden traces: the tutorial's network on the first

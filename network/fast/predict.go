@@ -20,9 +20,10 @@ func Parallel(m int) bool { return m >= parallelMin }
 // Probabilities returns the output units h for each example of X, m x K, one
 // row per example: network.Forward(net, X).H() transposed, with the faster
 // sigmoids of Workspace. The tests hold the two to 1e-15.
-// It panics if X's columns do not match the input layer.
+// It panics if X does not fit the input layer or holds a number that is not
+// finite.
 func Probabilities(net *network.Network, X *matrix.Dense) *matrix.Dense {
-	mustX(net, X)
+	mustFit(net, X)
 	return probabilities(net, X.Rows, func(outputSigmoid bool, use func(int, *matrix.Dense)) {
 		forwardChunks(net, X, outputSigmoid, use)
 	})
@@ -34,18 +35,28 @@ func Probabilities(net *network.Network, X *matrix.Dense) *matrix.Dense {
 // It does not keep h, and computes an output unit's sigmoid only where the
 // largest z_k alone could not decide (see argmaxH): the sigmoid is
 // increasing. The tests compare it with network.Predict.
-// It panics if X's columns do not match the input layer.
+// It panics like Probabilities.
 func Predict(net *network.Network, X *matrix.Dense) []int {
-	mustX(net, X)
+	mustFit(net, X)
 	return predict(X.Rows, func(outputSigmoid bool, use func(int, *matrix.Dense)) {
 		forwardChunks(net, X, outputSigmoid, use)
 	})
 }
 
-// mustX panics unless net is a network and X fits its input layer.
+// mustX panics unless net is a network and X fits its input layer with
+// finite numbers (see network.CheckX).
 func mustX(net *network.Network, X *matrix.Dense) {
 	if err := net.CheckX(X); err != nil {
 		panic("fast: " + err.Error())
+	}
+}
+
+// mustFit panics unless net is a network and X has a column per input unit;
+// forwardChunks checks the numbers as it copies them.
+func mustFit(net *network.Network, X *matrix.Dense) {
+	s1 := checkNet(net)[0]
+	if X == nil || X.Cols != s1 || len(X.Data) != X.Rows*X.Cols {
+		panic(fmt.Sprintf("fast: X does not fit the input layer of %d units", s1))
 	}
 }
 
@@ -152,7 +163,9 @@ func forwardChunks(net *network.Network, X *matrix.Dense, outputSigmoid bool, us
 	eachChunk(net.Sizes(), chunks, m >= parallelMin, func(wk *worker, ch int) {
 		lo := ch * chunkSize
 		a1 := view(wk.bufA[1], min(chunkSize, m-lo))
-		setA1(&a1, X, lo)
+		if !setA1(&a1, X, lo) {
+			panic(fmt.Sprintf("fast: X holds a number that is not finite in rows %d to %d", lo, lo+a1.Cols-1))
+		}
 		if outputSigmoid {
 			wk.forward(net, &a1)
 		} else {

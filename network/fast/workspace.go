@@ -421,19 +421,24 @@ func (wk *worker) forwardFrom(net *network.Network, l0 int) {
 }
 
 // setA1 sets a1 to a^(1) for the examples X[lo : lo+a1.Cols]: a bias row of
-// ones, then the examples' features, one example per column.
-func setA1(a1, X *matrix.Dense, lo int) {
+// ones, then the examples' features, one example per column. It reports
+// whether they are all finite.
+func setA1(a1, X *matrix.Dense, lo int) bool {
 	c, n := a1.Cols, X.Cols
 	bias := a1.Data[:c]
 	for j := range bias {
 		bias[j] = 1
 	}
+	zero := 0.0 // stays 0 unless some v*0 is NaN: v is ±Inf or NaN
 	for f := 0; f < n; f++ { // row f+1 of a1 is feature f of each example
 		row := a1.Data[(f+1)*c : (f+2)*c]
 		for j := range row {
-			row[j] = X.Data[(lo+j)*n+f]
+			v := X.Data[(lo+j)*n+f]
+			row[j] = v
+			zero += v * 0
 		}
 	}
+	return zero == 0
 }
 
 // view returns the first c columns' worth of buf as a rows x c matrix.

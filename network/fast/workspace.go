@@ -429,7 +429,7 @@ func setA1(a1, X *matrix.Dense, lo int) bool {
 	for j := range bias {
 		bias[j] = 1
 	}
-	zero := 0.0 // stays 0 unless some v*0 is NaN: v is ±Inf or NaN
+	zero := 0.0              // stays 0 unless some v*0 is NaN: v is ±Inf or NaN
 	for f := 0; f < n; f++ { // row f+1 of a1 is feature f of each example
 		row := a1.Data[(f+1)*c : (f+2)*c]
 		for j := range row {

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/sigmoid"
@@ -43,11 +44,14 @@ func Predict(net *network.Network, X *matrix.Dense) []int {
 	})
 }
 
-// mustX panics unless net is a network and X fits its input layer with
-// finite numbers (see network.CheckX).
+// mustX panics unless net is a network (see checkNet) and X fits its input
+// layer with finite numbers.
 func mustX(net *network.Network, X *matrix.Dense) {
-	if err := net.CheckX(X); err != nil {
-		panic("fast: " + err.Error())
+	mustFit(net, X)
+	for i, v := range X.Data {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			panic(fmt.Sprintf("fast: X holds %v in row %d, column %d: want finite numbers", v, i/X.Cols, i%X.Cols))
+		}
 	}
 }
 
@@ -233,14 +237,24 @@ func (p *panics) raise() {
 	}
 }
 
-// checkNet panics with a message unless net is a network of chained shapes.
+// checkNet panics with a message unless net is a network of chained shapes
+// and a known activation, and returns its sizes. (Its weights may be NaN: the
+// results then are, and the trainer reports that as divergence.)
 func checkNet(net *network.Network) []int {
 	if net == nil {
 		panic("fast: nil network")
 	}
-	sizes, err := net.Check()
+	sizes, err := layer.Sizes(net.Theta)
 	if err != nil {
 		panic(fmt.Sprintf("fast: %v", err))
+	}
+	if net.Hidden < network.Sigmoid || net.Hidden > network.ReLU {
+		panic(fmt.Sprintf("fast: unknown activation %v", net.Hidden))
+	}
+	for l, t := range net.Theta[1:] {
+		if len(t.Data) != t.Rows*t.Cols {
+			panic(fmt.Sprintf("fast: Theta%d is %dx%d but holds %d numbers", l+1, t.Rows, t.Cols, len(t.Data)))
+		}
 	}
 	return sizes
 }

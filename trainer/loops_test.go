@@ -148,3 +148,48 @@ func TestReferenceLoopHeldOut(t *testing.T) {
 		}
 	}
 }
+
+// Zero values, nil and bad data: an error naming the package, never a
+// runtime panic.
+func TestTrainBadValues(t *testing.T) {
+	X, y := moons.Make(10, 0.1, 0)
+	c := Config{Alpha: 0.5, Iters: 2}
+	good := network.New(layer.Init(layer.Tutorial, 0))
+	nan := X.Copy()
+	nan.Data[3] = math.NaN()
+	for name, tc := range map[string]struct {
+		net *network.Network
+		X   *matrix.Dense
+		y   []int
+		c   Config
+	}{
+		"nil network":        {nil, X, y, c},
+		"zero network":       {&network.Network{}, X, y, c},
+		"nil X":              {good, nil, y, c},
+		"0 columns":          {good, matrix.New(10, 0), y, c},
+		"NaN in X":           {good, nan, y, c},
+		"negative label":     {good, X, append([]int{-1}, y[1:]...), c},
+		"zero Config":        {good, X, y, Config{}},
+		"TestX without Y":    {good, X, y, Config{Alpha: 0.5, Iters: 1, TestX: X}},
+		"held-out NaN":       {good, X, y, Config{Alpha: 0.5, Iters: 1, TestX: nan, TestY: y}},
+		"held-out bad label": {good, X, y, Config{Alpha: 0.5, Iters: 1, TestX: X, TestY: y[:3]}},
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%s: panic %v", name, r)
+				}
+			}()
+			res, err := Train(context.Background(), tc.net, tc.X, tc.y, tc.c)
+			if err == nil || res != nil || !strings.HasPrefix(err.Error(), "trainer: ") {
+				t.Errorf("%s: %v, %v, want a trainer: error", name, res, err)
+			}
+		}()
+	}
+	defer func() {
+		if s, _ := recover().(string); !strings.HasPrefix(s, "trainer: Step:") {
+			t.Errorf("Step of mismatched shapes: panic %q", s)
+		}
+	}()
+	Step(good.Theta, good.Theta[:2], 0.1)
+}

@@ -1,3 +1,26 @@
+// Package trainer trains a network by gradient descent, the tutorial's
+// train_network (cell 10, "Training the model"). With the default Config it
+// is exactly the tutorial's batch gradient descent: for n = 1, ..., iters,
+//
+//	J_n = J(Θ)                      the cost before this iteration's update
+//	Θ^(l) := Θ^(l) - α D^(l)        for every l, with D from backpropagation
+//
+// returning the trained weights and the costs J_1, ..., J_iters. The cost
+// includes the λ term when λ > 0 (the tutorial's train_network never passes λ
+// on; see docs/errata.md).
+//
+// Past the tutorial, two common variations, both off by default:
+//
+//	mini-batches (Batch = b < m): each iteration is an epoch; the examples are
+//	    shuffled (numpy's permutation, from Seed) and taken b at a time, one
+//	    update per batch, with D computed on the batch as if it were the data
+//	    set (its m is b).
+//	momentum (Momentum = β > 0):  v^(l) := β v^(l) + D^(l),  Θ^(l) := Θ^(l) - α v^(l)
+//
+// J_n is always the cost of the whole training set before epoch n. With a
+// held-out set (TestX, TestY), its cost for the same weights is recorded
+// beside it.
+//
 // Training stops with an error, not a NaN, when a cost stops being a finite
 // number: before any update, that is the data (or its scale); later, gradient
 // descent diverging, usually from too large an α (see DivergenceError).

@@ -104,6 +104,24 @@ func FromWeights(W ...*matrix.Dense) (*Network, error) {
 // Check returns the layer sizes s_1..s_L, or an error if n is nil, its shapes
 // do not chain, a weight is not finite or Hidden is not an activation.
 func (n *Network) Check() ([]int, error) {
+	sizes, err := n.checkShapes()
+	if err != nil {
+		return nil, err
+	}
+	for l, t := range n.Theta[1:] {
+		for i, v := range t.Data {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("network: Theta%d holds %v at element %d: weights must be finite", l+1, v, i)
+			}
+		}
+	}
+	return sizes, nil
+}
+
+// checkShapes is Check without looking at the weights' values: a network
+// whose weights diverged to NaN during training still has a cost (NaN), which
+// the trainer reports.
+func (n *Network) checkShapes() ([]int, error) {
 	if n == nil {
 		return nil, errors.New("network: nil network")
 	}
@@ -117,11 +135,6 @@ func (n *Network) Check() ([]int, error) {
 	for l, t := range n.Theta[1:] {
 		if len(t.Data) != t.Rows*t.Cols {
 			return nil, fmt.Errorf("network: Theta%d is %dx%d but holds %d numbers", l+1, t.Rows, t.Cols, len(t.Data))
-		}
-		for i, v := range t.Data {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("network: Theta%d holds %v at element %d: weights must be finite", l+1, v, i)
-			}
 		}
 	}
 	return sizes, nil
@@ -163,10 +176,11 @@ func (n *Network) Copy() *Network {
 	return c
 }
 
-// CheckX returns an error unless n is a network (see Check) and X holds
-// examples for it: one column per input unit, every number finite.
+// CheckX returns an error unless n is a network (see Check; its weights'
+// values are not looked at) and X holds examples for it: one column per input
+// unit, every number finite.
 func (n *Network) CheckX(X *matrix.Dense) error {
-	sizes, err := n.Check()
+	sizes, err := n.checkShapes()
 	if err != nil {
 		return err
 	}

@@ -1,12 +1,22 @@
 package network
 
-import "github.com/ann-go/ann/matrix"
+import (
+	"math"
+
+	"github.com/ann-go/ann/matrix"
+)
 
 // Predict returns the class of each example of X, the tutorial's predict:
 // forward propagation, then the index of the largest output unit,
-// np.argmax(h, axis=1), ties going to the first. It panics like Forward.
+// np.argmax(h, axis=1), ties going to the first. It panics like Forward, and
+// if an output is NaN (from weights that are not finite: see Check).
 func Predict(n *Network, X *matrix.Dense) []int {
-	h := Forward(n, X).H()                // K x m, one example per column
+	h := Forward(n, X).H() // K x m, one example per column
+	for _, v := range h.Data {
+		if math.IsNaN(v) {
+			panic("network: Predict: an output is NaN; are the weights finite?")
+		}
+	}
 	return matrix.ArgmaxRows(matrix.T(h)) // np.argmax(h, axis=1) on the m x K h
 }
 

@@ -42,7 +42,6 @@ func TestBadValues(t *testing.T) {
 		"0x0 Theta1":   {Theta: []*matrix.Dense{nil, {}}},
 		"short Data":   {Theta: []*matrix.Dense{nil, {Rows: 2, Cols: 3, Data: []float64{1}}}},
 		"bad g":        {Theta: layer.Init([]int{2, 2}, 0), Hidden: 9},
-		"NaN weight":   {Theta: []*matrix.Dense{nil, matrix.FromRows([][]float64{{0, math.NaN(), 0}})}},
 	}
 	for name, n := range nets {
 		if _, err := n.Check(); err == nil || !strings.HasPrefix(err.Error(), "network: ") {
@@ -57,6 +56,16 @@ func TestBadValues(t *testing.T) {
 		mustPanicWith(t, name+" Accuracy", "network: ", func() { Accuracy(n, X, y) })
 		mustPanicWith(t, name+" CheckGradients", "network: ", func() { CheckGradients(n, X, y, 0) })
 	}
+	// Weights that are not finite (a diverged training) fail Check, give a
+	// NaN cost for the trainer to report, and make Predict panic.
+	nanNet := &Network{Theta: []*matrix.Dense{nil, matrix.FromRows([][]float64{{0, math.NaN(), 0}})}}
+	if _, err := nanNet.Check(); err == nil || !strings.Contains(err.Error(), "Theta1 holds NaN") {
+		t.Errorf("NaN weight: Check = %v", err)
+	}
+	if J := Cost(nanNet, X, []int{0, 0}, 0); !math.IsNaN(J) {
+		t.Errorf("NaN weight: Cost = %v, want NaN", J)
+	}
+	mustPanicWith(t, "NaN weight Predict", "network: Predict: an output is NaN", func() { Predict(nanNet, X) })
 	mustPanicWith(t, "Sizes of nil", "network: ", func() { (*Network)(nil).Sizes() })
 	mustPanicWith(t, "K of zero", "network: ", func() { (&Network{}).K() })
 	mustPanicWith(t, "Copy of zero", "network: ", func() { (&Network{}).Copy() })

@@ -57,11 +57,18 @@ const parallelMin = 2000
 // maxGroups bounds the groups of chunks whose sums are added in a fixed order.
 const maxGroups = 32
 
+// chunk is chunkSize examples (fewer in the last), small enough that their
+// activations stay in the processor's cache through a whole forward and
+// backward pass.
 type chunk struct {
 	a1 *matrix.Dense // a^(1) of these examples: (s_1 + 1) x c, bias row first
 	y  []int
 }
 
+// group is a run of consecutive chunks. Chunks are gathered into at most
+// maxGroups groups; each group sums its chunks' Δ in chunk order, and
+// Gradient adds the groups' sums in group order, so which core runs which
+// group changes no bit of the result.
 type group struct {
 	first, end int             // the chunks [first, end)
 	J          float64         // sum of the chunks' cross-entropy terms

@@ -12,19 +12,22 @@ import "github.com/ann-go/ann/matrix"
 //
 // g'(z^(l)) is computed from a^(l), which the forward pass holds, instead of
 // evaluating the sigmoid twice more as the tutorial's sigmoid_gradient does;
-// the numbers are the same. It panics if p is not a pass of n or a label is
-// not a class.
+// the numbers are the same. It panics if p is not a pass of n, a label is
+// not a class or there are no examples.
 func Backprop(n *Network, p *Pass, y []int, lambda float64) []*matrix.Dense {
 	L := n.L()
 	h := checkPass(n, p)
 	m := h.Cols
 	n.mustLabels(y, m)
+	if m == 0 {
+		panic("network: the gradients of no examples")
+	}
 
 	delta := make([]*matrix.Dense, L+1)
 	delta[L] = matrix.Sub(h, OneHot(y, n.K()))
 	for l := L - 1; l >= 2; l-- {
-		ThetaT := matrix.T(matrix.DropFirstCol(n.Theta[l])) // (Θ^(l)_{:,1:})ᵀ
-		gPrime := matrix.Apply(n.Hidden.GradFromA, dropBiasRow(p.A[l]))
+		ThetaT := matrix.T(matrix.DropFirstCol(n.Theta[l]))             // (Θ^(l)_{:,1:})ᵀ
+		gPrime := matrix.Apply(n.Hidden.GradFromA, dropBiasRow(p.A[l])) // g'(z^(l)) from a^(l)
 		delta[l] = matrix.MulElem(matrix.Mul(ThetaT, delta[l+1]), gPrime)
 	}
 

@@ -22,6 +22,7 @@ func Backprop(n *Network, p *Pass, y []int, lambda float64) []*matrix.Dense {
 	if m == 0 {
 		panic("network: the gradients of no examples")
 	}
+	mustLambda(lambda)
 
 	delta := make([]*matrix.Dense, L+1)
 	delta[L] = matrix.Sub(h, OneHot(y, n.K()))

@@ -60,6 +60,13 @@ func CostOf(n *Network, p *Pass, y []int, lambda float64) float64 {
 	return J + Regularization(n, lambda, m)
 }
 
+// mustLambda panics unless λ is a finite number >= 0.
+func mustLambda(lambda float64) {
+	if !(lambda >= 0) || math.IsInf(lambda, 1) {
+		panic(fmt.Sprintf("network: lambda %v: want a finite number >= 0", lambda))
+	}
+}
+
 // checkPass returns p's hypothesis h, and panics unless p is a forward pass
 // of a network of n's sizes.
 func checkPass(n *Network, p *Pass) *matrix.Dense {
@@ -72,8 +79,10 @@ func checkPass(n *Network, p *Pass) *matrix.Dense {
 }
 
 // Regularization returns the cost's second term, λ/(2m) Σ_l Σ_{j, i≥1} (Θ^(l)_{j,i})²,
-// and 0 when λ is 0 (for any m).
+// and 0 when λ is 0 (for any m). It panics unless λ is a finite number >= 0
+// and, for λ > 0, m >= 1.
 func Regularization(n *Network, lambda float64, m int) float64 {
+	mustLambda(lambda)
 	if lambda == 0 {
 		return 0
 	}

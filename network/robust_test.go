@@ -91,6 +91,8 @@ func TestBadValues(t *testing.T) {
 	}
 	mustPanicWith(t, "Cost of 0 rows", "network: ", func() { Cost(good, matrix.New(0, 2), nil, 0) })
 	mustPanicWith(t, "Backprop of 0 rows", "network: ", func() { Backprop(good, Forward(good, matrix.New(0, 2)), nil, 0) })
+	mustPanicWith(t, "Cost with lambda NaN", "network: lambda NaN", func() { Cost(good, X, y, math.NaN()) })
+	mustPanicWith(t, "Backprop with lambda -1", "network: lambda -1", func() { Backprop(good, Forward(good, X), y, -1) })
 	mustPanicWith(t, "Regularization over m = 0", "network: ", func() { Regularization(good, 1, 0) })
 	mustPanicWith(t, "a pass of another network", "network: ", func() {
 		CostOf(good, Forward(New(layer.Init([]int{2, 3, 3, 4}, 0)), X), y, 0)

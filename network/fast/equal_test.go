@@ -168,3 +168,25 @@ func TestWorkerPanicReachesCaller(t *testing.T) {
 		t.Errorf("panic %v, want marker{63}", v)
 	}
 }
+
+// Inputs that are not finite panic with a message, in any chunk, on one core
+// or several; the largest finite numbers do not.
+func TestNotFiniteInputs(t *testing.T) {
+	net := network.New(layer.Init(layer.Tutorial, 0))
+	for _, m := range []int{3, parallelMin + 5} {
+		for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.MaxFloat64, -math.MaxFloat64, 5e-324} {
+			X, _ := randomData(m, 2, 2, 3)
+			X.Data[len(X.Data)-1] = v
+			r := func() (r any) {
+				defer func() { r = recover() }()
+				Predict(net, X)
+				Probabilities(net, X)
+				return nil
+			}()
+			finite := !math.IsNaN(v) && !math.IsInf(v, 0)
+			if s, _ := r.(string); finite && r != nil || !finite && !strings.HasPrefix(s, "fast: X holds a number that is not finite") {
+				t.Errorf("m=%d, x=%v: panic %v", m, v, r)
+			}
+		}
+	}
+}

@@ -436,16 +436,19 @@ func setA1(a1, X *matrix.Dense, lo int) bool {
 	for j := range bias {
 		bias[j] = 1
 	}
-	zero := 0.0              // stays 0 unless some v*0 is NaN: v is ±Inf or NaN
+	// The exponent bits of each v, plus one in the exponent's lowest bit,
+	// carry into bit 63 only when they are all ones: v is ±Inf or NaN.
+	const expBits, expOne = 0x7ff << 52, 1 << 52
+	var carry uint64
 	for f := 0; f < n; f++ { // row f+1 of a1 is feature f of each example
 		row := a1.Data[(f+1)*c : (f+2)*c]
 		for j := range row {
 			v := X.Data[(lo+j)*n+f]
 			row[j] = v
-			zero += v * 0
+			carry |= math.Float64bits(v)&expBits + expOne
 		}
 	}
-	return zero == 0
+	return carry>>63 == 0
 }
 
 // view returns the first c columns' worth of buf as a rows x c matrix.

@@ -154,7 +154,7 @@ func TestTrainMatchesPlainLoop(t *testing.T) {
 }
 
 // Training gives bitwise the same weights and costs whatever the number of
-// cores: the chunks' sums are added in a fixed order (network.Workspace).
+// cores: the chunks' sums are added in a fixed order (fast.Workspace).
 func TestTrainSameOnAnyCores(t *testing.T) {
 	X, y := moons.Make(3*2000, 0.1, 0)
 	net := network.New(layer.Init(layer.Tutorial, 0))

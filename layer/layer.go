@@ -56,13 +56,19 @@ func Check(sizes []int) error {
 
 // Epsilon returns the code's ε = √6 / √(s_{l+1} + s_l + 1) for the weights from
 // a layer of sIn units to one of sOut units, the tutorial's cell 9.
+//
+// It panics unless both layers have at least one unit.
 func Epsilon(sIn, sOut int) float64 {
+	mustUnits(sIn, sOut)
 	return math.Sqrt(6) / math.Sqrt(float64(sOut+sIn+1))
 }
 
 // EpsilonText returns the text's ε = √6 / √(L_out + L_in) for the weights from
 // a layer of sIn = L_in units to one of sOut = L_out units.
+//
+// It panics unless both layers have at least one unit.
 func EpsilonText(sIn, sOut int) float64 {
+	mustUnits(sIn, sOut)
 	return math.Sqrt(6) / math.Sqrt(float64(sOut+sIn))
 }
 
@@ -78,6 +84,13 @@ func Init(sizes []int, seed uint32) []*matrix.Dense {
 // np.random.seed(seed). It panics if Check(sizes) fails.
 func InitText(sizes []int, seed uint32) []*matrix.Dense {
 	return draw(sizes, seed, EpsilonText, func(u, eps float64) float64 { return (2*u - 1) * eps })
+}
+
+// mustUnits panics unless both layers have at least one unit.
+func mustUnits(sIn, sOut int) {
+	if sIn < 1 || sOut < 1 {
+		panic(fmt.Sprintf("layer: layers of %d and %d units: want at least 1 each", sIn, sOut))
+	}
 }
 
 func draw(sizes []int, seed uint32, epsilon func(sIn, sOut int) float64, f func(u, eps float64) float64) []*matrix.Dense {

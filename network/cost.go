@@ -11,6 +11,9 @@ import (
 // y[i] (the tutorial's y_mat = np.eye(K)[y, :], transposed to one example per
 // column). It panics if a label is outside 0..K-1.
 func OneHot(y []int, K int) *matrix.Dense {
+	if K < 1 {
+		panic(fmt.Sprintf("network: OneHot with K = %d classes", K))
+	}
 	Y := matrix.New(K, len(y))
 	for i, c := range y {
 		if c < 0 || c >= K {

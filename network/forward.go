@@ -13,8 +13,13 @@ type Pass struct {
 }
 
 // H returns the hypothesis h = a^(L), K x m: column i holds the output units
-// for example i.
-func (p *Pass) H() *matrix.Dense { return p.A[len(p.A)-1] }
+// for example i. It panics if p holds no layers.
+func (p *Pass) H() *matrix.Dense {
+	if p == nil || len(p.A) == 0 {
+		panic("network: an empty Pass: make one with Forward")
+	}
+	return p.A[len(p.A)-1]
+}
 
 // Forward runs forward propagation on the examples X (m x n, one per row), the
 // tutorial's forward_prop:

@@ -98,6 +98,8 @@ func TestBadValues(t *testing.T) {
 		CostOf(good, Forward(New(layer.Init([]int{2, 3, 3, 4}, 0)), X), y, 0)
 	})
 	mustPanicWith(t, "nil pass", "network: ", func() { Backprop(good, nil, y, 0) })
+	mustPanicWith(t, "H of a zero Pass", "network: ", func() { (&Pass{}).H() })
+	mustPanicWith(t, "OneHot with K = 0", "network: ", func() { OneHot(nil, 0) })
 	mustPanicWith(t, "OneHot of -1", "network: ", func() { OneHot([]int{-1}, 2) })
 	if got := Predict(good, matrix.New(0, 2)); len(got) != 0 {
 		t.Errorf("Predict of 0 rows = %v", got)

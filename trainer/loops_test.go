@@ -186,6 +186,10 @@ func TestTrainBadValues(t *testing.T) {
 			}
 		}()
 	}
+	var ce *ConfigError
+	if err := (*Config)(nil).Check(); !errors.As(err, &ce) {
+		t.Errorf("nil Config: Check = %v", err)
+	}
 	defer func() {
 		if s, _ := recover().(string); !strings.HasPrefix(s, "trainer: Step:") {
 			t.Errorf("Step of mismatched shapes: panic %q", s)

@@ -86,6 +86,9 @@ func (e *ConfigError) Error() string {
 // Check returns a *ConfigError naming the first field of c that gradient
 // descent cannot run with.
 func (c *Config) Check() error {
+	if c == nil {
+		return &ConfigError{Field: "config", Value: nil, Want: "want a Config"}
+	}
 	bad := func(field string, value any, want string) error {
 		return &ConfigError{Field: field, Value: value, Want: want}
 	}

@@ -169,6 +169,35 @@ func TestWorkerPanicReachesCaller(t *testing.T) {
 	}
 }
 
+// A zero Workspace, a nil network or X: a panic naming the mistake.
+func TestZeroValues(t *testing.T) {
+	for name, f := range map[string]func(){
+		"zero Workspace Gradient": func() { (&Workspace{}).Gradient() },
+		"zero Workspace Cost":     func() { (&Workspace{}).Cost() },
+		"zero Workspace Load":     func() { (&Workspace{}).Load(matrix.New(1, 2), []int{0}, []int{0}) },
+		"nil network":             func() { Predict(nil, matrix.New(1, 2)) },
+		"zero network":            func() { Probabilities(&network.Network{}, matrix.New(1, 2)) },
+		"nil X":                   func() { Predict(network.New(layer.Init(layer.Tutorial, 0)), nil) },
+		"0 columns":               func() { Predict(network.New(layer.Init(layer.Tutorial, 0)), matrix.New(3, 0)) },
+		"grid of nil network":     func() { GridProbabilities(nil, []float64{0}, []float64{0}) },
+		"workspace of 0 rows":     func() { NewWorkspace(network.New(layer.Init(layer.Tutorial, 0)), matrix.New(0, 2), nil, 0) },
+		"workspace of NaN lambda": func() {
+			NewWorkspace(network.New(layer.Init(layer.Tutorial, 0)), matrix.New(1, 2), []int{0}, math.NaN())
+		},
+	} {
+		func() {
+			defer func() {
+				r := recover()
+				if s, _ := r.(string); !strings.HasPrefix(s, "fast: ") {
+					t.Errorf("%s: panic %v, want a fast: message", name, r)
+				}
+			}()
+			f()
+		}()
+	}
+	(&Workspace{}).Close() // closing a zero workspace is harmless
+}
+
 // Inputs that are not finite panic with a message, in any chunk, on one core
 // or several; the largest finite numbers do not.
 func TestNotFiniteInputs(t *testing.T) {

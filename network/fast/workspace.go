@@ -149,6 +149,7 @@ func NewWorkspace(n *network.Network, X *matrix.Dense, y []int, lambda float64) 
 // workspace's number of examples, X fits the input layer and has len(y)
 // rows, and each listed row is one of X's with a label that is a class.
 func (w *Workspace) Load(X *matrix.Dense, y []int, rows []int) {
+	w.check()
 	if X == nil || X.Cols != w.sizes[0] || len(X.Data) != X.Rows*X.Cols {
 		panic("fast: Load: X does not fit the input layer")
 	}
@@ -273,6 +274,9 @@ func (w *Workspace) Cost() float64 {
 // check panics if the workspace is closed or the network's weights changed
 // shape since NewWorkspace.
 func (w *Workspace) check() {
+	if w.net == nil {
+		panic("fast: a Workspace not made by NewWorkspace")
+	}
 	if w.closed {
 		panic("fast: a closed Workspace used")
 	}

@@ -56,13 +56,19 @@ func Check(sizes []int) error {
 
 // Epsilon returns the code's ε = √6 / √(s_{l+1} + s_l + 1) for the weights from
 // a layer of sIn units to one of sOut units, the tutorial's cell 9.
+//
+// It panics unless both layers have at least one unit.
 func Epsilon(sIn, sOut int) float64 {
+	mustUnits(sIn, sOut)
 	return math.Sqrt(6) / math.Sqrt(float64(sOut+sIn+1))
 }
 
 // EpsilonText returns the text's ε = √6 / √(L_out + L_in) for the weights from
 // a layer of sIn = L_in units to one of sOut = L_out units.
+//
+// It panics unless both layers have at least one unit.
 func EpsilonText(sIn, sOut int) float64 {
+	mustUnits(sIn, sOut)
 	return math.Sqrt(6) / math.Sqrt(float64(sOut+sIn))
 }
 
@@ -78,6 +84,13 @@ func Init(sizes []int, seed uint32) []*matrix.Dense {
 // np.random.seed(seed). It panics if Check(sizes) fails.
 func InitText(sizes []int, seed uint32) []*matrix.Dense {
 	return draw(sizes, seed, EpsilonText, func(u, eps float64) float64 { return (2*u - 1) * eps })
+}
+
+// mustUnits panics unless both layers have at least one unit.
+func mustUnits(sIn, sOut int) {
+	if sIn < 1 || sOut < 1 {
+		panic(fmt.Sprintf("layer: layers of %d and %d units: want at least 1 each", sIn, sOut))
+	}
 }
 
 func draw(sizes []int, seed uint32, epsilon func(sIn, sOut int) float64, f func(u, eps float64) float64) []*matrix.Dense {
@@ -102,19 +115,19 @@ func draw(sizes []int, seed uint32, epsilon func(sIn, sOut int) float64, f func(
 // s_{l+1} x (s_l + 1).
 func Sizes(Theta []*matrix.Dense) ([]int, error) {
 	if len(Theta) < 2 || Theta[0] != nil {
-		return nil, fmt.Errorf("want Theta[1..L-1] with Theta[0] nil, got %d matrices", len(Theta))
+		return nil, fmt.Errorf("layer: want Theta[1..L-1] with Theta[0] nil, got %d matrices", len(Theta))
 	}
 	sizes := make([]int, len(Theta))
 	for l := 1; l < len(Theta); l++ {
 		t := Theta[l]
 		if t == nil {
-			return nil, fmt.Errorf("Theta%d is missing", l)
+			return nil, fmt.Errorf("layer: Theta%d is missing", l)
 		}
 		if t.Rows < 1 || t.Cols < 2 {
-			return nil, fmt.Errorf("Theta%d is %dx%d: want at least 1 row and 2 columns (bias and one input)", l, t.Rows, t.Cols)
+			return nil, fmt.Errorf("layer: Theta%d is %dx%d: want at least 1 row and 2 columns (bias and one input)", l, t.Rows, t.Cols)
 		}
 		if l > 1 && t.Cols != sizes[l-1]+1 {
-			return nil, fmt.Errorf("Theta%d is %dx%d but Theta%d has %d rows: want %d columns (its %d units plus bias)",
+			return nil, fmt.Errorf("layer: Theta%d is %dx%d but Theta%d has %d rows: want %d columns (its %d units plus bias)",
 				l, t.Rows, t.Cols, l-1, sizes[l-1], sizes[l-1]+1, sizes[l-1])
 		}
 		sizes[l-1] = t.Cols - 1

@@ -115,3 +115,16 @@ func TestCheck(t *testing.T) {
 		}()
 	}
 }
+
+func TestEpsilonOfNoUnits(t *testing.T) {
+	for _, f := range []func(int, int) float64{Epsilon, EpsilonText} {
+		func() {
+			defer func() {
+				if s, _ := recover().(string); !strings.HasPrefix(s, "layer: ") {
+					t.Errorf("epsilon of 0 units: panic %q, want a layer: message", s)
+				}
+			}()
+			f(0, 0)
+		}()
+	}
+}

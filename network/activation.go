@@ -42,7 +42,7 @@ func ParseActivation(name string) (Activation, error) {
 			return Activation(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown activation %q: want sigmoid, tanh or relu", name)
+	return 0, fmt.Errorf("network: unknown activation %q: want sigmoid, tanh or relu", name)
 }
 
 // G returns g(z).

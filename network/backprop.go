@@ -12,28 +12,34 @@ import "github.com/ann-go/ann/matrix"
 //
 // g'(z^(l)) is computed from a^(l), which the forward pass holds, instead of
 // evaluating the sigmoid twice more as the tutorial's sigmoid_gradient does;
-// the numbers are the same. It panics if a label is not a class.
-func (n *Network) Backprop(p *Pass, y []int, lambda float64) []*matrix.Dense {
+// the numbers are the same. It panics if p is not a pass of n, a label is
+// not a class or there are no examples.
+func Backprop(n *Network, p *Pass, y []int, lambda float64) []*matrix.Dense {
 	L := n.L()
-	m := p.H().Cols
+	h := checkPass(n, p)
+	m := h.Cols
 	n.mustLabels(y, m)
-	delta := make([]*matrix.Dense, L+1)
-	delta[L] = matrix.Sub(p.A[L], OneHot(y, n.K()))
-	for l := L - 1; l >= 2; l-- {
-		a := dropBiasRow(p.A[l])
-		delta[l] = matrix.MulElem(matrix.TMul(matrix.DropFirstCol(n.Theta[l]), delta[l+1]), matrix.Apply(n.Hidden.GradFromA, a))
+	if m == 0 {
+		panic("network: the gradients of no examples")
 	}
+	mustLambda(lambda)
+
+	delta := make([]*matrix.Dense, L+1)
+	delta[L] = matrix.Sub(h, OneHot(y, n.K()))
+	for l := L - 1; l >= 2; l-- {
+		ThetaT := matrix.T(matrix.DropFirstCol(n.Theta[l]))             // (Θ^(l)_{:,1:})ᵀ
+		gPrime := matrix.Apply(n.Hidden.GradFromA, dropBiasRow(p.A[l])) // g'(z^(l)) from a^(l)
+		delta[l] = matrix.MulElem(matrix.Mul(ThetaT, delta[l+1]), gPrime)
+	}
+
 	D := make([]*matrix.Dense, L)
 	for l := 1; l < L; l++ {
-		Delta := matrix.MulT(delta[l+1], p.A[l])
-		D[l] = matrix.Scale(1/float64(m), Delta)
-		if lambda != 0 {
-			reg := matrix.Scale(lambda/float64(m), n.Theta[l])
-			for j := 0; j < reg.Rows; j++ {
-				reg.Set(j, 0, 0) // the bias weights are not regularized
-			}
-			D[l] = matrix.Add(D[l], reg)
+		Delta := matrix.MulT(delta[l+1], p.A[l]) // δ^(l+1) (a^(l))ᵀ
+		reg := matrix.Scale(lambda/float64(m), n.Theta[l])
+		for j := 0; j < reg.Rows; j++ {
+			reg.Set(j, 0, 0) // the bias weights are not regularized
 		}
+		D[l] = matrix.Add(matrix.Scale(1/float64(m), Delta), reg)
 	}
 	return D
 }

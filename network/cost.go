@@ -1,6 +1,7 @@
 package network
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/ann-go/ann/matrix"
@@ -10,8 +11,14 @@ import (
 // y[i] (the tutorial's y_mat = np.eye(K)[y, :], transposed to one example per
 // column). It panics if a label is outside 0..K-1.
 func OneHot(y []int, K int) *matrix.Dense {
+	if K < 1 {
+		panic(fmt.Sprintf("network: OneHot with K = %d classes", K))
+	}
 	Y := matrix.New(K, len(y))
 	for i, c := range y {
+		if c < 0 || c >= K {
+			panic(fmt.Sprintf("network: OneHot: label %d of example %d is not one of 0..%d", c, i, K-1))
+		}
 		Y.Set(c, i, 1)
 	}
 	return Y
@@ -25,19 +32,23 @@ func OneHot(y []int, K int) *matrix.Dense {
 // is ever nonzero; Cost computes just that one log. (numpy computes both, and
 // gets NaN from 0 * log(0) when an output rounds to exactly 0 or 1.) The result
 // is +Inf when an output is exactly wrong, which the trainer reports as
-// divergence.
+// divergence. With no examples (m = 0) the mean is undefined: Cost panics.
 //
 // It panics if X does not fit the input layer or a label is not a class.
-func (n *Network) Cost(X *matrix.Dense, y []int, lambda float64) float64 {
-	return n.CostOf(n.Forward(X), y, lambda)
+func Cost(n *Network, X *matrix.Dense, y []int, lambda float64) float64 {
+	return CostOf(n, Forward(n, X), y, lambda)
 }
 
-// CostOf returns J(Θ) from a forward pass already made, so that training runs
-// forward propagation once per iteration where the tutorial runs it twice.
-func (n *Network) CostOf(p *Pass, y []int, lambda float64) float64 {
-	h := p.H()
+// CostOf returns J(Θ) from a forward pass p of n already made, so that
+// training runs forward propagation once per iteration where the tutorial runs
+// it twice. It panics if p is not a pass of n or a label is not a class.
+func CostOf(n *Network, p *Pass, y []int, lambda float64) float64 {
+	h := checkPass(n, p)
 	m := h.Cols
 	n.mustLabels(y, m)
+	if m == 0 {
+		panic("network: the cost of no examples")
+	}
 	J := 0.0
 	for k := 0; k < h.Rows; k++ {
 		for i, hki := range h.Row(k) {
@@ -49,13 +60,40 @@ func (n *Network) CostOf(p *Pass, y []int, lambda float64) float64 {
 		}
 	}
 	J /= float64(m)
-	return J + n.Regularization(lambda, m)
+	return J + Regularization(n, lambda, m)
 }
 
-// Regularization returns the cost's second term, λ/(2m) Σ_l Σ_{j, i≥1} (Θ^(l)_{j,i})².
-func (n *Network) Regularization(lambda float64, m int) float64 {
+// mustLambda panics unless λ is a finite number >= 0.
+func mustLambda(lambda float64) {
+	if !(lambda >= 0) || math.IsInf(lambda, 1) {
+		panic(fmt.Sprintf("network: lambda %v: want a finite number >= 0", lambda))
+	}
+}
+
+// checkPass returns p's hypothesis h, and panics unless p is a forward pass
+// of a network of n's sizes.
+func checkPass(n *Network, p *Pass) *matrix.Dense {
+	sizes := n.Sizes()
+	L := len(sizes)
+	if p == nil || len(p.A) != L+1 || p.A[L] == nil || p.A[L].Rows != sizes[L-1] {
+		panic("network: the pass is not a forward pass of this network")
+	}
+	return p.A[L]
+}
+
+// Regularization returns the cost's second term, λ/(2m) Σ_l Σ_{j, i≥1} (Θ^(l)_{j,i})²,
+// and 0 when λ is 0 (for any m). It panics unless λ is a finite number >= 0
+// and, for λ > 0, m >= 1.
+func Regularization(n *Network, lambda float64, m int) float64 {
+	mustLambda(lambda)
 	if lambda == 0 {
 		return 0
+	}
+	if m < 1 {
+		panic(fmt.Sprintf("network: Regularization over m = %d examples", m))
+	}
+	if n == nil || len(n.Theta) < 2 {
+		panic("network: Regularization of no network")
 	}
 	sum := 0.0
 	for _, t := range n.Theta[1:] {

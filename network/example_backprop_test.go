@@ -31,7 +31,7 @@ func backpropPerExample(n *network.Network, X *matrix.Dense, y []int, lambda flo
 		Delta[l] = matrix.New(n.Theta[l].Rows, n.Theta[l].Cols)
 	}
 	for i := 0; i < m; i++ {
-		p := n.Forward(matrix.FromRows([][]float64{X.Row(i)}))
+		p := network.Forward(n, matrix.FromRows([][]float64{X.Row(i)}))
 		// a(l, j) is a_j^(l) of this example: A[l] is a column, bias in row 0.
 		a := func(l, j int) float64 { return p.A[l].At(j, 0) }
 
@@ -99,12 +99,12 @@ func maxDiff(a, b []*matrix.Dense) float64 {
 }
 
 // Backpropagation one example at a time, as docs/backprop.md derives it,
-// gives the same D as Network.Backprop, which does all m examples at once.
+// gives the same D as network.Backprop, which does all m examples at once.
 func Example_backpropPerExample() {
 	X, y := moons.Make(100, 0.1, 0)
 	n := network.New(layer.Init([]int{2, 3, 2}, 0))
 	slow := backpropPerExample(n, X, y, 1)
-	fast := n.Backprop(n.Forward(X), y, 1)
+	fast := network.Backprop(n, network.Forward(n, X), y, 1)
 	fmt.Printf("D^(1) row 1: %.6f\n", slow[1].Row(0))
 	fmt.Printf("D^(2) row 0: %.6f\n", slow[2].Row(0))
 	fmt.Println("equal to Backprop within 1e-12:", maxDiff(slow, fast) <= 1e-12)
@@ -130,7 +130,7 @@ func TestBackpropPerExample(t *testing.T) {
 		X, y := moons.Make(tt.m, 0.1, tt.seed)
 		n := network.New(layer.Init(tt.sizes, tt.seed))
 		slow := backpropPerExample(n, X, y, tt.lambda)
-		fast := n.Backprop(n.Forward(X), y, tt.lambda)
+		fast := network.Backprop(n, network.Forward(n, X), y, tt.lambda)
 		if d := maxDiff(slow, fast); !(d <= 1e-12) {
 			t.Errorf("layers %v, m %d, λ %g: per-example D differs from Backprop by %g, want <= 1e-12", tt.sizes, tt.m, tt.lambda, d)
 		}

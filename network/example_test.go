@@ -1,7 +1,6 @@
 package network_test
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/ann-go/ann/layer"
@@ -15,12 +14,12 @@ import (
 func Example() {
 	X, y := moons.Make(1000, 0.1, 0)
 	net := network.New(layer.Init(layer.Tutorial, 0))
-	p := net.Forward(X)
+	p := network.Forward(net, X)
 	for l := 1; l <= net.L(); l++ {
 		fmt.Printf("a^(%d): %d x %d\n", l, p.A[l].Rows, p.A[l].Cols)
 	}
-	fmt.Printf("J = %.6f\n", net.CostOf(p, y, 0))
-	D := net.Backprop(p, y, 0)
+	fmt.Printf("J = %.6f\n", network.CostOf(net, p, y, 0))
+	D := network.Backprop(net, p, y, 0)
 	fmt.Printf("D^(3) is %d x %d, like Theta3\n", D[3].Rows, D[3].Cols)
 	// Output:
 	// a^(1): 3 x 1000
@@ -31,49 +30,68 @@ func Example() {
 	// D^(3) is 2 x 6, like Theta3
 }
 
-func ExampleNetwork_CheckGradients() {
-	net := network.New(layer.Init([]int{2, 5, 5, 2}, 0))
-	X, y := moons.Make(20, 0.1, 0)
-	r := net.CheckGradients(X, y, 1.0)
-	fmt.Println("backpropagation agrees:", r.Max < 1e-7)
-	// Output:
-	// backpropagation agrees: true
-}
-
-// A model saved by ann (or by numpy.savez with arrays Theta1, Theta2, ...) is
-// read back and predicts.
-func ExampleReadModel() {
-	var file bytes.Buffer
-	m := &network.Model{Net: network.New(layer.Init(layer.Tutorial, 0))}
-	if err := m.WriteNPZ(&file); err != nil {
-		fmt.Println(err)
-		return
-	}
-	loaded, err := network.ReadModel(bytes.NewReader(file.Bytes()), int64(file.Len()))
+// The tutorial's forward_prop on a network small enough to follow by hand:
+// one input, two hidden units, one output, and the example x = 2.
+func ExampleForward() {
+	net, err := network.FromWeights(
+		matrix.FromRows([][]float64{{0, 1}, {1, -1}}), // Θ^(1): z^(2) = [x; 1 - x]
+		matrix.FromRows([][]float64{{-1, 2, 2}}),      // Θ^(2): z^(3) = -1 + 2 a_1 + 2 a_2
+	)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	X := matrix.FromRows([][]float64{{0, 1}, {1, -0.5}})
-	fmt.Println(loaded.Net.Sizes(), loaded.Predict(X))
+	X := matrix.FromRows([][]float64{{2}})
+	p := network.Forward(net, X)
+	fmt.Printf("a^(1) = %v\n", p.A[1].Data)      // [1; x]
+	fmt.Printf("z^(2) = %v\n", p.Z[2].Data)      // Θ^(1) a^(1)
+	fmt.Printf("a^(2) = %.4f\n", p.A[2].Data)    // [1; g(z^(2))]
+	fmt.Printf("z^(3) = %.4f\n", p.Z[3].Data)    // Θ^(2) a^(2)
+	fmt.Printf("h = a^(3) = %.4f\n", p.H().Data) // g(z^(3)), no bias unit
 	// Output:
-	// [2 5 5 2] [1 1]
+	// a^(1) = [1 2]
+	// z^(2) = [2 -1]
+	// a^(2) = [1.0000 0.8808 0.2689]
+	// z^(3) = [1.2995]
+	// h = a^(3) = [0.7857]
 }
 
-// PredictGrid classifies every point of a grid, as a decision-boundary plot
-// needs: here class 1 where x > y, and class 0 on ties (x = y) and below.
-func ExampleNetwork_PredictGrid() {
-	net := network.New([]*matrix.Dense{nil, matrix.FromRows([][]float64{
-		{0, -1, 1}, // z_0 = y - x
-		{0, 1, -1}, // z_1 = x - y
-	})})
-	xs, ys := []float64{-1, 0, 1}, []float64{1, 0, -1}
-	labels := net.PredictGrid(xs, ys)
-	for j, y := range ys {
-		fmt.Printf("y = %2v: %v\n", y, labels[j*len(xs):(j+1)*len(xs)])
-	}
+// Backpropagation on the same small network, for the example x = 2 of class
+// 0: with one output unit, y = [1] for class 0, so δ^(3) = h - 1.
+func ExampleBackprop() {
+	net, _ := network.FromWeights(
+		matrix.FromRows([][]float64{{0, 1}, {1, -1}}),
+		matrix.FromRows([][]float64{{-1, 2, 2}}),
+	)
+	X, y := matrix.FromRows([][]float64{{2}}), []int{0}
+	p := network.Forward(net, X)
+	D := network.Backprop(net, p, y, 0)
+	fmt.Printf("D^(1) = %.4f\n", D[1].Data) // δ^(2) (a^(1))ᵀ
+	fmt.Printf("D^(2) = %.4f\n", D[2].Data) // δ^(3) (a^(2))ᵀ
+	fmt.Printf("J = %.4f\n", network.CostOf(net, p, y, 0))
 	// Output:
-	// y =  1: [0 0 0]
-	// y =  0: [0 0 1]
-	// y = -1: [0 1 1]
+	// D^(1) = [-0.0450 -0.0900 -0.0842 -0.1685]
+	// D^(2) = [-0.2143 -0.1887 -0.0576]
+	// J = 0.2411
+}
+
+// The tutorial's predict: the class of the largest output unit.
+func ExamplePredict() {
+	net, _ := network.FromWeights(matrix.FromRows([][]float64{
+		{0, -1}, // z_0 = -x
+		{0, 1},  // z_1 = x
+	}))
+	X := matrix.FromRows([][]float64{{-2}, {0}, {3}})
+	fmt.Println(network.Predict(net, X)) // ties (x = 0) go to the first class
+	// Output:
+	// [0 0 1]
+}
+
+func ExampleCheckGradients() {
+	net := network.New(layer.Init([]int{2, 5, 5, 2}, 0))
+	X, y := moons.Make(20, 0.1, 0)
+	r := network.CheckGradients(net, X, y, 1.0)
+	fmt.Println("backpropagation agrees:", r.Max < 1e-7)
+	// Output:
+	// backpropagation agrees: true
 }

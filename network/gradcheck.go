@@ -38,8 +38,8 @@ const GradCheckStep = 1e-4
 // are not lost to rounding. A correct backpropagation gives relative
 // differences around 1e-9 or smaller; a wrong one, near 1. It does not change
 // n. It panics like Cost if X or y do not fit n.
-func (n *Network) CheckGradients(X *matrix.Dense, y []int, lambda float64) GradCheck {
-	bp := n.Backprop(n.Forward(X), y, lambda)
+func CheckGradients(n *Network, X *matrix.Dense, y []int, lambda float64) GradCheck {
+	bp := Backprop(n, Forward(n, X), y, lambda)
 	c := n.Copy()
 	r := GradCheck{Layer: make([]float64, n.L()), Numerical: make([]*matrix.Dense, n.L()), Backprop: bp}
 	for l := 1; l < n.L(); l++ {
@@ -48,7 +48,7 @@ func (n *Network) CheckGradients(X *matrix.Dense, y []int, lambda float64) GradC
 		for i, v := range t {
 			J := func(k float64) float64 {
 				t[i] = v + k*GradCheckStep
-				return c.Cost(X, y, lambda)
+				return Cost(c, X, y, lambda)
 			}
 			num.Data[i] = (8*(J(1)-J(-1)) - (J(2) - J(-2))) / (12 * GradCheckStep)
 			t[i] = v

@@ -2,7 +2,6 @@ package network
 
 import (
 	"math"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -76,11 +75,11 @@ func TestForwardMatchesTutorial(t *testing.T) {
 			y[0], y[1] = 2, 2 // a third class
 		}
 		hRows, J := tutorialForward(net.Theta, X, y, 0.7)
-		p := net.Forward(X)
+		p := Forward(net, X)
 		if got := matrix.T(p.H()); !near(got, hRows, 1e-15) {
 			t.Errorf("%v: h differs from the tutorial's row-form h", sizes)
 		}
-		if got := net.CostOf(p, y, 0.7); !(math.Abs(got-J) <= 1e-14*J) {
+		if got := CostOf(net, p, y, 0.7); !(math.Abs(got-J) <= 1e-14*J) {
 			t.Errorf("%v: Cost = %v, the tutorial's formula %v", sizes, got, J)
 		}
 		// Shapes by layer number.
@@ -141,7 +140,7 @@ func TestGradientCheck(t *testing.T) {
 		if tt.g == ReLU {
 			X, y = awayFromKink(net, X, y)
 		}
-		r := net.CheckGradients(X, y, tt.lambda)
+		r := CheckGradients(net, X, y, tt.lambda)
 		if r.Max > 1e-7 || r.Max == 0 {
 			t.Errorf("%v %v λ=%v: relative difference %.3g (per layer %v), want (0, 1e-7]", tt.sizes, tt.g, tt.lambda, r.Max, r.Layer[1:])
 		}
@@ -152,7 +151,7 @@ func TestGradientCheck(t *testing.T) {
 // ReLU's kink at 0, where g is not differentiable and a numerical derivative
 // straddling it means nothing. The check's steps move z by far less.
 func awayFromKink(net *Network, X *matrix.Dense, y []int) (*matrix.Dense, []int) {
-	p := net.Forward(X)
+	p := Forward(net, X)
 	var rows [][]float64
 	var keep []int
 	for i := 0; i < X.Rows; i++ {
@@ -178,12 +177,12 @@ func awayFromKink(net *Network, X *matrix.Dense, y []int) (*matrix.Dense, []int)
 func TestGradientCheckCatchesErrors(t *testing.T) {
 	net := New(layer.Init([]int{2, 5, 5, 2}, 0))
 	X, y := randomData(10, 2, 2, 1)
-	withLambda := net.CheckGradients(X, y, 1)
-	forgot := net.Backprop(net.Forward(X), y, 0)
+	withLambda := CheckGradients(net, X, y, 1)
+	forgot := Backprop(net, Forward(net, X), y, 0)
 	tanh := net.Copy()
 	tanh.Hidden = Tanh
-	wrongG := tanh.Backprop(net.Forward(X), y, 0) // g' of tanh on sigmoid activations
-	plain := net.CheckGradients(X, y, 0)
+	wrongG := Backprop(tanh, Forward(net, X), y, 0) // g' of tanh on sigmoid activations
+	plain := CheckGradients(net, X, y, 0)
 	for l := 1; l < net.L(); l++ {
 		if d := relativeDifference(withLambda.Numerical[l], forgot[l]); d < 1e-3 {
 			t.Errorf("layer %d: gradients without λ pass against λ = 1 (%.3g)", l, d)
@@ -196,164 +195,27 @@ func TestGradientCheckCatchesErrors(t *testing.T) {
 	}
 }
 
-// The Workspace computes what CostOf and Backprop compute, to 1e-12, for sizes
-// around the chunk size and above ParallelMin.
-func TestWorkspaceMatchesPlain(t *testing.T) {
-	tests := []struct {
-		m      int
-		sizes  []int
-		lambda float64
-		g      Activation
-	}{
-		{1, []int{2, 5, 5, 2}, 0, Sigmoid},
-		{ChunkSize - 1, []int{2, 5, 5, 2}, 0.5, Sigmoid},
-		{ChunkSize, []int{2, 3, 2}, 0, Sigmoid},
-		{ChunkSize + 1, []int{3, 4, 6, 5, 3}, 1, Sigmoid},
-		{1000, []int{2, 5, 5, 2}, 0, Tanh},
-		{700, []int{2, 8, 8, 3}, 0.1, ReLU},
-		{ParallelMin + 37, []int{2, 5, 5, 2}, 0.2, Sigmoid},
-	}
-	for _, tt := range tests {
-		net := New(layer.Init(tt.sizes, 5))
-		net.Hidden = tt.g
-		X, y := randomData(tt.m, tt.sizes[0], tt.sizes[len(tt.sizes)-1], 2)
-		p := net.Forward(X)
-		wantJ, wantD := net.CostOf(p, y, tt.lambda), net.Backprop(p, y, tt.lambda)
-		ws := NewWorkspace(net, X, y, tt.lambda)
-		if J := ws.Cost(); !(math.Abs(J-wantJ) <= 1e-12*math.Abs(wantJ)) {
-			t.Errorf("m=%d %v: Workspace.Cost = %v, CostOf %v", tt.m, tt.sizes, J, wantJ)
-		}
-		for rep := 0; rep < 2; rep++ { // buffers reused correctly
-			J, D := ws.Gradient()
-			if !(math.Abs(J-wantJ) <= 1e-12*math.Abs(wantJ)) {
-				t.Errorf("m=%d %v: Workspace J = %v, CostOf %v", tt.m, tt.sizes, J, wantJ)
-			}
-			for l := 1; l < len(D); l++ {
-				for i, v := range D[l].Data {
-					if w := wantD[l].Data[i]; !(math.Abs(v-w) <= 1e-12*max(1, math.Abs(w))) {
-						t.Errorf("m=%d %v: Workspace D[%d] element %d = %v, Backprop %v", tt.m, tt.sizes, l, i, v, w)
-						break
-					}
-				}
-			}
-		}
-		ws.Close()
-	}
-}
-
-// The chunks' sums are added in a fixed order, so the number of cores changes
-// no bit of the result.
-func TestWorkspaceDeterministic(t *testing.T) {
-	net := New(layer.Init([]int{2, 5, 5, 2}, 0))
-	X, y := randomData(3*ParallelMin+11, 2, 2, 9)
-	run := func(procs int) (float64, []*matrix.Dense) {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		ws := NewWorkspace(net, X, y, 0.3)
-		defer ws.Close()
-		J, D := ws.Gradient()
-		copied := make([]*matrix.Dense, len(D))
-		for l := 1; l < len(D); l++ {
-			copied[l] = D[l].Copy()
-		}
-		return J, copied
-	}
-	J1, D1 := run(1)
-	for _, procs := range []int{2, 3, 8} {
-		J, D := run(procs)
-		if J != J1 {
-			t.Errorf("GOMAXPROCS %d: J = %v, with 1: %v", procs, J, J1)
-		}
-		for l := 1; l < len(D); l++ {
-			if !near(D[l], D1[l], 0) {
-				t.Errorf("GOMAXPROCS %d: D[%d] differs from GOMAXPROCS 1", procs, l)
-			}
-		}
-	}
-}
-
-func TestWorkspaceAllocs(t *testing.T) {
-	for _, m := range []int{500, 2 * ParallelMin} {
-		net := New(layer.Init([]int{2, 5, 5, 2}, 0))
-		X, y := randomData(m, 2, 2, 9)
-		ws := NewWorkspace(net, X, y, 0.1)
-		ws.Gradient()
-		if a := testing.AllocsPerRun(20, func() { ws.Gradient() }); a != 0 {
-			t.Errorf("m=%d: Gradient allocates %v times per call, want 0", m, a)
-		}
-		ws.Close()
-	}
-}
-
-// A workspace loaded with some rows computes what a new workspace of those
-// rows computes, bit for bit, and loading allocates nothing; bad loads panic.
-func TestWorkspaceLoad(t *testing.T) {
-	net := New(layer.Init([]int{2, 5, 5, 3}, 1))
-	X, y := randomData(3*ParallelMin, 2, 3, 4)
-	for _, m := range []int{7, ChunkSize + 9, ParallelMin + 1} {
-		ws := NewWorkspace(net, firstRows(X, m), y[:m], 0.2)
-		for _, seed := range []uint32{1, 2} {
-			rows := nprand.New(seed).Permutation(X.Rows)[:m]
-			Xr, yr := matrix.New(m, 2), make([]int, m)
-			for i, r := range rows {
-				copy(Xr.Row(i), X.Row(r))
-				yr[i] = y[r]
-			}
-			fresh := NewWorkspace(net, Xr, yr, 0.2)
-			wantJ, wantD := fresh.Gradient()
-			ws.Load(X, y, rows)
-			J, D := ws.Gradient()
-			if J != wantJ {
-				t.Errorf("m=%d: loaded J = %v, new workspace %v", m, J, wantJ)
-			}
-			for l := 1; l < len(D); l++ {
-				if !slices.Equal(D[l].Data, wantD[l].Data) {
-					t.Errorf("m=%d: loaded D[%d] differs from a new workspace's", m, l)
-				}
-			}
-			fresh.Close()
-			if a := testing.AllocsPerRun(5, func() { ws.Load(X, y, rows) }); a != 0 {
-				t.Errorf("m=%d: Load allocates %v times", m, a)
-			}
-		}
-		ws.Close()
-	}
-	ws := NewWorkspace(net, firstRows(X, 3), y[:3], 0)
-	defer ws.Close()
-	bad := []int{0, 1, 2}
-	y[2] = 3 // not a class of 3 outputs
-	for _, c := range []struct {
-		rows []int
-		want string
-	}{{[]int{0, 1}, "2 rows into a workspace of 3"}, {[]int{0, 1, -1}, "row -1 is outside"}, {bad, "label 3 of row 2"}} {
-		func() {
-			defer func() {
-				if r := recover(); r == nil || !strings.Contains(r.(string), c.want) {
-					t.Errorf("Load(%v): panic %v, want %q", c.rows, r, c.want)
-				}
-			}()
-			ws.Load(X, y, c.rows)
-		}()
-	}
-}
-
-// firstRows returns the first m rows of X, sharing its storage.
-func firstRows(X *matrix.Dense, m int) *matrix.Dense {
-	return &matrix.Dense{Rows: m, Cols: X.Cols, Data: X.Data[:m*X.Cols]}
-}
-
 func TestPredictAndAccuracy(t *testing.T) {
 	// One layer, no hidden units: class 1 when x > 0.
 	net := New([]*matrix.Dense{nil, matrix.FromRows([][]float64{{0, -10}, {0, 10}})})
 	X := matrix.FromRows([][]float64{{-1}, {2}, {0.5}, {-3}})
-	if got, want := net.Predict(X), []int{0, 1, 1, 0}; !slices.Equal(got, want) {
+	if got, want := Predict(net, X), []int{0, 1, 1, 0}; !slices.Equal(got, want) {
 		t.Errorf("Predict = %v, want %v", got, want)
 	}
-	if got := net.Accuracy(X, []int{0, 1, 0, 0}); got != 0.75 {
+	if got := Accuracy(net, X, []int{0, 1, 0, 0}); got != 0.75 {
 		t.Errorf("Accuracy = %v, want 0.75", got)
 	}
-	P := net.Probabilities(X)
-	if P.Rows != 4 || P.Cols != 2 || math.Abs(P.At(1, 1)-sigmoid.G(20)) > 0 {
-		t.Errorf("Probabilities = %v", P)
+	h := Forward(net, X).H()
+	if h.Rows != 2 || h.Cols != 4 || math.Abs(h.At(1, 1)-sigmoid.G(20)) > 0 {
+		t.Errorf("h = %v", h)
+	}
+	// Ties: two outputs with equal weights give equal h everywhere; the first
+	// wins, and at x = 40 all three round to 1.
+	th := matrix.FromRows([][]float64{{0.5, 2}, {0.5, 2}, {0.1, 1}})
+	tied := New([]*matrix.Dense{nil, th})
+	X = matrix.FromRows([][]float64{{-3}, {0}, {40}})
+	if got, want := Predict(tied, X), []int{2, 0, 0}; !slices.Equal(got, want) {
+		t.Errorf("ties: Predict = %v, want %v", got, want)
 	}
 }
 
@@ -386,9 +248,8 @@ func TestPanics(t *testing.T) {
 		f    func()
 		want string
 	}{
-		{"Forward", func() { net.Forward(X3) }, "X is 4x3 but the input layer has 2 units"},
-		{"Cost", func() { net.Cost(X2, []int{0, 1, 2, 0}, 0) }, "label 2 of example 2"},
-		{"NewWorkspace", func() { NewWorkspace(net, X2, []int{0}, 0) }, "1 labels for 4 examples"},
+		{"Forward", func() { Forward(net, X3) }, "X is 4x3 but the input layer has 2 units"},
+		{"Cost", func() { Cost(net, X2, []int{0, 1, 2, 0}, 0) }, "label 2 of example 2"},
 		{"New", func() { New([]*matrix.Dense{nil, matrix.New(3, 3), matrix.New(2, 3)}) }, "Theta2 is 2x3 but Theta1 has 3 rows"},
 	}
 	for _, tt := range tests {
@@ -420,50 +281,5 @@ func TestActivations(t *testing.T) {
 	}
 	if _, err := ParseActivation("softplus"); err == nil || !strings.Contains(err.Error(), "want sigmoid, tanh or relu") {
 		t.Errorf("ParseActivation(softplus) error = %v", err)
-	}
-}
-
-// Probabilities (chunked, parallel, sigmoid.Fast) equals the plain Forward to
-// a few ulps.
-func TestProbabilitiesMatchForward(t *testing.T) {
-	for _, m := range []int{1, ChunkSize + 3, ParallelMin + 1} {
-		for _, g := range []Activation{Sigmoid, Tanh} {
-			net := New(layer.Init([]int{3, 6, 4, 3}, 8))
-			net.Hidden = g
-			X, _ := randomData(m, 3, 3, 4)
-			want := matrix.T(net.Forward(X).H())
-			if got := net.Probabilities(X); !near(got, want, 1e-15) {
-				t.Errorf("m=%d %v: Probabilities differs from Forward", m, g)
-			}
-		}
-	}
-}
-
-// Predict's shortcut (argmax of z, sigmoids only where they could tie) gives
-// the argmax of Probabilities exactly, ties to the first class included, also
-// for weights large enough that outputs saturate to exactly 1.
-func TestPredictMatchesArgmaxOfProbabilities(t *testing.T) {
-	for _, scale := range []float64{1, 30, 300} {
-		for _, sizes := range [][]int{{2, 5, 5, 2}, {3, 4, 3}, {2, 6, 4}} {
-			net := New(layer.Init(sizes, 6))
-			for _, th := range net.Theta[1:] {
-				for i := range th.Data {
-					th.Data[i] *= scale
-				}
-			}
-			X, _ := randomData(3000, sizes[0], 2, 7)
-			want := matrix.ArgmaxRows(net.Probabilities(X))
-			if got := net.Predict(X); !slices.Equal(got, want) {
-				t.Errorf("scale %v %v: Predict differs from the argmax of Probabilities", scale, sizes)
-			}
-		}
-	}
-	// Ties: two outputs with equal weights give equal h everywhere; the first
-	// wins, and at x = 40 all three round to 1.
-	th := matrix.FromRows([][]float64{{0.5, 2}, {0.5, 2}, {0.1, 1}})
-	net := New([]*matrix.Dense{nil, th})
-	X := matrix.FromRows([][]float64{{-3}, {0}, {40}})
-	if got, want := net.Predict(X), []int{2, 0, 0}; !slices.Equal(got, want) {
-		t.Errorf("ties: Predict = %v, want %v", got, want)
 	}
 }

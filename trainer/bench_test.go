@@ -9,6 +9,7 @@ import (
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/fast"
 )
 
 // BenchmarkIteration times one full gradient-descent iteration, the cost
@@ -61,7 +62,7 @@ func benchIteration(b *testing.B, m int, sizes []int) {
 // with its cost, on the examples X.
 func benchIterationOn(b *testing.B, X *matrix.Dense, y []int, sizes []int) {
 	net := network.New(layer.Init(sizes, 0))
-	ws := network.NewWorkspace(net, X, y, 0)
+	ws := fast.NewWorkspace(net, X, y, 0)
 	defer ws.Close()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -84,5 +85,19 @@ func BenchmarkMiniBatch(b *testing.B) {
 				b.Fatal(err)
 			}
 		})
+	}
+}
+
+// BenchmarkReferenceTake2 times the reference loop (Config.Reference) on the
+// tutorial's Take 2: 500 moons, 2-5-5-2, alpha 0.5, 5000 iterations, the
+// final cost included.
+func BenchmarkReferenceTake2(b *testing.B) {
+	X, y := moons.Make(1000, 0.1, 0)
+	X500 := &matrix.Dense{Rows: 500, Cols: 2, Data: X.Data[:1000]}
+	net := network.New(layer.Init(layer.Tutorial, 0))
+	for b.Loop() {
+		if _, err := Train(context.Background(), net, X500, y[:500], Config{Alpha: 0.5, Iters: 5000, Reference: true}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/fast"
 	"github.com/ann-go/ann/trainer/dataset"
 )
 
@@ -47,10 +48,22 @@ func TestAgainstNumpy(t *testing.T) {
 	}
 }
 
+// checkRun checks both loops, the fast one and the reference one, against the
+// numpy run r.
 func checkRun(t *testing.T, r *reference.Run, X *matrix.Dense, y []int) {
+	t.Helper()
+	for _, ref := range []bool{false, true} {
+		checkLoop(t, r, X, y, ref)
+	}
+}
+
+func checkLoop(t *testing.T, r *reference.Run, X *matrix.Dense, y []int, ref bool) {
 	t.Helper()
 	c := r.Config
 	name := runName(c)
+	if ref {
+		name += " (reference loop)"
+	}
 	Theta := layer.Init(c.Layers, c.Seed)
 	for l, want := range r.InitTheta() {
 		if l > 0 && !matrixEqual(Theta[l], want) {
@@ -59,7 +72,7 @@ func checkRun(t *testing.T, r *reference.Run, X *matrix.Dense, y []int) {
 	}
 	Xtrain := &matrix.Dense{Rows: c.NTrain, Cols: X.Cols, Data: X.Data[:c.NTrain*X.Cols]}
 	res, err := Train(context.Background(), network.New(Theta), Xtrain, y[:c.NTrain],
-		Config{Alpha: c.Alpha, Iters: c.Iters, Lambda: c.Lambda})
+		Config{Alpha: c.Alpha, Iters: c.Iters, Lambda: c.Lambda, Reference: ref})
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -86,24 +99,24 @@ func checkRun(t *testing.T, r *reference.Run, X *matrix.Dense, y []int) {
 			}
 		}
 	}
-	if got := res.Net.Accuracy(X, y); got != r.AccuracyAll {
+	if got := network.Accuracy(res.Net, X, y); got != r.AccuracyAll {
 		t.Errorf("%s: accuracy on all rows = %v, want %v", name, got, r.AccuracyAll)
 	}
-	if got := res.Net.Accuracy(Xtrain, y[:c.NTrain]); got != r.AccuracyTrain {
+	if got := network.Accuracy(res.Net, Xtrain, y[:c.NTrain]); got != r.AccuracyTrain {
 		t.Errorf("%s: accuracy on the training rows = %v, want %v", name, got, r.AccuracyTrain)
 	}
-	if got, want := res.Net.Cost(Xtrain, y[:c.NTrain], c.Lambda), r.FinalCost; !(math.Abs(got-want) <= 1e-9*want) {
+	if got, want := res.FinalCost, r.FinalCost; !(math.Abs(got-want) <= 1e-9*want) {
 		t.Errorf("%s: cost after training = %v, want %v", name, got, want)
 	}
 	if r.PredictAll != nil {
-		pred := res.Net.Predict(X)
+		pred := fast.Predict(res.Net, X)
 		for i, want := range r.PredictAll {
 			if pred[i] != want {
 				t.Errorf("%s: predict row %d = %d, want %d", name, i, pred[i], want)
 				break
 			}
 		}
-		P := res.Net.Probabilities(X)
+		P := fast.Probabilities(res.Net, X)
 		for i, row := range r.ProbaFirst10 {
 			for k, want := range row {
 				if got := P.At(i, k); !(math.Abs(got-want) <= 1e-9) {

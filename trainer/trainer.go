@@ -21,8 +21,14 @@
 // held-out set (TestX, TestY), its cost for the same weights is recorded
 // beside it.
 //
-// Training stops with an error, not a NaN, when the cost stops being a finite
-// number: that is gradient descent diverging, usually from too large an α.
+// Training stops with an error, not a NaN, when a cost stops being a finite
+// number: before any update, that is the data (or its scale); later, gradient
+// descent diverging, usually from too large an α (see DivergenceError).
+//
+// Train runs the fast loop, on package network/fast. With Config.Reference it
+// runs the plain one instead, the tutorial's train_network line by line on
+// package network's Forward, CostOf and Backprop (see reference.go): a change
+// to those shows there. The two give the same costs to 1e-12.
 package trainer
 
 import (
@@ -30,10 +36,8 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
-	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // Config is what train_network takes besides the data and the weights, and
@@ -52,6 +56,10 @@ type Config struct {
 	// mini-batches, once per epoch.
 	Seed uint32
 
+	// Reference picks the plain loop: the tutorial's batch gradient descent
+	// on package network's functions, without mini-batches or momentum.
+	Reference bool
+
 	// TestX and TestY, if not nil, are held-out examples whose cost is
 	// recorded each iteration, for the same weights as the training cost.
 	TestX *matrix.Dense
@@ -62,44 +70,92 @@ type Config struct {
 	Progress func(iter int, cost float64)
 }
 
-// Check returns an error naming the first field of c that gradient descent
-// cannot run with.
+// ConfigError is a Config field that gradient descent cannot run with.
+type ConfigError struct {
+	Field string // the field, as a flag would name it: "alpha", "iters", ...
+	Value any    // its value
+	Want  string // what it should be
+}
+
+// Error says "trainer: ", then the field, its value and what is wanted, as in
+// "trainer: alpha 0: want a finite number > 0".
+func (e *ConfigError) Error() string {
+	return fmt.Sprintf("trainer: %s %v: %s", e.Field, e.Value, e.Want)
+}
+
+// Check returns a *ConfigError naming the first field of c that gradient
+// descent cannot run with.
 func (c *Config) Check() error {
+	if c == nil {
+		return &ConfigError{Field: "config", Value: nil, Want: "want a Config"}
+	}
+	bad := func(field string, value any, want string) error {
+		return &ConfigError{Field: field, Value: value, Want: want}
+	}
 	switch {
 	case !(c.Alpha > 0) || math.IsInf(c.Alpha, 1):
-		return fmt.Errorf("alpha %v: want a finite number > 0", c.Alpha)
+		return bad("alpha", c.Alpha, "want a finite number > 0")
 	case c.Iters < 1:
-		return fmt.Errorf("iters %d: want at least 1 iteration", c.Iters)
+		return bad("iters", c.Iters, "want at least 1 iteration")
 	case !(c.Lambda >= 0) || math.IsInf(c.Lambda, 1):
-		return fmt.Errorf("lambda %v: want a finite number >= 0", c.Lambda)
+		return bad("lambda", c.Lambda, "want a finite number >= 0")
 	case c.Batch < 0:
-		return fmt.Errorf("batch %d: want 0 (all examples) or a positive size", c.Batch)
+		return bad("batch", c.Batch, "want 0 (all examples) or a positive size")
 	case !(c.Momentum >= 0 && c.Momentum < 1):
-		return fmt.Errorf("momentum %v: want a number in [0, 1)", c.Momentum)
+		return bad("momentum", c.Momentum, "want a number in [0, 1)")
+	case c.Reference && c.Batch != 0:
+		return bad("batch", c.Batch, "want 0: the reference loop is batch gradient descent only")
+	case c.Reference && c.Momentum != 0:
+		return bad("momentum", c.Momentum, "want 0: the reference loop has no momentum")
+	case (c.TestX == nil) != (c.TestY == nil):
+		return bad("TestY", len(c.TestY), "want TestX and TestY together")
 	}
 	return nil
 }
 
 // DivergenceError reports a cost that became NaN or infinite.
 type DivergenceError struct {
-	Iter   int     // the iteration (1-based) whose cost was not finite
-	Cost   float64 // that cost
-	Alpha  float64
-	Lambda float64
-	Layer  int // if not 0, the cost was finite but this update made Θ^(Layer) not finite
+	// Iter is the iteration (1-based) whose cost, before its update, was not
+	// finite; Iters+1 for the cost after the last update. Iter 1 means before
+	// any update: the data or its scale, not α, is the likely cause.
+	Iter    int
+	Cost    float64 // that cost
+	HeldOut bool    // whether it was the held-out set's cost
+	Alpha   float64
+	Lambda  float64
+	Layer   int  // if not 0, the costs were finite but the last update made Θ^(Layer) not finite
+	Final   bool // whether it was the cost after the last update (Iter is then Iters+1)
 }
+
+// BeforeAnyUpdate reports whether the cost was not finite for the initial
+// weights: the data (values too large, or not scaled) is then the likely
+// cause, not the learning rate.
+func (e *DivergenceError) BeforeAnyUpdate() bool { return e.Iter == 1 && e.Layer == 0 }
 
 // Error says at which iteration training diverged, how, and what to change.
 func (e *DivergenceError) Error() string {
-	what := fmt.Sprintf("the cost is %v", e.Cost)
+	set := "the cost"
+	if e.HeldOut {
+		set = "the held-out cost"
+	}
+	if e.BeforeAnyUpdate() {
+		return fmt.Sprintf("trainer: %s is %v before any update: the data is likely too large for the initial weights; "+
+			"check it for huge values, or standardize the features", set, e.Cost)
+	}
+	what := fmt.Sprintf("%s is %v", set, e.Cost)
 	if e.Layer != 0 {
 		what = fmt.Sprintf("its update made Theta%d infinite or NaN", e.Layer)
+	}
+	when := fmt.Sprintf("at iteration %d", e.Iter)
+	if e.Final {
+		when = fmt.Sprintf("in the last update, iteration %d", e.Iter-1)
+		what = "the final " + what[len("the "):]
 	}
 	advice := fmt.Sprintf("try a smaller alpha than %v", e.Alpha)
 	if e.Lambda > 0 {
 		advice += fmt.Sprintf(" or a smaller lambda than %v", e.Lambda)
 	}
-	return fmt.Sprintf("training diverged at iteration %d: %s; %s", e.Iter, what, advice)
+	return fmt.Sprintf("trainer: training diverged %s: %s; %s", when, what, advice)
 }
 
 // Result is a trained network and its cost history.
@@ -107,148 +163,115 @@ type Result struct {
 	Net       *network.Network
 	Costs     []float64 // Costs[n-1] is J before iteration n, as the tutorial records
 	TestCosts []float64 // the held-out set's cost for the same weights, if Config had one
+	// FinalCost is J for the trained weights, after the last update (which
+	// Costs, recorded before each update, does not hold).
+	FinalCost float64
 }
 
 // Train runs gradient descent from the weights of net on the examples X
 // (m x n, one per row) with labels y. net is not changed: training works on a
-// copy. It returns an error if c is not valid, the labels do not fit the
-// network, the cost diverges (a *DivergenceError, with the costs so far), or
-// ctx is done (ctx.Err(), with the costs so far).
+// copy. It returns a *ConfigError if c is not valid; an error if net is not a
+// network, X or the held-out set does not fit it or holds a number that is
+// not finite, or the labels are not its classes; a *DivergenceError, with the
+// costs so far, if a cost is not finite; ctx.Err(), with the costs so far, if
+// ctx is done.
 func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, c Config) (*Result, error) {
 	if err := c.Check(); err != nil {
 		return nil, err
+	}
+	if ctx == nil {
+		ctx = context.Background()
 	}
 	if err := checkData(net, X, y, "the data"); err != nil {
 		return nil, err
 	}
 	if X.Rows == 0 {
-		return nil, fmt.Errorf("no examples to train on")
+		return nil, fmt.Errorf("trainer: no examples to train on")
 	}
-	res := &Result{Net: net.Copy(), Costs: make([]float64, 0, min(c.Iters, 1<<20))}
-	ws := network.NewWorkspace(res.Net, X, y, c.Lambda)
-	defer ws.Close()
-	var test *network.Workspace
 	if c.TestX != nil {
 		if err := checkData(net, c.TestX, c.TestY, "the held-out data"); err != nil {
 			return nil, err
 		}
-		if c.TestX.Rows > 0 {
-			test = network.NewWorkspace(res.Net, c.TestX, c.TestY, c.Lambda)
-			defer test.Close()
-			res.TestCosts = make([]float64, 0, min(c.Iters, 1<<20))
+		if c.TestX.Rows == 0 {
+			c.TestX, c.TestY = nil, nil
 		}
 	}
-	s := stepper{batchWS: map[int]*network.Workspace{}}
-	defer s.close()
-	if c.Momentum > 0 {
-		s.v = zerosLike(res.Net.Theta)
+	if c.Reference {
+		return trainReference(ctx, net, X, y, c)
 	}
-	miniBatch := c.Batch > 0 && c.Batch < X.Rows
-	var rs *nprand.State
-	if miniBatch {
-		rs = nprand.New(c.Seed)
-	}
-	for n := 1; n <= c.Iters; n++ {
-		if err := ctx.Err(); err != nil {
-			return res, err
-		}
-		var J float64
-		var D []*matrix.Dense
-		if miniBatch {
-			J = ws.Cost() // the whole set's cost before this epoch
-		} else {
-			J, D = ws.Gradient() // the cost and the gradients from one pass
-		}
-		if math.IsNaN(J) || math.IsInf(J, 0) {
-			return res, &DivergenceError{Iter: n, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda}
-		}
-		res.Costs = append(res.Costs, J)
-		if test != nil {
-			res.TestCosts = append(res.TestCosts, test.Cost())
-		}
-		if miniBatch {
-			s.epoch(res.Net, X, y, rs.Permutation(X.Rows), c)
-		} else {
-			s.step(res.Net.Theta, D, c)
-		}
-		if c.Progress != nil {
-			c.Progress(n, J)
-		}
-	}
-	// The last update is never followed by a cost; check the weights it made.
-	for l, t := range res.Net.Theta[1:] {
-		for _, v := range t.Data {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return res, &DivergenceError{Iter: c.Iters, Cost: math.NaN(), Alpha: c.Alpha, Lambda: c.Lambda, Layer: l + 1}
-			}
-		}
-	}
-	return res, nil
+	return trainFast(ctx, net, X, y, c)
 }
 
-// checkData returns an error unless X fits the input layer and y holds one
-// class of the output layer per example.
-func checkData(net *network.Network, X *matrix.Dense, y []int, what string) error {
-	if sizes := net.Sizes(); X.Cols != sizes[0] {
-		return fmt.Errorf("%s has %d features but the input layer has %d units", what, X.Cols, sizes[0])
+// record appends the costs J and testJ of iteration n (testJ only with a
+// held-out set), or returns a *DivergenceError if one
+// is not finite.
+func (res *Result) record(n int, J, testJ float64, c *Config) error {
+	if !finite(J) {
+		return &DivergenceError{Iter: n, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda}
 	}
-	if err := net.CheckLabels(y, X.Rows); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+	if c.TestX != nil && !finite(testJ) {
+		return &DivergenceError{Iter: n, Cost: testJ, HeldOut: true, Alpha: c.Alpha, Lambda: c.Lambda}
+	}
+	res.Costs = append(res.Costs, J)
+	if c.TestX != nil {
+		res.TestCosts = append(res.TestCosts, testJ)
 	}
 	return nil
 }
 
-// stepper makes the updates, keeping the velocities v^(l) for momentum and,
-// for mini-batches, a workspace for each batch size (the full one and the
-// last batch of an epoch), loaded with each batch's rows in turn.
-type stepper struct {
-	v       []*matrix.Dense // nil without momentum
-	batchWS map[int]*network.Workspace
-}
-
-// step makes one update from the gradients D: Θ := Θ - α D, or with momentum
-// v := β v + D, Θ := Θ - α v.
-func (s *stepper) step(Theta, D []*matrix.Dense, c Config) {
-	if s.v == nil {
-		Step(Theta, D, c.Alpha)
-		return
-	}
-	for l := 1; l < len(Theta); l++ {
-		t, d, v := Theta[l].Data, D[l].Data, s.v[l].Data
-		for i := range t {
-			v[i] = c.Momentum*v[i] + d[i]
-			t[i] -= c.Alpha * v[i]
+// finish sets the final cost J, or returns a *DivergenceError if it, or a
+// weight, is not finite.
+func (res *Result) finish(J float64, c *Config) error {
+	res.FinalCost = J
+	for l, t := range res.Net.Theta[1:] {
+		for _, v := range t.Data {
+			if !finite(v) {
+				return &DivergenceError{Iter: c.Iters, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda, Layer: l + 1}
+			}
 		}
 	}
+	if !finite(J) {
+		return &DivergenceError{Iter: c.Iters + 1, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda, Final: true}
+	}
+	return nil
 }
 
-// epoch makes one pass over the examples in the order perm, c.Batch at a
-// time, one update per batch.
-func (s *stepper) epoch(net *network.Network, X *matrix.Dense, y []int, perm []int, c Config) {
-	for lo := 0; lo < len(perm); lo += c.Batch {
-		rows := perm[lo:min(lo+c.Batch, len(perm))]
-		ws := s.batchWS[len(rows)]
-		if ws == nil {
-			Xb, yb := dataset.Rows(X, y, rows)
-			ws = network.NewWorkspace(net, Xb, yb, c.Lambda)
-			s.batchWS[len(rows)] = ws
-		} else {
-			ws.Load(X, y, rows)
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// checkData returns an error unless net is a network, X fits its input layer
+// with finite numbers and y holds one class of the output layer per example.
+func checkData(net *network.Network, X *matrix.Dense, y []int, what string) error {
+	sizes, err := net.Check()
+	if err != nil {
+		return fmt.Errorf("trainer: %w", err)
+	}
+	if X == nil {
+		return fmt.Errorf("trainer: %s: no X", what)
+	}
+	if X.Cols != sizes[0] || len(X.Data) != X.Rows*X.Cols {
+		return fmt.Errorf("trainer: %s has %d features but the input layer has %d units", what, X.Cols, sizes[0])
+	}
+	for i, v := range X.Data {
+		if !finite(v) {
+			return fmt.Errorf("trainer: %s holds %v in row %d, column %d: want finite numbers", what, v, i/X.Cols, i%X.Cols)
 		}
-		_, D := ws.Gradient()
-		s.step(net.Theta, D, c)
 	}
-}
-
-// close closes the mini-batch workspaces.
-func (s *stepper) close() {
-	for _, ws := range s.batchWS {
-		ws.Close()
+	if len(y) != X.Rows {
+		return fmt.Errorf("trainer: %s: %d labels for %d examples", what, len(y), X.Rows)
 	}
+	K := sizes[len(sizes)-1]
+	for i, c := range y {
+		if c < 0 || c >= K {
+			return fmt.Errorf("trainer: %s: label %d of example %d is not a class of the output layer (0..%d)", what, c, i, K-1)
+		}
+	}
+	return nil
 }
 
 // Step makes one gradient-descent update, Θ^(l) := Θ^(l) - α D^(l), in place.
+// It panics unless D holds one matrix of Θ's shape for each layer.
 func Step(Theta, D []*matrix.Dense, alpha float64) {
+	checkShapes(Theta, D)
 	for l := 1; l < len(Theta); l++ {
 		t, d := Theta[l].Data, D[l].Data
 		for i := range t {
@@ -266,4 +289,16 @@ func zerosLike(Theta []*matrix.Dense) []*matrix.Dense {
 		}
 	}
 	return z
+}
+
+// checkShapes panics unless D has a matrix of Theta[l]'s shape for each l.
+func checkShapes(Theta, D []*matrix.Dense) {
+	if len(D) != len(Theta) {
+		panic(fmt.Sprintf("trainer: Step: %d gradients for %d weight matrices", len(D), len(Theta)))
+	}
+	for l := 1; l < len(Theta); l++ {
+		if Theta[l] == nil || D[l] == nil || len(D[l].Data) != len(Theta[l].Data) || !matrix.SameShape(Theta[l], D[l]) {
+			panic(fmt.Sprintf("trainer: Step: D[%d] is not the shape of Theta%d", l, l))
+		}
+	}
 }

@@ -144,19 +144,19 @@ func TestTrainMatchesPlainLoop(t *testing.T) {
 	}
 	plain := net.Copy()
 	for n := 0; n < c.Iters; n++ {
-		p := plain.Forward(X)
-		J := plain.CostOf(p, y, c.Lambda)
+		p := network.Forward(plain, X)
+		J := network.CostOf(plain, p, y, c.Lambda)
 		if d := math.Abs(J - res.Costs[n]); !(d <= 1e-12*J) {
 			t.Fatalf("iteration %d: Train's cost %v, the plain loop's %v", n+1, res.Costs[n], J)
 		}
-		Step(plain.Theta, plain.Backprop(p, y, c.Lambda), c.Alpha)
+		Step(plain.Theta, network.Backprop(plain, p, y, c.Lambda), c.Alpha)
 	}
 }
 
 // Training gives bitwise the same weights and costs whatever the number of
-// cores: the chunks' sums are added in a fixed order (network.Workspace).
+// cores: the chunks' sums are added in a fixed order (fast.Workspace).
 func TestTrainSameOnAnyCores(t *testing.T) {
-	X, y := moons.Make(3*network.ParallelMin, 0.1, 0)
+	X, y := moons.Make(3*2000, 0.1, 0)
 	net := network.New(layer.Init(layer.Tutorial, 0))
 	run := func(procs int) *Result {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))

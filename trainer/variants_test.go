@@ -50,9 +50,9 @@ func plainTrain(net *network.Network, X *matrix.Dense, y []int, c Config) (costs
 	v := zerosLike(net.Theta)
 	rs := nprand.New(c.Seed)
 	for n := 0; n < c.Iters; n++ {
-		costs = append(costs, net.Cost(X, y, c.Lambda))
+		costs = append(costs, network.Cost(net, X, y, c.Lambda))
 		if c.TestX != nil {
-			testCosts = append(testCosts, net.Cost(c.TestX, c.TestY, c.Lambda))
+			testCosts = append(testCosts, network.Cost(net, c.TestX, c.TestY, c.Lambda))
 		}
 		order := make([]int, X.Rows)
 		for i := range order {
@@ -64,7 +64,7 @@ func plainTrain(net *network.Network, X *matrix.Dense, y []int, c Config) (costs
 		}
 		for lo := 0; lo < len(order); lo += b {
 			Xb, yb := dataset.Rows(X, y, order[lo:min(lo+b, len(order))])
-			D := net.Backprop(net.Forward(Xb), yb, c.Lambda)
+			D := network.Backprop(net, network.Forward(net, Xb), yb, c.Lambda)
 			for l := 1; l < len(D); l++ {
 				for i := range D[l].Data {
 					v[l].Data[i] = c.Momentum*v[l].Data[i] + D[l].Data[i]

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/fast"
 	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer/dataset"
 )
@@ -77,7 +77,7 @@ func crossValidate(ds *dataSet, folds [][]int, nf *netFlags, progress io.Writer)
 	runs := make([]*trainRun, len(folds))
 	errs := make([]error, len(folds))
 	parallel := 1
-	if ds.X.Rows < network.ParallelMin {
+	if !fast.Parallel(ds.X.Rows) {
 		parallel = runtime.GOMAXPROCS(0)
 	}
 	sem := make(chan struct{}, parallel)
@@ -143,7 +143,7 @@ func writeCV(dir string, ds *dataSet, folds []*trainRun) error {
 			for i, f := range folds {
 				Xt, yt := dataset.Rows(ds.X, ds.y, f.testIdx)
 				panels = append(panels, svgplot.Panel{
-					Grid: boundaryGrid(ds.X, f.model.GridProbabilities, 300),
+					Grid: boundaryGrid(ds.X, gridScores(f.model), 300),
 					X:    column(Xt, 0), Y: column(Xt, 1), Labels: yt,
 					Title: fmt.Sprintf("fold %d: accuracy %.3f", i+1, f.accTest),
 				})

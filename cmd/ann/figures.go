@@ -7,6 +7,7 @@ import (
 
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/svgplot"
 )
 
@@ -16,8 +17,21 @@ const boundarySteps = 1000
 
 // scoresFunc returns the class scores (len(xs)*len(ys) x K) at the points of
 // the grid xs × ys, point (xs[i], ys[j]) in row j*len(xs)+i, as
-// network.Model.GridProbabilities does.
+// model.Model.GridProbabilities does.
 type scoresFunc func(xs, ys []float64) *matrix.Dense
+
+// gridScores is m.GridProbabilities as a scoresFunc. Its error cannot happen
+// for a model just trained on finite data (two inputs, finite axes); it
+// panics if it does.
+func gridScores(m *model.Model) scoresFunc {
+	return func(xs, ys []float64) *matrix.Dense {
+		P, err := m.GridProbabilities(xs, ys)
+		if err != nil {
+			panic(err)
+		}
+		return P
+	}
+}
 
 // column returns column j of X.
 func column(X *matrix.Dense, j int) []float64 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -263,7 +264,11 @@ func (nf *netFlags) check() error {
 	if nf.training {
 		c := nf.config()
 		if err := c.Check(); err != nil {
-			return usagef("-%v", err)
+			var ce *trainer.ConfigError
+			if errors.As(err, &ce) {
+				return usagef("-%s %v: %s", ce.Field, ce.Value, ce.Want)
+			}
+			return usagef("%v", err)
 		}
 	} else if !(nf.lambda >= 0) || math.IsInf(nf.lambda, 1) {
 		return usagef("-lambda %v: want a finite number >= 0", nf.lambda)

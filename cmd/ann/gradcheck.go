@@ -29,7 +29,7 @@ func runGradcheck(args []string, stdout, stderr io.Writer) error {
 	}
 	net := nf.network()
 	X, y := gradCheckData(net, *m, uint32(nf.seed))
-	r := net.CheckGradients(X, y, nf.lambda)
+	r := network.CheckGradients(net, X, y, nf.lambda)
 	fmt.Fprintf(stdout, "gradient check: layers %s, %s hidden layers, lambda %v, %d random examples, step %g\n",
 		&nf.sizes, net.Hidden, nf.lambda, *m, network.GradCheckStep)
 	for l := 1; l < len(r.Layer); l++ {
@@ -71,7 +71,7 @@ func gradCheckData(net *network.Network, m int, seed uint32) (*matrix.Dense, []i
 // awayFromKink reports whether every hidden unit's z for the example x is at
 // least 0.01 from 0.
 func awayFromKink(net *network.Network, x []float64) bool {
-	p := net.Forward(matrix.FromRows([][]float64{x}))
+	p := network.Forward(net, matrix.FromRows([][]float64{x}))
 	for l := 2; l < net.L(); l++ {
 		for _, z := range p.Z[l].Data {
 			if math.Abs(z) < 0.01 {

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/trainer/dataset"
 )
 
@@ -21,7 +21,7 @@ func runPredict(args []string, stdout, stderr io.Writer) error {
 	if *modelPath == "" || *dataPath == "" {
 		return usagef("both -model and -data are required")
 	}
-	model, err := network.ReadModelFile(*modelPath)
+	model, err := model.ReadFile(*modelPath)
 	if err != nil {
 		return usagef("-model: %v", err)
 	}
@@ -33,7 +33,10 @@ func runPredict(args []string, stdout, stderr io.Writer) error {
 	w := bufio.NewWriter(stdout)
 	var buf []byte
 	if *proba {
-		P := model.Probabilities(data.X)
+		P, err := model.Probabilities(data.X)
+		if err != nil {
+			return usagef("-data: %v", err)
+		}
 		for i := 0; i < P.Rows; i++ {
 			buf = buf[:0]
 			for k, v := range P.Row(i) {
@@ -45,7 +48,10 @@ func runPredict(args []string, stdout, stderr io.Writer) error {
 			w.Write(append(buf, '\n'))
 		}
 	}
-	pred := model.Predict(data.X)
+	pred, err := model.Predict(data.X)
+	if err != nil {
+		return usagef("-data: %v", err)
+	}
 	if !*proba {
 		for _, c := range pred {
 			w.Write(strconv.AppendInt(buf[:0], int64(c), 10))

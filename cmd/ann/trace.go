@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+
+	"github.com/ann-go/ann/network/trace"
 )
 
 // runTrace prints every step of one forward and one backward pass through the
-// initial network, for one example of the data set: network.Trace.
+// initial network, for one example of the data set: trace.Write.
 func runTrace(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("trace", "[data flags] [-layers 2,5,5,2] [-lambda 0] [-seed 0] [-init code] [-activation sigmoid] [-example 0]", stdout)
 	var df dataFlags
@@ -30,5 +32,5 @@ func runTrace(args []string, stdout, stderr io.Writer) error {
 		*example, m, ds.name, nf.init, nf.seed); err != nil {
 		return err
 	}
-	return net.Trace(stdout, ds.X.Row(*example), ds.y[*example], nf.lambda)
+	return trace.Write(stdout, net, ds.X.Row(*example), ds.y[*example], nf.lambda)
 }

@@ -13,7 +13,7 @@ import (
 
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
-	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer"
 	"github.com/ann-go/ann/trainer/dataset"
@@ -84,7 +84,7 @@ type trainRun struct {
 	ds                *dataSet
 	trainIdx, testIdx []int // rows of ds; testIdx is nil without a held-out set
 	nf                *netFlags
-	model             *network.Model
+	model             *model.Model
 	res               *trainer.Result
 	finalCost         float64 // J on the training rows after the last update
 	accTrain          float64
@@ -98,7 +98,7 @@ type trainRun struct {
 // progress every tenth of the iterations.
 func train(ds *dataSet, trainIdx, testIdx []int, nf *netFlags, progress io.Writer) (*trainRun, error) {
 	Xtrain, ytrain := dataset.Rows(ds.X, ds.y, trainIdx)
-	model := &network.Model{Net: nf.network()}
+	model := &model.Model{Net: nf.network()}
 	if nf.standardize {
 		sc := dataset.FitScaler(Xtrain)
 		model.Mean, model.Std = sc.Mean, sc.Std
@@ -108,7 +108,11 @@ func train(ds *dataSet, trainIdx, testIdx []int, nf *netFlags, progress io.Write
 	var ytest []int
 	if testIdx != nil {
 		Xtest, ytest = dataset.Rows(ds.X, ds.y, testIdx)
-		c.TestX, c.TestY = model.Standardize(Xtest), ytest
+		Stest, err := model.Standardize(Xtest)
+		if err != nil {
+			return nil, err
+		}
+		c.TestX, c.TestY = Stest, ytest
 	}
 	step := max(1, c.Iters/10)
 	c.Progress = func(iter int, cost float64) {
@@ -116,19 +120,38 @@ func train(ds *dataSet, trainIdx, testIdx []int, nf *netFlags, progress io.Write
 			fmt.Fprintf(progress, "iteration %*d/%d  cost %.6f\n", len(strconv.Itoa(c.Iters)), iter, c.Iters, cost)
 		}
 	}
-	res, err := trainer.Train(context.Background(), model.Net, model.Standardize(Xtrain), ytrain, c)
+	Strain, err := model.Standardize(Xtrain)
+	if err != nil {
+		return nil, err
+	}
+	res, err := trainer.Train(context.Background(), model.Net, Strain, ytrain, c)
 	if err != nil {
 		return nil, err
 	}
 	model.Net = res.Net
 	r := &trainRun{ds: ds, trainIdx: trainIdx, testIdx: testIdx, nf: nf, model: model, res: res}
-	r.finalCost = res.Net.Cost(model.Standardize(Xtrain), ytrain, c.Lambda)
-	r.accTrain = accuracy(model.Predict(Xtrain), ytrain)
-	r.accAll = accuracy(model.Predict(ds.X), ds.y)
+	r.finalCost = res.FinalCost
+	if r.accTrain, err = modelAccuracy(model, Xtrain, ytrain); err != nil {
+		return nil, err
+	}
+	if r.accAll, err = modelAccuracy(model, ds.X, ds.y); err != nil {
+		return nil, err
+	}
 	if testIdx != nil {
-		r.accTest = accuracy(model.Predict(Xtest), ytest)
+		if r.accTest, err = modelAccuracy(model, Xtest, ytest); err != nil {
+			return nil, err
+		}
 	}
 	return r, nil
+}
+
+// modelAccuracy returns the fraction of the examples X that m classifies as y.
+func modelAccuracy(m *model.Model, X *matrix.Dense, y []int) (float64, error) {
+	pred, err := m.Predict(X)
+	if err != nil {
+		return 0, err
+	}
+	return accuracy(pred, y), nil
 }
 
 // accuracy returns the fraction of pred that equals y.
@@ -215,7 +238,7 @@ func (r *trainRun) write(dir string, df *dataFlags, testFraction float64, splitS
 	}
 	figs := []figure{{"cost.svg", costFigure(r.costSeries(), "Cost per iteration")}}
 	if r.ds.X.Cols == 2 {
-		figs = append(figs, figure{"boundary.svg", boundaryFigure(r.ds, r.model.GridProbabilities, "Decision boundary")})
+		figs = append(figs, figure{"boundary.svg", boundaryFigure(r.ds, gridScores(r.model), "Decision boundary")})
 	}
 	return writeFigures(dir, figs)
 }

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/ann-go/ann/internal/reference"
-	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/model"
 )
 
 // ann train reproduces the tutorial's two runs: the defaults are Take 1, and
@@ -56,7 +56,7 @@ func TestTrainReproducesTutorial(t *testing.T) {
 				t.Fatalf("costs.csv row %d = %q, want iteration %d cost %v", i+1, lines[i+1], i+1, want)
 			}
 		}
-		m, err := network.ReadModelFile(filepath.Join(dir, "model.npz"))
+		m, err := model.ReadFile(filepath.Join(dir, "model.npz"))
 		if err != nil {
 			t.Fatal(err)
 		}

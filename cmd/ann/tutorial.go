@@ -88,7 +88,7 @@ func runTutorial(args []string, stdout, stderr io.Writer) error {
 		title := "Take " + tk.name[len(tk.name)-1:]
 		if err := wrote(
 			figure{tk.name + "-cost.svg", costFigure([]svgplot.Series{{Name: "training cost", Y: costs}}, title+": cost per iteration")},
-			figure{tk.name + "-boundary.svg", boundaryFigure(ds, r.model.GridProbabilities, title+": decision boundary")},
+			figure{tk.name + "-boundary.svg", boundaryFigure(ds, gridScores(r.model), title+": decision boundary")},
 		); err != nil {
 			return err
 		}

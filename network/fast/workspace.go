@@ -1,4 +1,4 @@
-package network
+package fast
 
 import (
 	"fmt"
@@ -9,49 +9,29 @@ import (
 	"sync/atomic"
 
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/sigmoid"
 )
 
 // Workspace computes J(Θ) and the gradients D^(l) for one fixed set of
-// examples, over and over, as gradient descent needs: the same math as CostOf
-// and Backprop, arranged for speed.
-//
-//   - One forward pass gives both the cost and what backpropagation needs (the
-//     tutorial runs forward propagation twice per iteration).
-//
-//   - g'(z) comes from the stored activations: a(1 - a) for the sigmoid.
-//
-//   - One log per output unit, as in CostOf.
-//
-//   - Buffers are allocated once: after the first call, Gradient allocates
-//     nothing.
-//
-//   - The examples are taken in chunks of ChunkSize columns, which stay in the
-//     processor's cache through the whole forward and backward pass. Chunks are
-//     gathered into at most maxGroups consecutive groups; each group sums its
-//     chunks' Δ in order, and the groups' sums are added in group order. Which
-//     core runs which group changes nothing, so the results are bitwise the same
-//     for any GOMAXPROCS.
-//
-//   - When there are at least ParallelMin examples, groups run on all cores.
-//
-//   - The sigmoid has a faster exponential: sigmoid.FastInPlace in the hidden
-//     layers (two sigmoids per division, within three ulps of sigmoid.G) and
-//     sigmoid.Fast in the output layer (within two).
-//
-// The results differ from CostOf and Backprop only in the order in which sums
-// over the examples are added and in those ulps; the tests hold them to 1e-12.
+// examples, over and over, as gradient descent needs: what network.CostOf and
+// network.Backprop compute, without allocating after the first call, and on
+// several cores when the examples are many (see Parallel). The results differ
+// from network's only in the order in which sums over the examples are added
+// and in a few ulps of the sigmoid; the tests hold them to 1e-12. They are
+// bitwise the same for any GOMAXPROCS.
 //
 // A Workspace reads the network's weights on every call, so the caller may
-// update Theta in place between calls (the trainer does). Call Close when done,
-// to stop the worker goroutines of a parallel workspace.
+// update Theta in place between calls (the trainer does); it panics if their
+// shapes change. Call Close when done, to stop the goroutines of a parallel
+// workspace.
 type Workspace struct {
-	net    *Network
+	net    *network.Network
 	sizes  []int
 	m      int
 	lambda float64
 	y      []int
-	chunks []chunk // the examples, ChunkSize at a time
+	chunks []chunk // the examples, chunkSize at a time
 	groups []group
 	D      []*matrix.Dense
 	// thetaT[l] is (Θ^(l)_{:,1:})ᵀ, refreshed from Θ at each call, for
@@ -63,26 +43,32 @@ type Workspace struct {
 	start    []chan struct{}
 	wg       sync.WaitGroup
 	closed   bool
-	backprop bool // whether the current run computes gradients
+	backprop bool   // whether the current run computes gradients
+	panics   panics // a panic of this run's goroutines
 }
 
-// ChunkSize is the number of examples a Workspace processes at a time.
-const ChunkSize = 256
+// chunkSize is the number of examples a Workspace processes at a time.
+const chunkSize = 256
 
-// ParallelMin is the number of examples from which a Workspace uses more than
-// one core. Below it, waking another core costs about what it saves: for the
-// tutorial's network on 2 cores, one iteration on 1,000 examples took 138 µs
-// on one core and 140 µs on two; on 2,000, 251 µs and 203 µs; on 10,000,
-// 1.26 ms and 0.71 ms.
-const ParallelMin = 2000
+// parallelMin is the number of examples from which a pass uses more than one
+// core (docs/performance.md has the measurements behind it).
+const parallelMin = 2000
 
+// maxGroups bounds the groups of chunks whose sums are added in a fixed order.
 const maxGroups = 32
 
+// chunk is chunkSize examples (fewer in the last), small enough that their
+// activations stay in the processor's cache through a whole forward and
+// backward pass.
 type chunk struct {
 	a1 *matrix.Dense // a^(1) of these examples: (s_1 + 1) x c, bias row first
 	y  []int
 }
 
+// group is a run of consecutive chunks. Chunks are gathered into at most
+// maxGroups groups; each group sums its chunks' Δ in chunk order, and
+// Gradient adds the groups' sums in group order, so which core runs which
+// group changes no bit of the result.
 type group struct {
 	first, end int             // the chunks [first, end)
 	J          float64         // sum of the chunks' cross-entropy terms
@@ -90,7 +76,7 @@ type group struct {
 }
 
 // worker holds the buffers for one chunk's pass: A[l] and delta[l] by layer
-// number, ChunkSize columns each, used as views of c columns, and Delta[l],
+// number, chunkSize columns each, used as views of c columns, and Delta[l],
 // one chunk's Δ^(l).
 type worker struct {
 	bufA, bufDelta []*matrix.Dense
@@ -100,15 +86,25 @@ type worker struct {
 
 // NewWorkspace returns a workspace for the examples X (m x n, one per row) with
 // labels y and regularization λ = lambda. It panics if X does not fit the
-// network's input layer or a label is not a class (see CheckLabels).
-func NewWorkspace(n *Network, X *matrix.Dense, y []int, lambda float64) *Workspace {
-	n.checkX(X)
-	n.mustLabels(y, X.Rows)
+// network (see network.CheckX), a label is not a class (see
+// network.CheckLabels), there are no examples or lambda is not a finite
+// number >= 0.
+func NewWorkspace(n *network.Network, X *matrix.Dense, y []int, lambda float64) *Workspace {
+	mustX(n, X)
+	if err := n.CheckLabels(y, X.Rows); err != nil {
+		panic("fast: " + err.Error())
+	}
+	if X.Rows == 0 {
+		panic("fast: a workspace of no examples")
+	}
+	if !(lambda >= 0) || math.IsInf(lambda, 1) {
+		panic(fmt.Sprintf("fast: lambda %v: want a finite number >= 0", lambda))
+	}
 	sizes := n.Sizes()
 	L := len(sizes)
 	w := &Workspace{net: n, sizes: sizes, m: X.Rows, lambda: lambda, y: slices.Clone(y)}
-	for lo := 0; lo < X.Rows; lo += ChunkSize {
-		hi := min(lo+ChunkSize, X.Rows)
+	for lo := 0; lo < X.Rows; lo += chunkSize {
+		hi := min(lo+chunkSize, X.Rows)
 		a1 := matrix.New(sizes[0]+1, hi-lo)
 		setA1(a1, X, lo)
 		w.chunks = append(w.chunks, chunk{a1: a1, y: w.y[lo:hi]})
@@ -132,7 +128,7 @@ func NewWorkspace(n *Network, X *matrix.Dense, y []int, lambda float64) *Workspa
 		w.thetaT[l] = matrix.New(sizes[l-1], sizes[l])
 	}
 	nWorkers := 1
-	if w.m >= ParallelMin {
+	if w.m >= parallelMin {
 		nWorkers = min(runtime.GOMAXPROCS(0), len(w.groups))
 	}
 	for i := 0; i < nWorkers; i++ {
@@ -153,24 +149,30 @@ func NewWorkspace(n *Network, X *matrix.Dense, y []int, lambda float64) *Workspa
 // workspace's number of examples, X fits the input layer and has len(y)
 // rows, and each listed row is one of X's with a label that is a class.
 func (w *Workspace) Load(X *matrix.Dense, y []int, rows []int) {
-	w.net.checkX(X)
-	if len(rows) != w.m || len(y) != X.Rows {
-		panic(fmt.Sprintf("network: Load of %d rows into a workspace of %d examples, from %d rows with %d labels", len(rows), w.m, X.Rows, len(y)))
+	w.check()
+	if X == nil || X.Cols != w.sizes[0] || len(X.Data) != X.Rows*X.Cols {
+		panic("fast: Load: X does not fit the input layer")
 	}
-	K := w.net.K()
+	if len(rows) != w.m || len(y) != X.Rows {
+		panic(fmt.Sprintf("fast: Load of %d rows into a workspace of %d examples, from %d rows with %d labels", len(rows), w.m, X.Rows, len(y)))
+	}
+	K := w.sizes[len(w.sizes)-1]
 	for i, r := range rows {
 		if r < 0 || r >= X.Rows {
-			panic(fmt.Sprintf("network: Load: row %d is outside 0..%d", r, X.Rows-1))
+			panic(fmt.Sprintf("fast: Load: row %d is outside 0..%d", r, X.Rows-1))
 		}
 		if c := y[r]; c < 0 || c >= K {
-			panic(fmt.Sprintf("network: Load: label %d of row %d is not a class of the output layer (0..%d)", c, r, K-1))
+			panic(fmt.Sprintf("fast: Load: label %d of row %d is not a class of the output layer (0..%d)", c, r, K-1))
 		}
 		w.y[i] = y[r]
 	}
 	for ch, c := range w.chunks {
 		a1 := c.a1
-		for j, r := range rows[ch*ChunkSize : ch*ChunkSize+a1.Cols] {
+		for j, r := range rows[ch*chunkSize : ch*chunkSize+a1.Cols] {
 			for f, v := range X.Row(r) { // row f+1 of a1 is feature f, as setA1 lays it out
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					panic(fmt.Sprintf("fast: Load: X holds %v in row %d", v, r))
+				}
 				a1.Data[(f+1)*a1.Cols+j] = v
 			}
 		}
@@ -187,24 +189,31 @@ func newWorker(sizes []int) *worker {
 	for l := 1; l < L; l++ {
 		wk.Delta[l] = matrix.New(sizes[l], sizes[l-1]+1)
 	}
-	wk.bufA[1] = matrix.New(sizes[0]+1, ChunkSize)
+	wk.bufA[1] = matrix.New(sizes[0]+1, chunkSize)
 	for l := 2; l <= L; l++ {
 		rows := sizes[l-1] + 1 // s_l units and the bias
 		if l == L {
 			rows = sizes[l-1]
 		}
-		wk.bufA[l] = matrix.New(rows, ChunkSize)
-		wk.bufDelta[l] = matrix.New(sizes[l-1], ChunkSize)
+		wk.bufA[l] = matrix.New(rows, chunkSize)
+		wk.bufDelta[l] = matrix.New(sizes[l-1], chunkSize)
 	}
 	return wk
 }
 
-// serve runs groups on a worker goroutine each time start receives.
+// serve runs groups on a worker goroutine each time start receives. A panic
+// is kept for run to raise in the caller's goroutine.
 func (w *Workspace) serve(wk *worker, start chan struct{}) {
 	for range start {
-		w.runGroups(wk)
+		w.runCatching(wk)
 		w.wg.Done()
 	}
+}
+
+// runCatching is runGroups with a panic kept in w.panics instead of raised.
+func (w *Workspace) runCatching(wk *worker) {
+	defer w.panics.catch()
+	w.runGroups(wk)
 }
 
 // Close stops the workspace's worker goroutines. The workspace must not be used
@@ -221,6 +230,7 @@ func (w *Workspace) Close() {
 // Gradient returns J(Θ) and the gradients D[l] for the network's current
 // weights. D belongs to the workspace: the next call overwrites it.
 func (w *Workspace) Gradient() (J float64, D []*matrix.Dense) {
+	w.check()
 	for l := 1; l < len(w.thetaT); l++ {
 		th, tt := w.net.Theta[l], w.thetaT[l]
 		for k := 0; k < th.Rows; k++ {
@@ -261,19 +271,37 @@ func (w *Workspace) Cost() float64 {
 	return w.cost()
 }
 
+// check panics if the workspace is closed or the network's weights changed
+// shape since NewWorkspace.
+func (w *Workspace) check() {
+	if w.net == nil {
+		panic("fast: a Workspace not made by NewWorkspace")
+	}
+	if w.closed {
+		panic("fast: a closed Workspace used")
+	}
+	if len(w.net.Theta) != len(w.sizes) {
+		panic("fast: the network changed its number of layers since NewWorkspace")
+	}
+	for l := 1; l < len(w.sizes); l++ {
+		if t := w.net.Theta[l]; t == nil || t.Rows != w.sizes[l] || t.Cols != w.sizes[l-1]+1 || len(t.Data) != t.Rows*t.Cols {
+			panic(fmt.Sprintf("fast: Theta%d changed shape since NewWorkspace", l))
+		}
+	}
+}
+
 // run runs every group, on the workers, with or without backpropagation.
 func (w *Workspace) run(backprop bool) {
-	if w.closed {
-		panic("network: a closed Workspace used")
-	}
+	w.check()
 	w.backprop = backprop
 	w.next.Store(0)
 	w.wg.Add(len(w.start))
 	for _, s := range w.start {
 		s <- struct{}{}
 	}
-	w.runGroups(w.workers[0])
+	w.runCatching(w.workers[0])
 	w.wg.Wait()
+	w.panics.raise()
 }
 
 // cost adds the groups' cross-entropy sums in group order and returns J.
@@ -282,7 +310,7 @@ func (w *Workspace) cost() float64 {
 	for _, g := range w.groups {
 		J += g.J
 	}
-	return J/float64(w.m) + w.net.Regularization(w.lambda, w.m)
+	return J/float64(w.m) + network.Regularization(w.net, w.lambda, w.m)
 }
 
 // runGroups takes groups until none is left.
@@ -364,7 +392,7 @@ func (w *Workspace) pass(wk *worker, ch *chunk, Delta []*matrix.Dense) float64 {
 // The products are Forward's, added in the same order; the sigmoids are
 // sigmoid.FastInPlace's (hidden layers) and sigmoid.Fast's (output), within
 // three and two ulps of Forward's sigmoid.G.
-func (wk *worker) forward(net *Network, a1 *matrix.Dense) {
+func (wk *worker) forward(net *network.Network, a1 *matrix.Dense) {
 	wk.forwardZ(net, a1)
 	L := len(net.Theta)
 	outputInPlace(wk.A[L].Data)
@@ -372,13 +400,13 @@ func (wk *worker) forward(net *Network, a1 *matrix.Dense) {
 
 // forwardZ is forward without the output layer's sigmoid: it leaves z^(L) in
 // A[L].
-func (wk *worker) forwardZ(net *Network, a1 *matrix.Dense) {
+func (wk *worker) forwardZ(net *network.Network, a1 *matrix.Dense) {
 	wk.A[1] = *a1
 	wk.forwardFrom(net, 1)
 }
 
 // forwardFrom is forwardZ from layer l0 on: A[l0] must hold a^(l0) already.
-func (wk *worker) forwardFrom(net *Network, l0 int) {
+func (wk *worker) forwardFrom(net *network.Network, l0 int) {
 	L := len(net.Theta)
 	c := wk.A[l0].Cols
 	for l := l0 + 1; l <= L; l++ {
@@ -404,19 +432,27 @@ func (wk *worker) forwardFrom(net *Network, l0 int) {
 }
 
 // setA1 sets a1 to a^(1) for the examples X[lo : lo+a1.Cols]: a bias row of
-// ones, then the examples' features, one example per column.
-func setA1(a1, X *matrix.Dense, lo int) {
+// ones, then the examples' features, one example per column. It reports
+// whether they are all finite.
+func setA1(a1, X *matrix.Dense, lo int) bool {
 	c, n := a1.Cols, X.Cols
 	bias := a1.Data[:c]
 	for j := range bias {
 		bias[j] = 1
 	}
+	// The exponent bits of each v, plus one in the exponent's lowest bit,
+	// carry into bit 63 only when they are all ones: v is ±Inf or NaN.
+	const expBits, expOne = 0x7ff << 52, 1 << 52
+	var carry uint64
 	for f := 0; f < n; f++ { // row f+1 of a1 is feature f of each example
 		row := a1.Data[(f+1)*c : (f+2)*c]
 		for j := range row {
-			row[j] = X.Data[(lo+j)*n+f]
+			v := X.Data[(lo+j)*n+f]
+			row[j] = v
+			carry |= math.Float64bits(v)&expBits + expOne
 		}
 	}
+	return carry>>63 == 0
 }
 
 // view returns the first c columns' worth of buf as a rows x c matrix.
@@ -426,9 +462,9 @@ func view(buf *matrix.Dense, c int) matrix.Dense {
 
 // applyInPlace sets each z of a hidden layer to g(z), sigmoids two at a time
 // (sigmoid.FastInPlace).
-func applyInPlace(g Activation, z []float64) {
+func applyInPlace(g network.Activation, z []float64) {
 	switch g {
-	case Sigmoid:
+	case network.Sigmoid:
 		sigmoid.FastInPlace(z)
 	default:
 		for i, v := range z {
@@ -446,10 +482,10 @@ func outputInPlace(z []float64) {
 }
 
 // gradInPlace multiplies each d by g'(z) computed from a = g(z).
-func gradInPlace(g Activation, d, a []float64) {
+func gradInPlace(g network.Activation, d, a []float64) {
 	a = a[:len(d)]
 	switch g {
-	case Sigmoid:
+	case network.Sigmoid:
 		for i, v := range a {
 			d[i] *= v * (1 - v)
 		}

@@ -1,10 +1,11 @@
-package network
+package fast
 
 import (
 	"fmt"
 	"math"
 
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network"
 )
 
 // The decision boundary (the tutorial's plot_decision_boundary) needs the
@@ -26,7 +27,7 @@ import (
 // per point, and one division for two points. The layers after the second
 // are computed as for any examples.
 
-// GridProbabilities returns Probabilities for the points of the grid xs × ys,
+// GridProbabilities returns Probabilities(net, X) for the points of the grid xs × ys,
 // in the order above: len(xs)*len(ys) x K.
 //
 // The numbers are those of Probabilities on the same points, bit for bit when
@@ -36,19 +37,21 @@ import (
 // of the grid is not a whole number of chunks. (The product form is used only
 // for units with |u|, |v| <= 177, where it cannot overflow.) The tests hold
 // the two to 1e-14 for weights of the tutorial's size; the difference grows
-// with the weights. It panics unless the network has two inputs.
-func (n *Network) GridProbabilities(xs, ys []float64) *matrix.Dense {
-	g := n.newGrid(xs, ys)
-	return n.probabilities(len(xs)*len(ys), g.run)
+// with the weights.
+// It panics unless the network has two inputs and the axes are finite.
+func GridProbabilities(net *network.Network, xs, ys []float64) *matrix.Dense {
+	g := newGrid(net, xs, ys)
+	return probabilities(net, len(xs)*len(ys), g.run)
 }
 
 // PredictGrid returns the classes of the points of the grid xs × ys, in the
 // order above: Predict's rule applied to GridProbabilities' outputs, so the
 // labels are Predict's except, rarely, at a point where two output units tie
-// to within an ulp or two. It panics unless the network has two inputs.
-func (n *Network) PredictGrid(xs, ys []float64) []int {
-	g := n.newGrid(xs, ys)
-	return n.predict(len(xs)*len(ys), g.run)
+// to within an ulp or two. It panics unless the network has two inputs and
+// the axes are finite.
+func PredictGrid(net *network.Network, xs, ys []float64) []int {
+	g := newGrid(net, xs, ys)
+	return predict(len(xs)*len(ys), g.run)
 }
 
 // grid holds, for each unit h of layer 2 where the sigmoid's product form is
@@ -56,7 +59,7 @@ func (n *Network) PredictGrid(xs, ys []float64) []int {
 // other units (plain) take z^(2) = Θ^(1) a^(1) from the product that every
 // forward pass computes, so that they get its numbers bit for bit.
 type grid struct {
-	net      *Network
+	net      *network.Network
 	xs, ys   []float64
 	segments int // chunks per row of the grid
 	expForm  []bool
@@ -69,14 +72,21 @@ type grid struct {
 // the product pq of two such is finite.
 const expFormMax = 177
 
-func (n *Network) newGrid(xs, ys []float64) *grid {
-	if s1 := n.Theta[1].Cols - 1; s1 != 2 {
-		panic(fmt.Sprintf("network: a grid has 2 inputs, the network %d", s1))
+func newGrid(n *network.Network, xs, ys []float64) *grid {
+	if s1 := checkNet(n)[0]; s1 != 2 {
+		panic(fmt.Sprintf("fast: a grid has 2 inputs, the network %d", s1))
+	}
+	for _, axis := range [][]float64{xs, ys} {
+		for _, v := range axis {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				panic(fmt.Sprintf("fast: a grid axis holds %v: want finite numbers", v))
+			}
+		}
 	}
 	t := n.Theta[1]
 	g := &grid{
 		net: n, xs: xs, ys: ys,
-		segments: (len(xs) + ChunkSize - 1) / ChunkSize,
+		segments: (len(xs) + chunkSize - 1) / chunkSize,
 		expForm:  make([]bool, t.Rows),
 		eu:       make([][]float64, t.Rows), ev: make([][]float64, t.Rows),
 	}
@@ -90,7 +100,7 @@ func (n *Network) newGrid(xs, ys []float64) *grid {
 		for j, y := range ys {
 			v[j] = th[2] * y
 		}
-		if n.Hidden == Sigmoid && len(n.Theta) > 2 && within(u, expFormMax) && within(v, expFormMax) {
+		if n.Hidden == network.Sigmoid && len(n.Theta) > 2 && within(u, expFormMax) && within(v, expFormMax) {
 			g.expForm[h] = true
 			g.eu[h], g.ev[h] = expNeg(u), expNeg(v)
 		} else {
@@ -119,16 +129,16 @@ func expNeg(xs []float64) []float64 {
 	return e
 }
 
-// run is the chunkRunner for the grid: a chunk is up to ChunkSize points of
+// run is the chunkRunner for the grid: a chunk is up to chunkSize points of
 // one row (one y) of the grid.
 func (g *grid) run(outputSigmoid bool, use func(lo int, h *matrix.Dense)) {
 	nx := len(g.xs)
 	chunks := g.segments * len(g.ys)
 	n := g.net
 	L := len(n.Theta)
-	eachChunk(n.Sizes(), chunks, nx*len(g.ys) >= ParallelMin, func(wk *worker, ch int) {
-		j, lo := ch/g.segments, ch%g.segments*ChunkSize
-		hi := min(lo+ChunkSize, nx)
+	eachChunk(n.Sizes(), chunks, nx*len(g.ys) >= parallelMin, func(wk *worker, ch int) {
+		j, lo := ch/g.segments, ch%g.segments*chunkSize
+		hi := min(lo+chunkSize, nx)
 		c := hi - lo
 		a2 := view(wk.bufA[2], c)
 		z := &a2 // z^(2): a^(2) without its bias row

@@ -1,4 +1,4 @@
-package network
+package trace
 
 import (
 	"bytes"
@@ -12,22 +12,24 @@ import (
 	"testing"
 
 	"github.com/ann-go/ann/internal/golden"
+	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
+	"github.com/ann-go/ann/network"
 )
 
 // traceCases are the golden traces: the tutorial's network on the first
 // example of its data, and a tanh network with three classes and λ.
 var traceCases = []struct {
 	name   string
-	net    func() *Network
+	net    func() *network.Network
 	x      func() ([]float64, int)
 	lambda float64
 }{
 	{
 		name: "trace_tutorial",
-		net:  func() *Network { return New(layer.Init(layer.Tutorial, 0)) },
+		net:  func() *network.Network { return network.New(layer.Init(layer.Tutorial, 0)) },
 		x: func() ([]float64, int) {
 			X, y := moons.Make(1000, 0.1, 0)
 			return X.Row(0), y[0]
@@ -35,9 +37,9 @@ var traceCases = []struct {
 	},
 	{
 		name: "trace_tanh",
-		net: func() *Network {
-			n := New(layer.Init([]int{2, 3, 3}, 0))
-			n.Hidden = Tanh
+		net: func() *network.Network {
+			n := network.New(layer.Init([]int{2, 3, 3}, 0))
+			n.Hidden = network.Tanh
 			return n
 		},
 		x: func() ([]float64, int) {
@@ -53,7 +55,7 @@ func TestTrace(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
 			x, label := tc.x()
-			if err := tc.net().Trace(&b, x, label, tc.lambda); err != nil {
+			if err := Write(&b, tc.net(), x, label, tc.lambda); err != nil {
 				t.Fatal(err)
 			}
 			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), b.Bytes())
@@ -100,31 +102,31 @@ func printedEqual(t *testing.T, s string, v float64) bool {
 func TestTracePrintsTheNetworksNumbers(t *testing.T) {
 	tests := []struct {
 		sizes  []int
-		g      Activation
+		g      network.Activation
 		lambda float64
 	}{
-		{layer.Tutorial, Sigmoid, 0},
-		{layer.Tutorial, Sigmoid, 2.5},
-		{[]int{2, 3, 3}, Tanh, 0.5},
-		{[]int{3, 4, 6, 4}, ReLU, 1.3},
-		{[]int{4, 3}, Sigmoid, 0.2}, // no hidden layer
+		{layer.Tutorial, network.Sigmoid, 0},
+		{layer.Tutorial, network.Sigmoid, 2.5},
+		{[]int{2, 3, 3}, network.Tanh, 0.5},
+		{[]int{3, 4, 6, 4}, network.ReLU, 1.3},
+		{[]int{4, 3}, network.Sigmoid, 0.2}, // no hidden layer
 	}
 	for ti, tt := range tests {
-		n := New(layer.Init(tt.sizes, uint32(ti)))
+		n := network.New(layer.Init(tt.sizes, uint32(ti)))
 		n.Hidden = tt.g
 		L, K := n.L(), n.K()
 		X, y := randomData(K, tt.sizes[0], K, uint32(10+ti))
 		for ex := range y {
 			x, label := X.Row(ex), y[ex]
 			var b bytes.Buffer
-			if err := n.Trace(&b, x, label, tt.lambda); err != nil {
+			if err := Write(&b, n, x, label, tt.lambda); err != nil {
 				t.Fatalf("%v: %v", tt.sizes, err)
 			}
 			out := b.String()
 			name := fmt.Sprintf("%v %v λ=%v example %d", tt.sizes, tt.g, tt.lambda, ex)
 			Xi := matrix.FromRows([][]float64{x})
-			p := n.Forward(Xi)
-			D := n.Backprop(p, []int{label}, tt.lambda)
+			p := network.Forward(n, Xi)
+			D := network.Backprop(n, p, []int{label}, tt.lambda)
 			check := func(what, s string, v float64) {
 				t.Helper()
 				if !printedEqual(t, s, v) {
@@ -143,7 +145,7 @@ func TestTracePrintsTheNetworksNumbers(t *testing.T) {
 					J = f[6]
 				}
 			}
-			check("J", J, n.CostOf(p, []int{label}, tt.lambda))
+			check("J", J, network.CostOf(n, p, []int{label}, tt.lambda))
 
 			for l := 1; l < L; l++ {
 				for _, m := range []struct {
@@ -219,7 +221,7 @@ func TestTracePrintsTheNetworksNumbers(t *testing.T) {
 // traceLargestDifference is what makes the trace's last line say "no" and Trace
 // return an error.
 func TestTraceLargestDifference(t *testing.T) {
-	D := New(layer.Init(layer.Tutorial, 0)).Theta
+	D := network.New(layer.Init(layer.Tutorial, 0)).Theta
 	if d := traceLargestDifference(D, D); d != 0 {
 		t.Errorf("traceLargestDifference(D, D) = %v, want 0", d)
 	}
@@ -264,14 +266,14 @@ func (w *failWriter) Write(b []byte) (int, error) {
 }
 
 func TestTraceWriteError(t *testing.T) {
-	n := New(layer.Init(layer.Tutorial, 0))
+	n := network.New(layer.Init(layer.Tutorial, 0))
 	count := &failWriter{fail: math.MaxInt}
-	if err := n.Trace(count, []float64{0.5, -0.25}, 1, 0.1); err != nil || count.writes < 10 {
+	if err := Write(count, n, []float64{0.5, -0.25}, 1, 0.1); err != nil || count.writes < 10 {
 		t.Fatalf("Trace made %d writes and returned %v, want many writes and no error", count.writes, err)
 	}
 	for _, fail := range []int{1, 2, count.writes / 2, count.writes} {
 		w := &failWriter{fail: fail}
-		err := n.Trace(w, []float64{0.5, -0.25}, 1, 0.1)
+		err := Write(w, n, []float64{0.5, -0.25}, 1, 0.1)
 		if !errors.Is(err, errWrite) {
 			t.Errorf("write %d fails: Trace returned %v, want %v", fail, err, errWrite)
 		}
@@ -282,7 +284,7 @@ func TestTraceWriteError(t *testing.T) {
 }
 
 func TestTracePanics(t *testing.T) {
-	n := New(layer.Init(layer.Tutorial, 0))
+	n := network.New(layer.Init(layer.Tutorial, 0))
 	for _, tt := range []struct {
 		x     []float64
 		label int
@@ -296,11 +298,11 @@ func TestTracePanics(t *testing.T) {
 		func() {
 			defer func() {
 				r := recover()
-				if s, ok := r.(string); !ok || !strings.HasPrefix(s, "network: ") || !strings.Contains(s, tt.want) {
-					t.Errorf("Trace(%v, %d) panicked with %v, want a network: panic containing %q", tt.x, tt.label, r, tt.want)
+				if s, ok := r.(string); !ok || !strings.HasPrefix(s, "trace: ") || !strings.Contains(s, tt.want) {
+					t.Errorf("Trace(%v, %d) panicked with %v, want a trace: panic containing %q", tt.x, tt.label, r, tt.want)
 				}
 			}()
-			n.Trace(io.Discard, tt.x, tt.label, 0)
+			Write(io.Discard, n, tt.x, tt.label, 0)
 		}()
 	}
 }
@@ -308,10 +310,10 @@ func TestTracePanics(t *testing.T) {
 // An output that rounds to exactly 1 for a wrong class makes J = +Inf, as
 // CostOf says; the trace shows it and still checks.
 func TestTraceInfiniteCost(t *testing.T) {
-	n := New(layer.Init([]int{2, 2}, 0))
+	n := network.New(layer.Init([]int{2, 2}, 0))
 	n.Theta[1] = matrix.FromRows([][]float64{{1000, 0, 0}, {0, 0, 0}})
 	var b bytes.Buffer
-	if err := n.Trace(&b, []float64{1, 1}, 1, 0); err != nil {
+	if err := Write(&b, n, []float64{1, 1}, 1, 0); err != nil {
 		t.Fatalf("%v\n%s", err, b.String())
 	}
 	out := b.String()
@@ -320,4 +322,20 @@ func TestTraceInfiniteCost(t *testing.T) {
 			t.Errorf("the trace lacks %q:\n%s", want, out)
 		}
 	}
+}
+
+// randomData returns m examples of n features uniform in [-2, 2) and labels in
+// 0..K-1, every class present when m >= K.
+func randomData(m, n, K int, seed uint32) (*matrix.Dense, []int) {
+	rs := nprand.New(seed)
+	X := matrix.New(m, n)
+	for i := range X.Data {
+		X.Data[i] = 4*rs.Float64() - 2
+	}
+	y := make([]int, m)
+	for i := range y {
+		y[i] = i % K
+	}
+	rs.Shuffle(m, func(i, j int) { y[i], y[j] = y[j], y[i] })
+	return X, y
 }

@@ -1,4 +1,16 @@
-package network
+// Package trace prints every step of one forward and one backward pass of the
+// tutorial's network for a single example, in the tutorial's notation, for
+// checking its sections "Forward propagation", "Cost function" and
+// "Backpropagation" by hand:
+//
+//	a^(1) = [1; x],  z^(l+1) = Θ^(l) a^(l),  a^(l+1) = [1; g(z^(l+1))],  h = a^(L)
+//	J = -Σ_k [ y_k log(h_k) + (1 - y_k) log(1 - h_k) ] + (λ/2) Σ (Θ^(l)_{j,i≥1})²   (m = 1)
+//	δ^(L) = a^(L) - y,  δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1) .* g'(z^(l))
+//	Δ^(l) = δ^(l+1) (a^(l))ᵀ,  D^(l) = (1/m) Δ^(l) + (λ/m) Θ^(l)
+//
+// It is built on package network's Forward, CostOf and Backprop, and checks
+// its numbers against them.
+package trace
 
 import (
 	"fmt"
@@ -9,9 +21,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network"
 )
 
-// Trace writes to w every step of one forward and one backward pass for the
+// Write writes to w every step of one forward and one backward pass for the
 // single example x with the given label (m = 1), in the tutorial's notation,
 // for checking a calculation by hand. In order:
 //
@@ -30,18 +43,21 @@ import (
 // The numbers are those of Forward and CostOf themselves; the products that
 // Backprop keeps to itself (each δ^(l), Δ^(l)) are computed here with the same
 // matrix operations. The last lines check the J printed against CostOf and the
-// D printed against Backprop. If either differs, which would be a bug, Trace
+// D printed against Backprop. If either differs, which would be a bug, Write
 // says so and returns an error after writing everything. It returns the first
 // error from w instead, if there is one.
 //
 // It panics if len(x) is not s_1 or the label is not a class (0..K-1).
-func (n *Network) Trace(w io.Writer, x []float64, label int, lambda float64) error {
-	sizes := n.Sizes()
+func Write(w io.Writer, n *network.Network, x []float64, label int, lambda float64) error {
+	sizes, err := n.Check()
+	if err != nil {
+		panic("trace: " + err.Error())
+	}
 	if len(x) != sizes[0] {
-		panic(fmt.Sprintf("network: Trace: x has %d features but the input layer has %d units", len(x), sizes[0]))
+		panic(fmt.Sprintf("trace: x has %d features but the input layer has %d units", len(x), sizes[0]))
 	}
 	if K := n.K(); label < 0 || label >= K {
-		panic(fmt.Sprintf("network: Trace: label %d is not a class of the output layer (0..%d)", label, K-1))
+		panic(fmt.Sprintf("trace: label %d is not a class of the output layer (0..%d)", label, K-1))
 	}
 	X := matrix.FromRows([][]float64{x})
 	tr := &traceRun{
@@ -51,9 +67,9 @@ func (n *Network) Trace(w io.Writer, x []float64, label int, lambda float64) err
 		K:      n.K(),
 		sizes:  sizes,
 		label:  label,
-		y:      OneHot([]int{label}, n.K()),
+		y:      network.OneHot([]int{label}, n.K()),
 		lambda: lambda,
-		p:      n.Forward(X),
+		p:      network.Forward(n, X),
 	}
 	tr.header(x)
 	tr.weights()
@@ -65,21 +81,21 @@ func (n *Network) Trace(w io.Writer, x []float64, label int, lambda float64) err
 	// The check against the package's own functions.
 	tr.section("Check")
 	dJ := traceDifference(Jtraced, J)
-	dD := traceLargestDifference(D, n.Backprop(n.Forward(X), []int{label}, lambda))
+	dD := traceLargestDifference(D, network.Backprop(n, network.Forward(n, X), []int{label}, lambda))
 	tr.printf("\nJ above vs n.CostOf(n.Forward(X), y, λ): relative difference %.3g, matches CostOf: %s\n", dJ, traceYesNo(dJ <= traceTolerance))
 	tr.printf("D above vs n.Backprop(n.Forward(X), y, λ): largest difference %.3g, matches Backprop: %s\n", dD, traceYesNo(dD <= traceTolerance))
 	switch {
 	case tr.err != nil:
 		return tr.err
 	case !(dJ <= traceTolerance):
-		return fmt.Errorf("network: Trace: the J traced, %v, differs from CostOf's, %v", Jtraced, J)
+		return fmt.Errorf("trace: the J traced, %v, differs from CostOf's, %v", Jtraced, J)
 	case !(dD <= traceTolerance):
-		return fmt.Errorf("network: Trace: the D traced differs from Backprop's by %.3g", dD)
+		return fmt.Errorf("trace: the D traced differs from Backprop's by %.3g", dD)
 	}
 	return nil
 }
 
-// traceTolerance is the largest relative difference Trace accepts between the
+// traceTolerance is the largest relative difference Write accepts between the
 // numbers it computes and those of CostOf and Backprop. They come from the same
 // operations in the same order, so it allows only for rounding, were either
 // ever to change its order of summation.
@@ -115,17 +131,17 @@ func traceLargestDifference(a, b []*matrix.Dense) float64 {
 	return d
 }
 
-// traceRun is one call of Network.Trace: the network, the example and its
+// traceRun is one call of Write: the network, the example and its
 // forward pass.
 type traceRun struct {
 	tracer
-	n      *Network
+	n      *network.Network
 	L, K   int
 	sizes  []int
 	label  int
 	y      *matrix.Dense // the one-hot y, K x 1
 	lambda float64
-	p      *Pass
+	p      *network.Pass
 }
 
 // header writes the network, λ and the example.
@@ -226,8 +242,8 @@ func (tr *traceRun) cost() (traced, J float64) {
 		sq += s
 		perLayer = append(perLayer, fmt.Sprintf("Θ^(%d): %s", l, traceNum(s)))
 	}
-	reg := n.Regularization(tr.lambda, m)
-	J = n.CostOf(tr.p, []int{label}, tr.lambda)
+	reg := network.Regularization(n, tr.lambda, m)
+	J = network.CostOf(n, tr.p, []int{label}, tr.lambda)
 	tr.printf("\ncross-entropy   Σ_k term = %s\n", traceNum(cross))
 	tr.printf("squared weights Σ_l Σ_{j, i≥1} (Θ^(l)_{j,i})² = %s\n", traceNum(sq))
 	tr.printf("                (%s)\n", strings.Join(perLayer, ", "))
@@ -413,7 +429,7 @@ func traceSeq(from, n int) []string {
 	return s
 }
 
-// traceNum formats v as Trace prints every number.
+// traceNum formats v as Write prints every number.
 func traceNum(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
 
 // traceNumbers formats each of v.
@@ -449,11 +465,11 @@ func traceJoinInts(v []int) string {
 }
 
 // traceGradFormula returns g'(z) written with a = g(z).
-func traceGradFormula(g Activation) string {
+func traceGradFormula(g network.Activation) string {
 	switch g {
-	case Tanh:
+	case network.Tanh:
 		return "1 - a²"
-	case ReLU:
+	case network.ReLU:
 		return "(1 if a > 0, else 0)"
 	}
 	return "a(1 - a)"
@@ -464,4 +480,9 @@ func traceYesNo(ok bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// dropBiasRow returns a^(l) without its bias row: g(z^(l)).
+func dropBiasRow(a *matrix.Dense) *matrix.Dense {
+	return &matrix.Dense{Rows: a.Rows - 1, Cols: a.Cols, Data: a.Data[a.Cols:]}
 }

@@ -1,10 +1,11 @@
-package network
+package fast
 
 import (
 	"testing"
 
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network"
 )
 
 // BenchmarkBoundaryGrid times predicting the tutorial's decision-boundary grid:
@@ -23,17 +24,17 @@ func BenchmarkBoundaryGrid(b *testing.B) {
 			r[0], r[1] = x, y
 		}
 	}
-	net := New(layer.Init(layer.Tutorial, 0))
+	net := network.New(layer.Init(layer.Tutorial, 0))
 	b.Run("points", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			net.Predict(points)
+			Predict(net, points)
 		}
 	})
 	b.Run("grid", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			net.PredictGrid(xs, ys)
+			PredictGrid(net, xs, ys)
 		}
 	})
 }

@@ -1,4 +1,4 @@
-package network
+package fast
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/sigmoid"
 )
 
@@ -47,12 +48,12 @@ func randomAxis(n int, seed uint32) []float64 {
 // make |u| or |v| > 177, where the product form gives way to the plain one.
 func TestGridMatchesPoints(t *testing.T) {
 	grids := []struct{ nx, ny int }{
-		{1, 1}, {7, 3}, {ChunkSize + 5, 2}, {60, 40}, // 60 x 40 >= ParallelMin
+		{1, 1}, {7, 3}, {chunkSize + 5, 2}, {60, 40}, // 60 x 40 >= parallelMin
 	}
 	for _, sizes := range [][]int{{2, 5, 5, 2}, {2, 3}, {2, 4, 3}, {2, 6, 4, 4, 3}} {
-		for _, g := range []Activation{Sigmoid, Tanh, ReLU} {
+		for _, g := range []network.Activation{network.Sigmoid, network.Tanh, network.ReLU} {
 			for _, scale := range []float64{1, 30, 300} {
-				net := New(layer.Init(sizes, 3))
+				net := network.New(layer.Init(sizes, 3))
 				net.Hidden = g
 				for _, th := range net.Theta[1:] {
 					for i := range th.Data {
@@ -62,14 +63,14 @@ func TestGridMatchesPoints(t *testing.T) {
 				for gi, gr := range grids {
 					xs, ys := randomAxis(gr.nx, uint32(2*gi)), randomAxis(gr.ny, uint32(2*gi+1))
 					X := gridPoints(xs, ys)
-					exact := g != Sigmoid || len(sizes) == 2
+					exact := g != network.Sigmoid || len(sizes) == 2
 					name := fmt.Sprintf("%v %v scale %v, %dx%d grid", sizes, g, scale, gr.nx, gr.ny)
-					want, got := net.Probabilities(X), net.GridProbabilities(xs, ys)
+					want, got := Probabilities(net, X), GridProbabilities(net, xs, ys)
 					if exact && !slices.Equal(got.Data, want.Data) || !near(got, want, 1e-14*scale) {
 						t.Errorf("%s: GridProbabilities differs from Probabilities (bitwise expected: %v)", name, exact)
 					}
-					labels, gridLabels := net.Predict(X), net.PredictGrid(xs, ys)
-					z := net.Forward(X).Z[len(sizes)]
+					labels, gridLabels := Predict(net, X), PredictGrid(net, xs, ys)
+					z := network.Forward(net, X).Z[len(sizes)]
 					for p, c := range gridLabels {
 						if c != labels[p] && !(!exact && math.Abs(z.At(c, p)-z.At(labels[p], p)) < 1e-12*scale) {
 							t.Errorf("%s: point %d: PredictGrid %d, Predict %d", name, p, c, labels[p])
@@ -85,30 +86,40 @@ func TestGridMatchesPoints(t *testing.T) {
 // The product form is exercised by the cases above: with the tutorial's
 // initial weights every unit of layer 2 uses it.
 func TestGridUsesProductForm(t *testing.T) {
-	net := New(layer.Init(layer.Tutorial, 0))
-	g := net.newGrid(randomAxis(10, 1), randomAxis(10, 2))
+	net := network.New(layer.Init(layer.Tutorial, 0))
+	g := newGrid(net, randomAxis(10, 1), randomAxis(10, 2))
 	if !slices.Equal(g.expForm, []bool{true, true, true, true, true}) {
 		t.Errorf("expForm = %v, want every unit", g.expForm)
 	}
 	// Unit 0 with |u| > 177 somewhere, unit 1 with |v| > 177.
 	net.Theta[1].Set(0, 1, 200)
 	net.Theta[1].Set(1, 2, -200)
-	if g := net.newGrid(randomAxis(10, 1), randomAxis(10, 2)); !slices.Equal(g.expForm, []bool{false, false, true, true, true}) {
+	if g := newGrid(net, randomAxis(10, 1), randomAxis(10, 2)); !slices.Equal(g.expForm, []bool{false, false, true, true, true}) {
 		t.Errorf("large weights: expForm = %v, want units 2-4", g.expForm)
 	}
-	net.Hidden = Tanh
-	if g := net.newGrid(randomAxis(10, 1), randomAxis(10, 2)); slices.Contains(g.expForm, true) {
+	net.Hidden = network.Tanh
+	if g := newGrid(net, randomAxis(10, 1), randomAxis(10, 2)); slices.Contains(g.expForm, true) {
 		t.Errorf("tanh: expForm = %v, want none", g.expForm)
 	}
 }
 
-// Inputs that are not finite, or first-layer terms too large for the product
-// form, take the plain form and give what Probabilities gives; an empty grid
-// gives nothing.
+// Huge inputs, or first-layer terms too large for the product form, take the
+// plain form and give what Probabilities gives; inputs that are not finite
+// panic; an empty grid gives nothing.
 func TestGridEdgeCases(t *testing.T) {
-	net := New(layer.Init(layer.Tutorial, 0))
-	xs, ys := []float64{math.Inf(-1), 0, math.NaN(), 1e300}, []float64{-1, math.Inf(1)}
-	want, got := net.Probabilities(gridPoints(xs, ys)), net.GridProbabilities(xs, ys)
+	net := network.New(layer.Init(layer.Tutorial, 0))
+	for _, bad := range []float64{math.Inf(-1), math.NaN()} {
+		func() {
+			defer func() {
+				if r, _ := recover().(string); !strings.Contains(r, "fast: a grid axis holds") {
+					t.Errorf("axis with %v: panic %q", bad, r)
+				}
+			}()
+			GridProbabilities(net, []float64{0, bad}, []float64{1})
+		}()
+	}
+	xs, ys := []float64{-1e300, 0, 1, 1e300}, []float64{-1, 1e300}
+	want, got := Probabilities(net, gridPoints(xs, ys)), GridProbabilities(net, xs, ys)
 	for i, w := range want.Data {
 		if g := got.Data[i]; !(g == w || math.IsNaN(g) && math.IsNaN(w)) {
 			t.Errorf("h[%d] = %v, Probabilities %v", i, g, w)
@@ -119,7 +130,7 @@ func TestGridEdgeCases(t *testing.T) {
 	net.Theta[1].Set(0, 1, 1000)
 	net.Theta[1].Set(0, 2, 1000)
 	xs, ys = []float64{-1, -0.5, 0}, []float64{1, 0.5}
-	want, got = net.Probabilities(gridPoints(xs, ys)), net.GridProbabilities(xs, ys)
+	want, got = Probabilities(net, gridPoints(xs, ys)), GridProbabilities(net, xs, ys)
 	if !near(got, want, 1e-14) {
 		t.Errorf("opposite terms: %v, Probabilities %v", got.Data, want.Data)
 	}
@@ -128,10 +139,10 @@ func TestGridEdgeCases(t *testing.T) {
 	// plain form. Θ^(2) copies a^(2) into z^(3), so PredictGrid's z^(L) is
 	// g(z^(2)) = g(2u), which must hold to 1e-14 relative.
 	for _, u := range []float64{-177, -178} {
-		bound := New([]*matrix.Dense{nil,
+		bound := network.New([]*matrix.Dense{nil,
 			matrix.FromRows([][]float64{{0, u, u}}),
 			matrix.FromRows([][]float64{{0, 1}, {0, 0}})})
-		g := bound.newGrid([]float64{1, 1, 1}, []float64{1})
+		g := newGrid(bound, []float64{1, 1, 1}, []float64{1})
 		if g.expForm[0] != (u == -177) {
 			t.Errorf("u = v = %v: product form %v", u, g.expForm[0])
 		}
@@ -143,10 +154,10 @@ func TestGridEdgeCases(t *testing.T) {
 			}
 		})
 	}
-	if P := net.GridProbabilities(nil, ys); P.Rows != 0 || P.Cols != 2 {
+	if P := GridProbabilities(net, nil, ys); P.Rows != 0 || P.Cols != 2 {
 		t.Errorf("empty grid: %dx%d, want 0x2", P.Rows, P.Cols)
 	}
-	if labels := net.PredictGrid(xs, nil); len(labels) != 0 {
+	if labels := PredictGrid(net, xs, nil); len(labels) != 0 {
 		t.Errorf("empty grid: %d labels", len(labels))
 	}
 }
@@ -157,23 +168,7 @@ func TestGridNeedsTwoInputs(t *testing.T) {
 			t.Errorf("panic = %v, want one about 2 inputs", r)
 		}
 	}()
-	New(layer.Init([]int{3, 2}, 0)).PredictGrid([]float64{0}, []float64{0})
-}
-
-// A model standardizes the grid's axes as it does each point.
-func TestModelGrid(t *testing.T) {
-	xs, ys := randomAxis(70, 5), randomAxis(40, 6)
-	X := gridPoints(xs, ys)
-	for _, g := range []Activation{Tanh, Sigmoid} {
-		m := &Model{Net: &Network{Theta: layer.Init(layer.Tutorial, 2), Hidden: g}, Mean: []float64{0.5, -1}, Std: []float64{2, 0.25}}
-		want, got := m.Probabilities(X), m.GridProbabilities(xs, ys)
-		if g == Tanh && !slices.Equal(got.Data, want.Data) || !near(got, want, 1e-14) {
-			t.Errorf("%v: GridProbabilities differs from Probabilities", g)
-		}
-		if got, want := m.PredictGrid(xs, ys), m.Predict(X); !slices.Equal(got, want) {
-			t.Errorf("%v: PredictGrid differs from Predict", g)
-		}
-	}
+	PredictGrid(network.New(layer.Init([]int{3, 2}, 0)), []float64{0}, []float64{0})
 }
 
 // argmaxChunk, Predict's sweep over a chunk, gives argmaxH's answer for every
@@ -184,7 +179,7 @@ func TestArgmaxChunkMatchesArgmaxH(t *testing.T) {
 	pick := []float64{0, 1e-4, -1e-4, 5e-4, 2e-3, 19.9995, 20, 20.0005, 30, -699.9995, -700, -700.0005, -800, -900, 40, 50, 1e-300,
 		math.Inf(1), math.Inf(-1), math.NaN()}
 	for _, K := range []int{1, 2, 3, 5} {
-		z := matrix.New(K, ChunkSize)
+		z := matrix.New(K, chunkSize)
 		for i := range z.Data {
 			if rs.Float64() < 0.7 {
 				z.Data[i] = pick[rs.Interval(uint64(len(pick)-1))]
@@ -192,7 +187,7 @@ func TestArgmaxChunkMatchesArgmaxH(t *testing.T) {
 				z.Data[i] = 40*rs.Float64() - 20
 			}
 		}
-		labels := make([]int, ChunkSize)
+		labels := make([]int, chunkSize)
 		argmaxChunk(z, labels)
 		for i, c := range labels {
 			if want := argmaxH(z, i); c != want {
@@ -204,11 +199,11 @@ func TestArgmaxChunkMatchesArgmaxH(t *testing.T) {
 
 // Each point is computed on its own, so the number of cores changes nothing.
 func TestGridSameOnAnyCores(t *testing.T) {
-	net := New(layer.Init(layer.Tutorial, 0))
+	net := network.New(layer.Init(layer.Tutorial, 0))
 	xs, ys := randomAxis(300, 7), randomAxis(50, 8) // 15,000 points, 150 chunks
 	run := func(procs int) (*matrix.Dense, []int) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		return net.GridProbabilities(xs, ys), net.PredictGrid(xs, ys)
+		return GridProbabilities(net, xs, ys), PredictGrid(net, xs, ys)
 	}
 	P1, l1 := run(1)
 	for _, procs := range []int{2, 3, 8} {

@@ -1,4 +1,4 @@
-package network
+package model
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
+	"github.com/ann-go/ann/network"
 )
 
 // A network trained by the tutorial's numpy code and saved with np.savez (and
@@ -26,15 +27,21 @@ func TestReadNumpyModel(t *testing.T) {
 	}
 	X, _ := moons.Make(300, 0.2, 5) // the inputs gen_model.py used
 	for _, name := range []string{"model.npz", "model_compressed.npz"} {
-		m, err := ReadModelFile(filepath.Join(dir, name))
+		m, err := ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := m.Net.Sizes(); len(got) != 4 || got[1] != 6 || got[2] != 4 {
 			t.Errorf("%s: sizes %v, want [2 6 4 2]", name, got)
 		}
-		pred := m.Predict(X)
-		P := m.Probabilities(X)
+		pred, err := m.Predict(X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		P, err := m.Probabilities(X)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for i := range want.Predict {
 			if pred[i] != want.Predict[i] {
 				t.Fatalf("%s: row %d predicted %d, numpy %d", name, i, pred[i], want.Predict[i])
@@ -50,15 +57,17 @@ func TestReadNumpyModel(t *testing.T) {
 
 func TestModelRoundTrip(t *testing.T) {
 	for _, m := range []*Model{
-		{Net: New(layer.Init([]int{2, 5, 5, 2}, 0))},
-		{Net: &Network{Theta: layer.Init([]int{3, 4, 3}, 1), Hidden: Tanh}, Mean: []float64{1, 2, 3}, Std: []float64{0.5, 1, 2}},
-		{Net: &Network{Theta: layer.Init([]int{1, 2}, 2), Hidden: ReLU}},
+		{Net: network.New(layer.Init([]int{2, 5, 5, 2}, 0))},
+		{Net: &network.Network{Theta: layer.Init([]int{3, 4, 3}, 1), Hidden: network.Tanh}, Mean: []float64{1, 2, 3}, Std: []float64{0.5, 1, 2}},
+		{Net: &network.Network{Theta: layer.Init([]int{1, 2}, 2), Hidden: network.ReLU}},
+		{Net: &network.Network{Theta: layer.Init([]int{2, 2}, 3)}, Mean: []float64{-1, 1e3}, Std: []float64{1e-3, 7}},
+		{Net: &network.Network{Theta: layer.Init([]int{2, 6, 3}, 4), Hidden: network.Tanh}, Mean: []float64{0.5, 0}, Std: []float64{1, 2}},
 	} {
 		var buf bytes.Buffer
-		if err := m.WriteNPZ(&buf); err != nil {
+		if err := m.Write(&buf); err != nil {
 			t.Fatal(err)
 		}
-		got, err := ReadModel(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		got, err := Read(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,28 +82,51 @@ func TestModelRoundTrip(t *testing.T) {
 		if !slices.Equal(got.Mean, m.Mean) || !slices.Equal(got.Std, m.Std) {
 			t.Errorf("standardization %v %v, want %v %v", got.Mean, got.Std, m.Mean, m.Std)
 		}
+		path := filepath.Join(t.TempDir(), "m.npz")
+		if err := m.WriteFile(path); err != nil {
+			t.Fatal(err)
+		}
+		fromFile, err := ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		X, _ := moons.Make(50, 0.2, 1)
+		if s1 := m.Net.Sizes()[0]; s1 != 2 {
+			X = matrix.New(50, s1)
+			for i := range X.Data {
+				X.Data[i] = float64(i%7) - 3
+			}
+		}
+		want, err1 := m.Probabilities(X)
+		got2, err2 := fromFile.Probabilities(X)
+		if err1 != nil || err2 != nil || !slices.Equal(want.Data, got2.Data) {
+			t.Errorf("%v: predictions after WriteFile and ReadFile differ (%v, %v)", m.Net.Sizes(), err1, err2)
+		}
 	}
 	// And through a file.
 	path := filepath.Join(t.TempDir(), "model.npz")
-	m := &Model{Net: New(layer.Init(layer.Tutorial, 0))}
+	m := &Model{Net: network.New(layer.Init(layer.Tutorial, 0))}
 	if err := m.WriteFile(path); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadModelFile(path); err != nil {
+	if _, err := ReadFile(path); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func TestModelStandardize(t *testing.T) {
-	net := New([]*matrix.Dense{nil, matrix.FromRows([][]float64{{0, -10, 0}, {0, 10, 0}})})
+	net := network.New([]*matrix.Dense{nil, matrix.FromRows([][]float64{{0, -10, 0}, {0, 10, 0}})})
 	m := &Model{Net: net, Mean: []float64{5, 0}, Std: []float64{2, 1}}
 	X := matrix.FromRows([][]float64{{4, 7}, {6, -7}})
-	S := m.Standardize(X)
+	S, err := m.Standardize(X)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if S.At(0, 0) != -0.5 || S.At(1, 0) != 0.5 || S.At(0, 1) != 7 {
 		t.Errorf("Standardize = %v", S)
 	}
-	if got := m.Predict(X); got[0] != 0 || got[1] != 1 {
-		t.Errorf("Predict = %v, want [0 1] (x1 below and above the mean 5)", got)
+	if got, err := m.Predict(X); err != nil || got[0] != 0 || got[1] != 1 {
+		t.Errorf("Predict = %v, %v, want [0 1] (x1 below and above the mean 5)", got, err)
 	}
 }
 
@@ -125,20 +157,41 @@ func TestReadModelErrors(t *testing.T) {
 		if err := npy.WriteNPZ(&buf, tt.arrays); err != nil {
 			t.Fatal(err)
 		}
-		_, err := ReadModel(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		_, err := Read(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("ReadModel(%d arrays): error %v, want %q", len(tt.arrays), err, tt.want)
+			t.Errorf("Read(%d arrays): error %v, want %q", len(tt.arrays), err, tt.want)
 		}
 	}
 	// A truncated file, at every length.
 	var buf bytes.Buffer
-	(&Model{Net: New(layer.Init([]int{2, 3, 2}, 0))}).WriteNPZ(&buf)
+	(&Model{Net: network.New(layer.Init([]int{2, 3, 2}, 0))}).Write(&buf)
 	for n := 0; n < buf.Len(); n++ {
-		if _, err := ReadModel(bytes.NewReader(buf.Bytes()[:n]), int64(n)); err == nil {
+		if _, err := Read(bytes.NewReader(buf.Bytes()[:n]), int64(n)); err == nil {
 			t.Fatalf("a model cut to %d of %d bytes was read without error", n, buf.Len())
 		}
 	}
-	if _, err := ReadModelFile(filepath.Join(t.TempDir(), "none.npz")); err == nil {
+	if _, err := ReadFile(filepath.Join(t.TempDir(), "none.npz")); err == nil {
 		t.Error("ReadModelFile of a missing file: no error")
+	}
+}
+
+// A model standardizes the grid's axes as it does each point.
+func TestModelGrid(t *testing.T) {
+	xs, ys := randomAxis(70, 5), randomAxis(40, 6)
+	X := gridPoints(xs, ys)
+	for _, g := range []network.Activation{network.Tanh, network.Sigmoid} {
+		m := &Model{Net: &network.Network{Theta: layer.Init(layer.Tutorial, 2), Hidden: g}, Mean: []float64{0.5, -1}, Std: []float64{2, 0.25}}
+		want, _ := m.Probabilities(X)
+		got, err := m.GridProbabilities(xs, ys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g == network.Tanh && !slices.Equal(got.Data, want.Data) || !near(got, want, 1e-14) {
+			t.Errorf("%v: GridProbabilities differs from Probabilities", g)
+		}
+		labels, _ := m.PredictGrid(xs, ys)
+		if want, _ := m.Predict(X); !slices.Equal(labels, want) {
+			t.Errorf("%v: PredictGrid differs from Predict", g)
+		}
 	}
 }

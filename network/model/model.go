@@ -1,0 +1,373 @@
+// Package model is a trained network as a file: the network of package
+// network, the standardization of its inputs that training used, and its
+// reading and writing as numpy's .npz. Prediction is the tutorial's predict,
+// after standardizing each input feature j:
+//
+//	x_j' = (x_j - Mean[j]) / Std[j],   predict(x) = argmax_k h_k(x')
+//
+// computed by package network/fast.
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ann-go/ann/internal/npy"
+	"github.com/ann-go/ann/layer"
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/fast"
+)
+
+// A Model is a trained network with what prediction needs besides its
+// weights: the standardization of the inputs, if training used one.
+//
+// A model file is numpy's .npz, so numpy.load reads it and numpy.savez writes
+// one. Its arrays, all float64:
+//
+//	Theta1 ... Theta{L-1}   Θ^(l), s_{l+1} x (s_l + 1), C order       always
+//	hidden                  0-d: 0 sigmoid, 1 tanh, 2 relu            when not sigmoid
+//	standardize_mean        1-d, s_1 values                           with standardization
+//	standardize_std         1-d, s_1 values, each > 0                 with standardization
+//
+// A network trained with the tutorial's numpy code and saved as
+// np.savez("m.npz", Theta1=Thetas[1], Theta2=Thetas[2], Theta3=Thetas[3]) is
+// such a file.
+//
+// Every method checks the model first (see Check) and returns its error: a
+// zero Model, or one with Mean but no Std, is an error, not a panic.
+type Model struct {
+	Net *network.Network
+	// Mean and Std, when not nil, standardize each input feature j before
+	// the first layer, x_j' = (x_j - Mean[j]) / Std[j], as training did.
+	Mean, Std []float64
+}
+
+// Array names in a model file.
+const (
+	hiddenArray = "hidden"
+	meanArray   = "standardize_mean"
+	stdArray    = "standardize_std"
+)
+
+// Check returns an error unless m has a network (see network.Network.Check)
+// and either no standardization or one finite Mean and one finite Std > 0 per
+// input feature.
+func (m *Model) Check() error {
+	if m == nil {
+		return errors.New("model: nil model")
+	}
+	if m.Net == nil {
+		return errors.New("model: no network")
+	}
+	sizes, err := m.Net.Check()
+	if err != nil {
+		return fmt.Errorf("model: %w", err)
+	}
+	if (m.Mean == nil) != (m.Std == nil) {
+		return errors.New("model: Mean and Std come together; the model has only one")
+	}
+	if m.Mean == nil {
+		return nil
+	}
+	if len(m.Mean) != sizes[0] || len(m.Std) != sizes[0] {
+		return fmt.Errorf("model: %d means and %d standard deviations for %d input features", len(m.Mean), len(m.Std), sizes[0])
+	}
+	for j := range m.Mean {
+		if math.IsNaN(m.Mean[j]) || math.IsInf(m.Mean[j], 0) {
+			return fmt.Errorf("model: Mean[%d] is %v: want a finite number", j, m.Mean[j])
+		}
+		if !(m.Std[j] > 0) || math.IsInf(m.Std[j], 1) {
+			return fmt.Errorf("model: Std[%d] is %v: want a finite standard deviation > 0", j, m.Std[j])
+		}
+	}
+	return nil
+}
+
+// Standardize returns X with the model's standardization applied, or X itself
+// if the model has none. It returns an error if the model is not valid, X
+// does not fit its input layer or holds a number that is not finite, or a
+// standardized number overflows.
+func (m *Model) Standardize(X *matrix.Dense) (*matrix.Dense, error) {
+	if err := m.Check(); err != nil {
+		return nil, err
+	}
+	if err := m.Net.CheckX(X); err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	if m.Mean == nil {
+		return X, nil
+	}
+	S := matrix.New(X.Rows, X.Cols)
+	for i := 0; i < X.Rows; i++ {
+		for j, v := range X.Row(i) {
+			s := (v - m.Mean[j]) / m.Std[j]
+			if math.IsInf(s, 0) {
+				return nil, fmt.Errorf("model: row %d, column %d: %v standardizes to %v", i, j, v, s)
+			}
+			S.Data[i*X.Cols+j] = s
+		}
+	}
+	return S, nil
+}
+
+// Probabilities returns the network's output units for each example of X,
+// m x K, after standardizing X (see Standardize for the errors).
+func (m *Model) Probabilities(X *matrix.Dense) (*matrix.Dense, error) {
+	S, err := m.Standardize(X)
+	if err != nil {
+		return nil, err
+	}
+	return finiteOutputs(fast.Probabilities(m.Net, S))
+}
+
+// Predict returns the class of each example of X, the largest of its
+// Probabilities (ties to the first), with their errors.
+func (m *Model) Predict(X *matrix.Dense) ([]int, error) {
+	P, err := m.Probabilities(X)
+	if err != nil {
+		return nil, err
+	}
+	return argmax(P), nil
+}
+
+// argmax returns the index of the largest number of each row of P, the
+// first on ties, and nothing for no rows.
+func argmax(P *matrix.Dense) []int {
+	if P.Rows == 0 {
+		return []int{}
+	}
+	return matrix.ArgmaxRows(P)
+}
+
+// GridProbabilities returns the network's output units at the points of the
+// grid xs × ys (see fast.GridProbabilities), after standardizing them: a grid
+// in the raw inputs is a grid in the standardized ones. It returns an error
+// unless the model is valid, has two inputs and the axes are finite.
+func (m *Model) GridProbabilities(xs, ys []float64) (*matrix.Dense, error) {
+	xs, ys, err := m.standardizeGrid(xs, ys)
+	if err != nil {
+		return nil, err
+	}
+	return finiteOutputs(fast.GridProbabilities(m.Net, xs, ys))
+}
+
+// PredictGrid returns the class of each point of the grid xs × ys, the
+// largest of its GridProbabilities (ties to the first), with their errors.
+func (m *Model) PredictGrid(xs, ys []float64) ([]int, error) {
+	P, err := m.GridProbabilities(xs, ys)
+	if err != nil {
+		return nil, err
+	}
+	return argmax(P), nil
+}
+
+// finiteOutputs returns P, or an error if an output is NaN (from inputs so
+// large that the network's sums overflow).
+func finiteOutputs(P *matrix.Dense) (*matrix.Dense, error) {
+	for i, v := range P.Data {
+		if math.IsNaN(v) {
+			return nil, fmt.Errorf("model: the output of example %d is NaN: the inputs are too large for the network", i/P.Cols)
+		}
+	}
+	return P, nil
+}
+
+// standardizeGrid returns the grid's axes standardized as Standardize does
+// each point's two features.
+func (m *Model) standardizeGrid(xs, ys []float64) ([]float64, []float64, error) {
+	if err := m.Check(); err != nil {
+		return nil, nil, err
+	}
+	if s1 := m.Net.Sizes()[0]; s1 != 2 {
+		return nil, nil, fmt.Errorf("model: a grid has 2 inputs, the network %d", s1)
+	}
+	axis := func(v []float64, j int) ([]float64, error) {
+		s := make([]float64, len(v))
+		for i, x := range v {
+			s[i] = x
+			if m.Mean != nil {
+				s[i] = (x - m.Mean[j]) / m.Std[j]
+			}
+			if math.IsNaN(s[i]) || math.IsInf(s[i], 0) {
+				return nil, fmt.Errorf("model: grid axis %d holds %v: want finite numbers", j, x)
+			}
+		}
+		return s, nil
+	}
+	sx, err := axis(xs, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	sy, err := axis(ys, 1)
+	return sx, sy, err
+}
+
+// arrays returns the model as named arrays, in file order.
+func (m *Model) arrays() []npy.Array {
+	var a []npy.Array
+	for l := 1; l < len(m.Net.Theta); l++ {
+		t := m.Net.Theta[l]
+		a = append(a, npy.Array{Name: "Theta" + strconv.Itoa(l), Shape: []int{t.Rows, t.Cols}, Data: t.Data})
+	}
+	if m.Net.Hidden != network.Sigmoid {
+		a = append(a, npy.Array{Name: hiddenArray, Shape: []int{}, Data: []float64{float64(m.Net.Hidden)}})
+	}
+	if m.Mean != nil {
+		a = append(a,
+			npy.Array{Name: meanArray, Shape: []int{len(m.Mean)}, Data: m.Mean},
+			npy.Array{Name: stdArray, Shape: []int{len(m.Std)}, Data: m.Std})
+	}
+	return a
+}
+
+// Write writes the model as an .npz file to w. It returns an error, and
+// writes nothing, if the model is not valid (see Check).
+func (m *Model) Write(w io.Writer) error {
+	if err := m.Check(); err != nil {
+		return err
+	}
+	if err := npy.WriteNPZ(w, m.arrays()); err != nil {
+		return fmt.Errorf("model: %w", err)
+	}
+	return nil
+}
+
+// WriteFile writes the model to the file at path, whole or not at all; Check's
+// error leaves the file untouched.
+func (m *Model) WriteFile(path string) error {
+	if err := m.Check(); err != nil {
+		return err
+	}
+	if err := npy.WriteNPZFile(path, m.arrays()); err != nil {
+		return fmt.Errorf("model: %w", err)
+	}
+	return nil
+}
+
+// ReadFile reads a model from the .npz file at path. Errors name the file.
+func ReadFile(path string) (*Model, error) {
+	arrays, err := npy.ReadNPZFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	m, err := fromArrays(arrays)
+	if err != nil {
+		return nil, fmt.Errorf("model: %s: %w", path, err)
+	}
+	return m, nil
+}
+
+// Read reads a model from the .npz data in r (size bytes). It returns an
+// error, never panics, for anything that is not a model file: a corrupt or
+// truncated archive, arrays of another type, a missing or misnumbered Theta,
+// shapes that do not chain s_{l+1} x (s_l + 1), values that are not finite, an
+// unknown array.
+func Read(r io.ReaderAt, size int64) (*Model, error) {
+	arrays, err := npy.ReadNPZ(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	m, err := fromArrays(arrays)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	return m, nil
+}
+
+func fromArrays(arrays []npy.Array) (*Model, error) {
+	byName := map[string]npy.Array{}
+	maxL := 0
+	for _, a := range arrays {
+		byName[a.Name] = a
+		if rest, ok := strings.CutPrefix(a.Name, "Theta"); ok {
+			l, err := strconv.Atoi(rest)
+			if err != nil || l < 1 || strconv.Itoa(l) != rest {
+				return nil, fmt.Errorf("array %q: want Theta1, Theta2, ... numbered from 1", a.Name)
+			}
+			maxL = max(maxL, l)
+			continue
+		}
+		if a.Name != hiddenArray && a.Name != meanArray && a.Name != stdArray {
+			return nil, fmt.Errorf("unknown array %q: a model holds Theta1..Theta{L-1}, and optionally %s, %s and %s",
+				a.Name, hiddenArray, meanArray, stdArray)
+		}
+	}
+	if maxL == 0 {
+		return nil, fmt.Errorf("no Theta arrays: want Theta1, Theta2, ... (arrays present: %s)", names(arrays))
+	}
+	Theta := make([]*matrix.Dense, maxL+1)
+	for l := 1; l <= maxL; l++ {
+		name := "Theta" + strconv.Itoa(l)
+		a, ok := byName[name]
+		if !ok {
+			return nil, fmt.Errorf("%s is missing (the file has Theta arrays up to Theta%d)", name, maxL)
+		}
+		if len(a.Shape) != 2 {
+			return nil, fmt.Errorf("%s has shape %v: want 2 dimensions, s_{l+1} x (s_l + 1)", name, a.Shape)
+		}
+		if err := finite(name, a.Data); err != nil {
+			return nil, err
+		}
+		Theta[l] = &matrix.Dense{Rows: a.Shape[0], Cols: a.Shape[1], Data: a.Data}
+	}
+	sizes, err := layer.Sizes(Theta)
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{Net: &network.Network{Theta: Theta}}
+	if a, ok := byName[hiddenArray]; ok {
+		if len(a.Data) != 1 || len(a.Shape) > 1 || a.Data[0] != math.Trunc(a.Data[0]) || a.Data[0] < 0 || a.Data[0] > float64(network.ReLU) {
+			return nil, fmt.Errorf("%s must be one number, 0 (sigmoid), 1 (tanh) or 2 (relu); got %v", hiddenArray, a.Data)
+		}
+		m.Net.Hidden = network.Activation(a.Data[0])
+	}
+	mean, hasMean := byName[meanArray]
+	std, hasStd := byName[stdArray]
+	if hasMean != hasStd {
+		return nil, fmt.Errorf("%s and %s come together; the file has only one", meanArray, stdArray)
+	}
+	if hasMean {
+		for _, a := range []npy.Array{mean, std} {
+			if len(a.Shape) != 1 || a.Shape[0] != sizes[0] {
+				return nil, fmt.Errorf("%s has shape %v: want (%d,), one value per input feature", a.Name, a.Shape, sizes[0])
+			}
+			if err := finite(a.Name, a.Data); err != nil {
+				return nil, err
+			}
+		}
+		for j, s := range std.Data {
+			if !(s > 0) {
+				return nil, fmt.Errorf("%s[%d] is %v: want a standard deviation > 0", stdArray, j, s)
+			}
+		}
+		m.Mean, m.Std = mean.Data, std.Data
+	}
+	return m, nil
+}
+
+func finite(name string, v []float64) error {
+	for i, x := range v {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return fmt.Errorf("%s holds %v at element %d: weights must be finite", name, x, i)
+		}
+	}
+	return nil
+}
+
+func names(arrays []npy.Array) string {
+	var n []string
+	for _, a := range arrays {
+		n = append(n, a.Name)
+	}
+	slices.Sort(n)
+	if len(n) == 0 {
+		return "none"
+	}
+	return strings.Join(n, ", ")
+}

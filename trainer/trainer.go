@@ -60,6 +60,14 @@ type Config struct {
 	// Progress, if not nil, is called after each iteration with the
 	// iteration's number (1-based) and the cost recorded for it.
 	Progress func(iter int, cost float64)
+
+	// Observe, if not nil, is called after each iteration's update, after
+	// Progress, with the iteration's number (1-based) and the result so far:
+	// r.Net holds the weights after the update, r.Costs and r.TestCosts the
+	// iter costs recorded. r is the training's own: Observe may read it during
+	// the call but must not change it or keep it. Observe may block (to pause
+	// training); Train goes on when it returns.
+	Observe func(iter int, r *Result)
 }
 
 // Check returns an error naming the first field of c that gradient descent
@@ -173,6 +181,9 @@ func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, 
 		}
 		if c.Progress != nil {
 			c.Progress(n, J)
+		}
+		if c.Observe != nil {
+			c.Observe(n, res)
 		}
 	}
 	// The last update is never followed by a cost; check the weights it made.

@@ -994,7 +994,7 @@ func neuronDiagram(w *strings.Builder, net *network.Network) {
 			}
 			fmt.Fprintf(w, `<circle cx="%.1f" cy="%.1f" r="8" fill="%s" stroke="#333"><title>%s</title></circle>`+"\n", x, unitY(l, k), fill, name)
 		}
-		label := fmt.Sprintf("layer %d", l+1)
+		var label string
 		switch l {
 		case 0:
 			label = "x = a(1)"

@@ -14,6 +14,10 @@ const defaults = {
 };
 const generators = ["moons", "circles", "xor", "spiral"];
 
+const icons = {
+  play: '<svg width="22" height="22" viewBox="0 0 22 22"><path d="M6 3 L19 11 L6 19 Z" fill="currentColor"/></svg>',
+  pause: '<svg width="22" height="22" viewBox="0 0 22 22"><rect x="5" y="4" width="4.5" height="14" fill="currentColor"/><rect x="12.5" y="4" width="4.5" height="14" fill="currentColor"/></svg>',
+};
 const $ = (id) => document.getElementById(id);
 let settings = {};
 let file = null;        // the uploaded File, if data is a file
@@ -169,11 +173,13 @@ function fmt(x) { return x === undefined || x === null ? "–" : x.toFixed(6); }
 function show(f) {
   last = f;
   $("iter").textContent = f.iter.toLocaleString("en");
+  $("stopAt").textContent = `of ${f.stop}` + ({ done: " · done", diverged: " · diverged", paused: " · paused" }[f.state] || "");
   $("cost").textContent = fmt(f.cost);
   $("testCost").textContent = fmt(f.testCost);
   $("acc").textContent = f.accTrain.toFixed(3) + (f.accTest !== undefined ? " / " + f.accTest.toFixed(3) : "");
-  $("acc").title = f.accTest !== undefined ? "training / held out" : "training";
-  $("play").textContent = f.state === "playing" ? "⏸" : "▶";
+  $("accLabel").textContent = f.accTest !== undefined ? "accuracy train / held out" : "accuracy";
+  $("play").innerHTML = f.state === "playing" ? icons.pause : icons.play;
+  $("play").title = f.state === "playing" ? "pause" : f.state === "done" ? "done: reset to start again" : "play";
   $("boundary").innerHTML = f.boundary;
   $("diagram").innerHTML = f.diagram;
   if (f.costFig) $("costFig").innerHTML = f.costFig;
@@ -300,6 +306,7 @@ function wire() {
 
 const play = fromURL();
 wire();
+$("play").innerHTML = icons.play;
 showSettings();
 $("share").value = shareURL(true);
 start(play);

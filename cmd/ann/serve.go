@@ -278,6 +278,11 @@ func (l limits) setup(form map[string][]string, file io.Reader, fileName string)
 	if err := s.nf.fit(s.ds); err != nil {
 		return nil, err
 	}
+	for _, v := range s.ds.X.Data {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, usagef("-noise %v: the data has features that are not finite numbers: want a smaller noise", s.df.noise)
+		}
+	}
 	if s.ds.X.Cols != 2 {
 		return nil, usagef("%s: the playground draws two features, x1 and x2, but the data has %d", s.ds.name, s.ds.X.Cols)
 	}
@@ -860,9 +865,9 @@ func (run *playRun) frame(v published) frame {
 		f.AccTest = &acc
 	}
 	if v.iter > 0 {
-		f.Cost = &v.costs[v.iter-1]
+		f.Cost = finite(v.costs[v.iter-1])
 		if v.testCosts != nil {
-			f.TestCost = &v.testCosts[v.iter-1]
+			f.TestCost = finite(v.testCosts[v.iter-1])
 		}
 		f.Args = s.command(v.iter)
 		quoted := make([]string, len(f.Args))
@@ -888,6 +893,14 @@ func (run *playRun) frame(v published) frame {
 	neuronDiagram(&b, v.net)
 	f.Diagram = b.String()
 	return f
+}
+
+// finite returns &x, or nil if x is NaN or infinite (which JSON cannot hold).
+func finite(x float64) *float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	return &x
 }
 
 // trainRunSeries returns the cost curves of the published state.

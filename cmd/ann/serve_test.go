@@ -289,6 +289,7 @@ func TestServeBadRequests(t *testing.T) {
 		{url.Values{"n": {"0"}}, "", "", "-n 0: want from 1 to"},
 		{url.Values{"n": {"ten"}}, "", "", `invalid value "ten" for flag -n`},
 		{url.Values{"noise": {"-1"}}, "", "", "-noise -1: want a finite number >= 0"},
+		{url.Values{"noise": {"1e308"}, "n": {"5"}}, "", "", "-noise 1e+308: the data has features that are not finite numbers"},
 		{url.Values{"factor": {"1.5"}, "data": {"circles"}}, "", "", "-factor 1.5: want a number in [0, 1)"},
 		{url.Values{"layers": {"2,50,2"}}, "", "", "-layers 2,50,2: want at most 32 units per hidden layer in the playground"},
 		{url.Values{"layers": {"2,3,3,3,3,3,3,3,2"}}, "", "", "-layers 2,3,3,3,3,3,3,3,2: want at most 6 hidden layers in the playground"},
@@ -595,4 +596,56 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// Step makes one iteration, pause stops, reset goes back to iteration 0, and
+// a run that diverges says so and can be reset.
+func TestServeControls(t *testing.T) {
+	srv := newServer(t, playLimits)
+	p := openPage(t, srv, url.Values{"n": {"100"}, "iters": {"1000000"}})
+	s, err := p.events(context.Background(), srv.Client())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	s.until(t, "the first frame", func(f frame) bool { return f.Iter == 0 && f.State == "ready" })
+	p.control("step")
+	p.control("step")
+	f := s.until(t, "iteration 2", func(f frame) bool { return f.Iter == 2 && f.State == "paused" })
+	if f.Cost == nil || f.Command == "" || !strings.Contains(f.Boundary, "<svg") || !strings.Contains(f.Diagram, "<svg") || !strings.Contains(f.CostFig, "<svg") {
+		t.Errorf("the frame at iteration 2 lacks a cost, the command or a figure: %+v", f)
+	}
+	p.control("play")
+	s.until(t, "training", func(f frame) bool { return f.State == "playing" && f.Iter > 2 })
+	p.control("pause")
+	f = s.until(t, "the pause", func(f frame) bool { return f.State == "paused" })
+	code, costs := get(t, srv, "/api/download/costs.csv?id="+p.id)
+	if rows := strings.Count(string(costs), "\n") - 1; code != http.StatusOK || rows != f.Iter {
+		t.Errorf("costs.csv after pausing at iteration %d: %d, %d rows", f.Iter, code, rows)
+	}
+	p.control("reset")
+	s.until(t, "the reset", func(f frame) bool { return f.Iter == 0 && f.State == "ready" && f.Command == "" })
+
+	d := openPage(t, srv, url.Values{"n": {"20"}, "alpha": {"1e300"}, "iters": {"50"}, "test-fraction": {"0.5"}})
+	ds, err := d.events(context.Background(), srv.Client())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ds.close()
+	d.control("play")
+	f = ds.until(t, "the divergence", func(f frame) bool { return f.State == "diverged" })
+	if !strings.Contains(f.Message, "training diverged at iteration") || !strings.Contains(f.Message, "try a smaller alpha") {
+		t.Errorf("diverged with message %q", f.Message)
+	}
+	d.control("reset")
+	ds.until(t, "the reset", func(f frame) bool { return f.Iter == 0 && f.State == "ready" })
+}
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{"moons": "moons", "2,5,5,2": "2,5,5,2", "1e-05": "1e-05",
+		"my data.csv": "'my data.csv'", "it's.csv": `'it'\''s.csv'`, "": "''", "$(x).csv": "'$(x).csv'"} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
 }

@@ -620,22 +620,31 @@ func (p *playground) events(w http.ResponseWriter, r *http.Request) {
 	defer tick.Stop()
 	var last uint64
 	first := true
+	var sent time.Time        // when the last frame was sent
+	var drawing time.Duration // how long it took to make
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-run.wake:
 		case <-tick.C:
+			// Drawing takes time from training: while it trains, spend at
+			// most a third of the time on frames.
+			if time.Since(sent) < 3*drawing {
+				continue
+			}
 		}
 		v := run.view()
 		if !first && v.gen == last {
 			continue
 		}
 		first, last = false, v.gen
+		start := time.Now()
 		b, err := json.Marshal(run.frame(v))
 		if err != nil {
 			return
 		}
+		sent, drawing = time.Now(), time.Since(start)
 		if _, err := fmt.Fprintf(w, "event: frame\ndata: %s\n\n", b); err != nil {
 			return
 		}

@@ -18,6 +18,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/ann-go/ann/internal/dataset"
 )
 
 // A test client of the playground: one page.
@@ -647,5 +649,30 @@ func TestShellQuote(t *testing.T) {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// BenchmarkServeFrame measures one frame of a run of the page's default
+// setup after 5000 iterations: while training (coarse boundary) and paused
+// (fine boundary).
+func BenchmarkServeFrame(b *testing.B) {
+	form := url.Values{"n": {"1000"}, "test-fraction": {"0.5"}, "iters": {"5000"}}
+	s, err := playLimits.setup(form, nil, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
+	res, err := trainOnce(context.Background(), s, Xtrain, ytrain, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := &playRun{setup: s}
+	for _, state := range []string{"playing", "paused"} {
+		v := published{iter: len(res.Costs), state: state, costs: res.Costs, testCosts: res.TestCosts, net: res.Net}
+		b.Run(state, func(b *testing.B) {
+			for b.Loop() {
+				run.frame(v)
+			}
+		})
 	}
 }

@@ -676,3 +676,68 @@ func BenchmarkServeFrame(b *testing.B) {
 		})
 	}
 }
+
+// A run on an uploaded file equals ann train -data on that file.
+func TestServeUploadEqualsTrain(t *testing.T) {
+	srv := newServer(t, playLimits)
+	code, csv, errs := runAnn("data", "-data", "xor", "-n", "120", "-noise", "0.3", "-data-seed", "9")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	form := url.Values{"data": {"xor data.csv"}, "layers": {"2,6,2"}, "iters": {"30"}, "test-fraction": {"0.25"}}
+	code, body := post(t, srv, "/api/run", form, "xor data.csv", []byte(csv))
+	if code != http.StatusOK {
+		t.Fatalf("upload: %d %s", code, body)
+	}
+	var info runInfo
+	if err := json.Unmarshal([]byte(body), &info); err != nil {
+		t.Fatal(err)
+	}
+	p := &page{t: t, srv: srv, id: info.ID}
+	s, err := p.events(context.Background(), srv.Client())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	p.control("play")
+	last := s.until(t, "the end", func(f frame) bool { return f.State == "done" })
+	if !strings.HasPrefix(last.Command, "ann train -data 'xor data.csv' ") {
+		t.Errorf("command %q", last.Command)
+	}
+	// The command names the file as uploaded; here it is in dir.
+	dir := t.TempDir()
+	path := filepath.Join(dir, "xor data.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := append([]string{"train"}, last.Args...)
+	args[2] = path
+	args = append(args, "-q", "-out", dir)
+	if code, _, errs := runAnn(args...); code != 0 {
+		t.Fatalf("ann %v: %s", args, errs)
+	}
+	for _, name := range []string{"costs.csv", "model.npz"} {
+		_, got := get(t, srv, "/api/download/"+name+"?id="+p.id)
+		want, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s of the upload differs from ann train's", name)
+		}
+	}
+}
+
+// docs/playground.md states the playground's bounds.
+func TestPlaygroundDoc(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "playground.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := playLimits
+	want := fmt.Sprintf("at most %d rows, %d hidden layers of at most %d units, 1,000,000 iterations per run and an upload of %d MB; the server trains at most %d runs at once", l.rows, l.hidden, l.units, l.upload>>20, l.runs)
+	text := strings.Join(strings.Fields(string(doc)), " ") // as if unwrapped
+	if l.iters != 1_000_000 || !strings.Contains(text, want) {
+		t.Errorf("docs/playground.md does not state the bounds of playLimits:\n%s", want)
+	}
+}

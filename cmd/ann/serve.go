@@ -381,7 +381,8 @@ type playRun struct {
 	timer *time.Timer     // removes the run if its page never opens the stream
 
 	mu      sync.Mutex
-	claimed bool
+	claimed bool // a page opened the stream, or the run was dropped
+	dropped bool // no page opened the stream in time
 	pub     published
 }
 
@@ -454,6 +455,7 @@ func (p *playground) newRun(w http.ResponseWriter, r *http.Request) {
 	run.timer = time.AfterFunc(claimTimeout, func() {
 		run.mu.Lock()
 		claimed := run.claimed
+		run.claimed, run.dropped = true, !claimed
 		run.mu.Unlock()
 		if !claimed {
 			p.remove(run)
@@ -562,8 +564,8 @@ func (p *playground) control(w http.ResponseWriter, r *http.Request) {
 	}
 	if v := r.FormValue("rate"); v != "" {
 		rate, err := strconv.ParseFloat(v, 64)
-		if err != nil || !(rate >= 0) || math.IsInf(rate, 1) {
-			badRequest(w, fmt.Sprintf("rate %q: want iterations per second, a number >= 0 (0: as fast as it goes)", v))
+		if err != nil || !(rate == 0 || rate >= 0.1 && rate <= 1e6) {
+			badRequest(w, fmt.Sprintf("rate %q: want iterations per second, from 0.1 to 1000000 (0: as fast as it goes)", v))
 			return
 		}
 		sig.rate = rate
@@ -592,9 +594,13 @@ func (p *playground) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	run.mu.Lock()
-	claimed := run.claimed
+	claimed, dropped := run.claimed, run.dropped
 	run.claimed = true
 	run.mu.Unlock()
+	if dropped {
+		http.Error(w, "no such run: its page did not open it in time; reload the page", http.StatusNotFound)
+		return
+	}
 	if claimed {
 		http.Error(w, "this run already has a page: a run is trained for one page", http.StatusConflict)
 		return

@@ -361,7 +361,9 @@ func TestServeBadRequests(t *testing.T) {
 		want         string
 	}{
 		{"POST", "/api/control?id=" + p.id + "&op=jump", 400, `op "jump": want play, pause, step or reset`},
-		{"POST", "/api/control?id=" + p.id + "&op=play&rate=-3", 400, `rate "-3": want iterations per second`},
+		{"POST", "/api/control?id=" + p.id + "&op=play&rate=-3", 400, `rate "-3": want iterations per second, from 0.1 to 1000000`},
+		{"POST", "/api/control?id=" + p.id + "&op=play&rate=1e-300", 400, `rate "1e-300": want iterations per second`},
+		{"POST", "/api/control?id=" + p.id + "&op=play&rate=NaN", 400, `rate "NaN": want iterations per second`},
 		{"POST", "/api/control?id=nope&op=play", 404, "no such run"},
 		{"GET", "/api/control?id=" + p.id + "&op=play", 405, ""},
 		{"GET", "/api/trace?id=" + p.id + "&example=20", 400, `-example "20": want an example of the data set, 0..19`},
@@ -405,7 +407,7 @@ func TestServeRunLimit(t *testing.T) {
 	p := newPlayground(lim)
 	srv := httptest.NewServer(p)
 	defer srv.Close()
-	openPage(t, srv, url.Values{"n": {"20"}})
+	first := openPage(t, srv, url.Values{"n": {"20"}})
 	openPage(t, srv, url.Values{"n": {"20"}})
 	code, body := post(t, srv, "/api/run", url.Values{"n": {"20"}}, "", nil)
 	if code != http.StatusServiceUnavailable || !strings.Contains(body, "the playground is running 2 runs, its most") {
@@ -421,6 +423,9 @@ func TestServeRunLimit(t *testing.T) {
 		defer p.mu.Unlock()
 		return len(p.runs) == 0
 	})
+	if _, err := first.events(context.Background(), srv.Client()); err == nil || !strings.Contains(err.Error(), "404") {
+		t.Errorf("the stream of a dropped run: %v, want a 404", err)
+	}
 	openPage(t, srv, url.Values{"n": {"20"}})
 }
 

@@ -18,14 +18,25 @@ func TestObserve(t *testing.T) {
 	net := network.New(layer.Init(layer.Tutorial, 0))
 	c := Config{Alpha: 0.5, Iters: 5, TestX: testX, TestY: testY}
 	seen := map[int]*network.Network{}
+	kept := map[int][2][]float64{}
 	c.Observe = func(iter int, r *Result) {
 		if len(r.Costs) != iter || len(r.TestCosts) != iter {
 			t.Errorf("Observe(%d): %d costs and %d test costs, want %d of each", iter, len(r.Costs), len(r.TestCosts), iter)
 		}
 		seen[iter] = r.Net.Copy()
+		kept[iter] = [2][]float64{r.Costs[:iter], r.TestCosts[:iter]}
 	}
-	if _, err := Train(context.Background(), net, X, y, c); err != nil {
+	res, err := Train(context.Background(), net, X, y, c)
+	if err != nil {
 		t.Fatal(err)
+	}
+	// The costs kept are still those recorded.
+	for iter, k := range kept {
+		for i := range iter {
+			if k[0][i] != res.Costs[i] || k[1][i] != res.TestCosts[i] {
+				t.Fatalf("the costs kept at iteration %d changed at %d", iter, i+1)
+			}
+		}
 	}
 	for iter := 1; iter <= c.Iters; iter++ {
 		short := c

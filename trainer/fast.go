@@ -54,9 +54,7 @@ func trainFast(ctx context.Context, net *network.Network, X *matrix.Dense, y []i
 		} else {
 			s.step(res.Net.Theta, D, c)
 		}
-		if c.Progress != nil {
-			c.Progress(n, J)
-		}
+		c.after(n, J, res)
 	}
 	return res, res.finish(ws.Cost(), &c)
 }

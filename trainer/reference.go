@@ -29,9 +29,7 @@ func trainReference(ctx context.Context, net *network.Network, X *matrix.Dense, 
 		}
 		D := network.Backprop(res.Net, p, y, c.Lambda) // D^(l) = ∂J/∂Θ^(l)
 		Step(Theta, D, c.Alpha)                        // Θ^(l) := Θ^(l) - α D^(l)
-		if c.Progress != nil {
-			c.Progress(n, J)
-		}
+		c.after(n, J, res)
 	}
 	return res, res.finish(network.Cost(res.Net, X, y, c.Lambda), &c)
 }

@@ -68,6 +68,16 @@ type Config struct {
 	// Progress, if not nil, is called after each iteration with the
 	// iteration's number (1-based) and the cost recorded for it.
 	Progress func(iter int, cost float64)
+
+	// Observe, if not nil, is called after each iteration's update, after
+	// Progress, with the iteration's number (1-based) and the result so far:
+	// r.Net holds the weights after the update, r.Costs and r.TestCosts the
+	// iter costs recorded. r is the training's own: Observe must not change
+	// it, and must copy r.Net to keep it, as the next update changes it in
+	// place. The costs recorded never change, so r.Costs[:iter] and
+	// r.TestCosts[:iter] may be kept. Observe may block (to pause training);
+	// Train goes on when it returns.
+	Observe func(iter int, r *Result)
 }
 
 // ConfigError is a Config field that gradient descent cannot run with.
@@ -300,5 +310,15 @@ func checkShapes(Theta, D []*matrix.Dense) {
 		if Theta[l] == nil || D[l] == nil || len(D[l].Data) != len(Theta[l].Data) || !matrix.SameShape(Theta[l], D[l]) {
 			panic(fmt.Sprintf("trainer: Step: D[%d] is not the shape of Theta%d", l, l))
 		}
+	}
+}
+
+// after calls Progress and Observe, if set, at the end of iteration n.
+func (c *Config) after(n int, J float64, res *Result) {
+	if c.Progress != nil {
+		c.Progress(n, J)
+	}
+	if c.Observe != nil {
+		c.Observe(n, res)
 	}
 }

@@ -15,6 +15,7 @@
 //	trace      print every step of one forward and backward pass for one example
 //	gradcheck  compare backpropagation's gradients with numerical ones
 //	data       write a data set as CSV (x1,x2,...,label)
+//	serve      serve the playground: train the network live in a browser
 //
 // Run "ann <command> -h" for a command's flags. Errors in what you typed (a
 // flag, a value, a file) exit with status 2; a run that fails (training that
@@ -48,6 +49,7 @@ func init() {
 		{"trace", "print every step of one forward and backward pass for one example", runTrace},
 		{"gradcheck", "compare backpropagation's gradients with numerical ones", runGradcheck},
 		{"data", "write a data set as CSV (x1,x2,...,label)", runData},
+		{"serve", "serve the playground: train the network live in a browser", runServe},
 	}
 }
 

@@ -1,0 +1,312 @@
+// The playground's page: settings in, frames out. Everything is computed by
+// the server (ann serve); this script only sends settings and signals and
+// shows what comes back. Plain JavaScript, no libraries.
+"use strict";
+
+// The settings are ann train's flags, by name, as strings. The page's URL
+// query holds them, so a link shares a setup; play=1 starts training on load.
+const defaults = {
+  "data": "moons", "n": "1000", "noise": "0.1", "data-seed": "0", "factor": "0.8",
+  "test-fraction": "0.5", "split-seed": "0",
+  "layers": "2,5,5,2", "activation": "sigmoid", "init": "code", "seed": "0",
+  "alpha": "0.5", "lambda": "0", "batch": "0", "momentum": "0", "shuffle-seed": "0",
+  "iters": "5000",
+};
+const generators = ["moons", "circles", "xor", "spiral"];
+
+const icons = {
+  play: '<svg width="22" height="22" viewBox="0 0 22 22"><path d="M6 3 L19 11 L6 19 Z" fill="currentColor"/></svg>',
+  pause: '<svg width="22" height="22" viewBox="0 0 22 22"><rect x="5" y="4" width="4.5" height="14" fill="currentColor"/><rect x="12.5" y="4" width="4.5" height="14" fill="currentColor"/></svg>',
+};
+const $ = (id) => document.getElementById(id);
+let settings = {};
+let file = null;        // the uploaded File, if data is a file
+let outK = 2;           // the output layer's size: the classes of the data
+let run = null;         // the answer to /api/run
+let events = null;      // the EventSource of the run
+let last = null;        // the last frame
+let selected = -1;      // the example traced
+let startTimer = 0;
+let speed = "200";      // iterations per second, "0" for no limit; the URL's speed
+
+function fromURL() {
+  const q = new URLSearchParams(location.search);
+  settings = Object.assign({}, defaults);
+  for (const [k, v] of q) {
+    if (k === "speed") speed = v;
+    else if (k !== "play") settings[k] = v;
+  }
+  if (q.has("first") && !q.has("test-fraction")) settings["test-fraction"] = "0";
+  const sizes = settings.layers.split(",");
+  outK = parseInt(sizes[sizes.length - 1], 10) || 2;
+  return q.get("play") === "1";
+}
+
+// flags returns the settings the server gets: those that apply.
+function flags() {
+  const f = Object.assign({}, settings);
+  const isFile = !generators.includes(f.data);
+  if (isFile) {
+    for (const k of ["n", "noise", "data-seed", "factor"]) delete f[k];
+  } else if (f.data !== "circles") {
+    delete f.factor;
+  }
+  if (parseFloat(f["test-fraction"] || "0") === 0) { delete f["test-fraction"]; delete f["split-seed"]; }
+  if (parseInt(f.batch || "0", 10) === 0) { delete f.batch; delete f["shuffle-seed"]; }
+  for (const k of ["lambda", "momentum"]) if (parseFloat(f[k]) === 0) delete f[k];
+  return f;
+}
+
+function hidden() {
+  const s = settings.layers.split(",");
+  return s.slice(1, s.length - 1).map((v) => parseInt(v, 10));
+}
+
+function setHidden(h) {
+  settings.layers = [2, ...h, outK].join(",");
+}
+
+// showSettings puts the settings into the inputs.
+function showSettings() {
+  for (const el of document.querySelectorAll("[data-flag]")) {
+    const k = el.dataset.flag;
+    if (k === "data") {
+      el.value = generators.includes(settings.data) ? settings.data : "file";
+    } else if (k in settings) {
+      el.value = settings[k];
+    }
+  }
+  const isFile = !generators.includes(settings.data);
+  $("genOpts").hidden = isFile;
+  $("fileOpts").hidden = !isFile;
+  $("factorOpt").hidden = settings.data !== "circles";
+  if (isFile) {
+    $("fileNote").textContent = file ? `${file.name}, ${file.size} bytes` : `upload ${settings.data === "file" ? "a CSV file" : settings.data}`;
+  }
+  const h = hidden();
+  $("nHidden").textContent = h.length;
+  $("layersText").textContent = settings.layers;
+  const units = $("units");
+  units.textContent = "";
+  h.forEach((u, i) => {
+    const d = document.createElement("span");
+    d.className = "unit";
+    const less = document.createElement("button"); less.textContent = "−";
+    const more = document.createElement("button"); more.textContent = "+";
+    const b = document.createElement("b"); b.textContent = `s${sub(i + 2)} = ${u}`;
+    less.onclick = () => { if (h[i] > 1) { h[i]--; setHidden(h); changed(); } };
+    more.onclick = () => { if (h[i] < +units.dataset.max) { h[i]++; setHidden(h); changed(); } };
+    d.append(less, b, more);
+    units.append(d);
+  });
+}
+
+function sub(n) {
+  return String(n).replace(/\d/g, (d) => "₀₁₂₃₄₅₆₇₈₉"[d]);
+}
+
+function shareURL(play) {
+  const q = new URLSearchParams(flags());
+  if (speed !== "200") q.set("speed", speed);
+  if (play) q.set("play", "1");
+  return location.origin + location.pathname + "?" + q.toString();
+}
+
+// changed starts a new run shortly after the settings change.
+function changed() {
+  showSettings();
+  history.replaceState(null, "", shareURL(false));
+  $("share").value = shareURL(true);
+  clearTimeout(startTimer);
+  startTimer = setTimeout(() => start(false), 250);
+}
+
+function showError(msg) {
+  $("error").hidden = !msg;
+  $("error").textContent = msg || "";
+}
+
+// start asks the server for a run of the current settings and listens to it.
+async function start(play) {
+  if (events) { events.close(); events = null; }
+  run = null; last = null; selected = -1;
+  $("tracePanel").hidden = true;
+  const body = new FormData();
+  for (const [k, v] of Object.entries(flags())) body.append(k, v);
+  const isFile = !generators.includes(settings.data);
+  if (isFile) {
+    if (!file) { showError(`-data ${settings.data}: upload the file, at the left`); return; }
+    body.append("file", file, file.name);
+  }
+  let resp;
+  try {
+    resp = await fetch("api/run", { method: "POST", body });
+  } catch (e) {
+    showError("ann serve does not answer: is it still running?");
+    return;
+  }
+  if (!resp.ok) { showError(await resp.text()); return; }
+  showError("");
+  run = await resp.json();
+  const held = run.testRows ? `, ${run.testRows} held out` : "";
+  const unused = run.rows - run.trainRows - run.testRows;
+  $("rows").textContent = `${run.rows} rows: m = ${run.trainRows} training${held}${unused ? `, ${unused} unused` : ""}; K = ${run.classes} classes`;
+  $("stopAt").textContent = `of ${run.stop}`;
+  events = new EventSource("api/events?id=" + run.id);
+  events.addEventListener("frame", (e) => show(JSON.parse(e.data)));
+  events.onerror = () => {
+    if (events && events.readyState === EventSource.CLOSED) showError("the run's stream closed: is ann serve still running? Reload the page.");
+  };
+  if (play) signal("play");
+}
+
+async function signal(op) {
+  if (!run) return;
+  const rate = op === "play" ? `&rate=${speed}` : "";
+  const resp = await fetch(`api/control?id=${run.id}&op=${op}${rate}`, { method: "POST" });
+  if (!resp.ok) showError(await resp.text());
+}
+
+function fmt(x) { return x === undefined || x === null ? "–" : x.toFixed(6); }
+
+// show draws one frame.
+function show(f) {
+  last = f;
+  $("iter").textContent = f.iter.toLocaleString("en");
+  $("stopAt").textContent = `of ${f.stop}` + ({ done: " · done", diverged: " · diverged", paused: " · paused" }[f.state] || "");
+  $("cost").textContent = fmt(f.cost);
+  $("testCost").textContent = fmt(f.testCost);
+  $("acc").textContent = f.accTrain.toFixed(3) + (f.accTest !== undefined ? " / " + f.accTest.toFixed(3) : "");
+  $("accLabel").textContent = f.accTest !== undefined ? "accuracy train / held out" : "accuracy";
+  $("play").innerHTML = f.state === "playing" ? icons.pause : icons.play;
+  $("play").title = f.state === "playing" ? "pause" : f.state === "done" ? "done: reset to start again" : "play";
+  $("boundary").innerHTML = f.boundary;
+  $("diagram").innerHTML = f.diagram;
+  if (f.costFig) $("costFig").innerHTML = f.costFig;
+  else $("costFig").innerHTML = '<p class="note">The cost per iteration appears here once training starts.</p>';
+  $("command").textContent = f.command || "press ▶ or +1: the command appears after the first iteration";
+  if (f.state === "done" || f.state === "diverged") showError(f.state === "diverged" ? "ann train: " + f.message : "");
+  for (const a of document.querySelectorAll("[data-file]")) {
+    a.classList.toggle("off", f.iter === 0);
+    a.href = `api/download/${a.dataset.file}?id=${run.id}`;
+    a.setAttribute("download", a.dataset.file);
+  }
+  markSelected();
+  if (selected >= 0 && f.state !== "playing") traceExample(selected);
+}
+
+// plotBox returns the boundary plot's rectangle, in the SVG's coordinates.
+function plotBox(svg) {
+  const r = svg.querySelector("clipPath rect");
+  if (!r) return null;
+  return { x: +r.getAttribute("x"), y: +r.getAttribute("y"), w: +r.getAttribute("width"), h: +r.getAttribute("height") };
+}
+
+function toPixel(b, x, y) {
+  const [xmin, xmax, ymin, ymax] = run.extent;
+  return [b.x + (x - xmin) / (xmax - xmin) * b.w, b.y + (ymax - y) / (ymax - ymin) * b.h];
+}
+
+function markSelected() {
+  const svg = $("boundary").querySelector("svg");
+  if (!svg || selected < 0 || !run) return;
+  const b = plotBox(svg);
+  if (!b) return;
+  const p = run.points[selected];
+  const [px, py] = toPixel(b, p[0], p[1]);
+  const c = document.createElementNS("http://www.w3.org/2000/svg", "circle");
+  c.setAttribute("cx", px); c.setAttribute("cy", py); c.setAttribute("r", 7);
+  c.setAttribute("style", "fill:none;stroke:#f0a030;stroke-width:3");
+  svg.append(c);
+}
+
+function clickBoundary(e) {
+  const svg = $("boundary").querySelector("svg");
+  if (!svg || !run) return;
+  const b = plotBox(svg);
+  const pt = svg.createSVGPoint();
+  pt.x = e.clientX; pt.y = e.clientY;
+  const q = pt.matrixTransform(svg.getScreenCTM().inverse());
+  let best = -1, bestD = 14 * 14;
+  run.points.forEach((p, i) => {
+    const [px, py] = toPixel(b, p[0], p[1]);
+    const d = (px - q.x) ** 2 + (py - q.y) ** 2;
+    if (d < bestD) { bestD = d; best = i; }
+  });
+  if (best < 0) return;
+  selected = best;
+  markSelected();
+  traceExample(best);
+}
+
+async function traceExample(i) {
+  const resp = await fetch(`api/trace?id=${run.id}&example=${i}`);
+  const text = await resp.text();
+  if (!resp.ok) { showError(text); return; }
+  const p = run.points[i];
+  const role = ["training", "held-out", "unused"][p[3]];
+  $("traceTitle").textContent = `example ${i} (${role}): x = (${p[0].toFixed(3)}, ${p[1].toFixed(3)}), y = ${p[2]}`;
+  $("trace").textContent = text;
+  $("tracePanel").hidden = false;
+}
+
+// countClasses reads a plain CSV file's labels to size the output layer.
+async function countClasses(f) {
+  if (f.name.endsWith(".gz")) return;
+  const text = await f.text();
+  let K = 0;
+  for (const line of text.split(/\r?\n/)) {
+    const fields = line.split(",");
+    const v = parseFloat(fields[fields.length - 1]);
+    if (Number.isInteger(v) && v >= 0) K = Math.max(K, v + 1);
+  }
+  if (K >= 2) outK = K;
+}
+
+function wire() {
+  for (const el of document.querySelectorAll("[data-flag]")) {
+    el.addEventListener("change", () => {
+      const k = el.dataset.flag;
+      if (k === "data") {
+        if (el.value === "file") settings.data = file ? file.name : "file";
+        else { settings.data = el.value; outK = 2; setHidden(hidden()); }
+      } else {
+        settings[k] = el.value;
+      }
+      changed();
+    });
+  }
+  $("file").addEventListener("change", async () => {
+    file = $("file").files[0] || null;
+    if (!file) return;
+    settings.data = file.name;
+    await countClasses(file);
+    setHidden(hidden());
+    changed();
+  });
+  $("lessLayers").onclick = () => { const h = hidden(); if (h.length > 0) { h.pop(); setHidden(h); changed(); } };
+  $("moreLayers").onclick = () => {
+    const h = hidden();
+    if (h.length < +$("units").dataset.maxHidden) { h.push(h.length ? h[h.length - 1] : 4); setHidden(h); changed(); }
+  };
+  $("speed").value = speed;
+  $("speed").onchange = () => {
+    speed = $("speed").value;
+    history.replaceState(null, "", shareURL(false));
+    $("share").value = shareURL(true);
+    if (last && last.state === "playing") signal("play");
+  };
+  $("play").onclick = () => signal(last && last.state === "playing" ? "pause" : "play");
+  $("step").onclick = () => signal("step");
+  $("reset").onclick = () => { selected = -1; $("tracePanel").hidden = true; signal("reset"); };
+  $("boundary").addEventListener("click", clickBoundary);
+  $("closeTrace").onclick = () => { selected = -1; $("tracePanel").hidden = true; markSelected(); };
+  $("copyShare").onclick = () => { $("share").select(); navigator.clipboard && navigator.clipboard.writeText($("share").value); };
+}
+
+const play = fromURL();
+wire();
+$("play").innerHTML = icons.play;
+showSettings();
+$("share").value = shareURL(true);
+start(play);

@@ -1,0 +1,1134 @@
+package main
+
+// ann serve: the playground, the tutorial's network trained live in a browser.
+//
+// One page, one run. The page posts its settings, named and written as the
+// flags of ann train, to /api/run; the server checks them with the command
+// line's own checks (plus the playground's bounds), makes the data, and
+// answers with the run's id and its points. The page then opens
+// /api/events, a stream of Server-Sent Events: the run trains in a goroutine
+// bound to that request, so it ends when the page goes away. Each event is
+// one frame: the iteration reached, the costs, the figures drawn by svgplot,
+// and the ann train command line that reproduces the run up to that
+// iteration. /api/control plays, pauses, steps and resets; /api/trace traces
+// one example with the current weights; /api/download/ hands out the run's
+// files, written by the same code as ann train's.
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"math"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/fast"
+	"github.com/ann-go/ann/network/model"
+	"github.com/ann-go/ann/network/trace"
+	"github.com/ann-go/ann/svgplot"
+	"github.com/ann-go/ann/trainer"
+	"github.com/ann-go/ann/trainer/dataset"
+)
+
+//go:embed playground
+var playgroundFiles embed.FS
+
+func runServe(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", "[-addr 127.0.0.1:8080]", stdout)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen on `host:port` (the default takes connections from this machine only)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return serve(ctx, *addr, stdout)
+}
+
+// serve serves the playground on addr until ctx is done, then shuts down:
+// every run ends and every stream closes.
+func serve(ctx context.Context, addr string, stdout io.Writer) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return usagef("-addr %s: %v", addr, unwrapOpError(err))
+	}
+	base, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	srv := &http.Server{
+		Handler:           newPlayground(playLimits),
+		BaseContext:       func(net.Listener) context.Context { return base },
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	srv.RegisterOnShutdown(cancel) // the event streams never go idle by themselves
+	fmt.Fprintf(stdout, "ann serve: the playground is at http://%s/ (Ctrl-C stops it)\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer scancel()
+	err = srv.Shutdown(sctx)
+	<-errc
+	fmt.Fprintln(stdout, "ann serve: stopped")
+	return err
+}
+
+func unwrapOpError(err error) error {
+	var oe *net.OpError
+	if errors.As(err, &oe) {
+		return oe.Err
+	}
+	return err
+}
+
+// limits bound what one page can ask of the server.
+type limits struct {
+	rows   int   // examples, generated or uploaded
+	units  int   // units per hidden layer
+	hidden int   // hidden layers
+	iters  int   // iterations per run
+	runs   int   // runs at once
+	upload int64 // bytes of an uploaded CSV file
+}
+
+var playLimits = limits{rows: 5000, units: 32, hidden: 6, iters: 1_000_000, runs: 8, upload: 1 << 20}
+
+// Frames while training come at most this often; a frame's decision boundary
+// is drawn on a coarse grid of liveSteps x liveSteps points while training
+// and on a finer one when the run stops.
+const (
+	frameInterval = 200 * time.Millisecond
+	liveSteps     = 120
+)
+
+// claimTimeout is how long a run waits for its page to open its event stream.
+const claimTimeout = 30 * time.Second
+
+// playground is the server: the page, its files, and the runs.
+type playground struct {
+	lim  limits
+	mux  *http.ServeMux
+	page *template.Template
+
+	mu   sync.Mutex
+	runs map[string]*playRun
+}
+
+func newPlayground(lim limits) *playground {
+	p := &playground{lim: lim, mux: http.NewServeMux(), runs: map[string]*playRun{}}
+	static, err := fs.Sub(playgroundFiles, "playground")
+	if err != nil {
+		panic(err)
+	}
+	p.page = template.Must(template.ParseFS(static, "index.html"))
+	p.mux.HandleFunc("GET /{$}", p.index)
+	for _, name := range []string{"play.js", "play.css"} {
+		p.mux.HandleFunc("GET /"+name, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Cache-Control", "no-cache")
+			http.ServeFileFS(w, r, static, name)
+		})
+	}
+	p.mux.HandleFunc("POST /api/run", p.newRun)
+	p.mux.HandleFunc("GET /api/events", p.events)
+	p.mux.HandleFunc("POST /api/control", p.control)
+	p.mux.HandleFunc("GET /api/trace", p.trace)
+	p.mux.HandleFunc("GET /api/download/{name}", p.download)
+	return p
+}
+
+func (p *playground) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	p.mux.ServeHTTP(w, r)
+}
+
+func (p *playground) index(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	var buf bytes.Buffer
+	if err := p.page.Execute(&buf, p.lim.page()); err != nil {
+		http.Error(w, "ann serve: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Write(buf.Bytes())
+}
+
+// page returns the bounds the page shows in its inputs.
+func (l limits) page() map[string]any {
+	return map[string]any{"Rows": l.rows, "Units": l.units, "Hidden": l.hidden, "Iters": l.iters, "UploadKB": l.upload >> 10}
+}
+
+// badRequest answers 400 with msg, in the command line's words.
+func badRequest(w http.ResponseWriter, msg string) {
+	http.Error(w, msg, http.StatusBadRequest)
+}
+
+// --- Settings: the flags of ann train ---
+
+// playFlags are the ann train flags a page may set, in the order the command
+// line shows them. -iters is where the run stops; the command line shows the
+// iteration the run reached instead.
+var playFlags = []string{"data", "n", "noise", "data-seed", "factor", "first",
+	"layers", "activation", "init", "seed",
+	"alpha", "lambda", "batch", "momentum", "shuffle-seed",
+	"test-fraction", "split-seed", "iters"}
+
+// playSetup is a checked run: its data, its rows, its network and training.
+type playSetup struct {
+	ds                *dataSet
+	trainIdx, testIdx []int
+	df                dataFlags
+	nf                netFlags
+	testFraction      float64
+	splitSeed         uint32
+	args              []string // the flags given, without -iters
+}
+
+// setup checks the settings form (ann train's flags by name, one value each)
+// and the uploaded file, if any, and makes the run's data. Errors are usage
+// errors in the command line's words.
+func (l limits) setup(form map[string][]string, file io.Reader, fileName string) (*playSetup, error) {
+	known := map[string]bool{}
+	for _, f := range playFlags {
+		known[f] = true
+	}
+	for name, vs := range form {
+		if !known[name] {
+			return nil, usagef("unknown setting %q: the playground takes the ann train flags %s", name, strings.Join(playFlags, ", "))
+		}
+		if len(vs) != 1 {
+			return nil, usagef("-%s is given %d times: give it once", name, len(vs))
+		}
+	}
+	var args []string
+	for _, f := range playFlags {
+		if vs, ok := form[f]; ok {
+			args = append(args, "-"+f+"="+vs[0])
+		}
+	}
+	// The flags of ann train (runTrain), on a flag set of their own.
+	fs := flag.NewFlagSet("ann train", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	s := &playSetup{}
+	s.df.register(fs)
+	s.nf.register(fs)
+	s.nf.registerTraining(fs)
+	fs.Float64Var(&s.testFraction, "test-fraction", 0, "")
+	var splitSeed seedFlag
+	fs.Var(&splitSeed, "split-seed", "")
+	if err := fs.Parse(args); err != nil {
+		return nil, usagef("%v", err)
+	}
+	s.splitSeed = uint32(splitSeed)
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "iters" {
+			s.args = append(s.args, "-"+f.Name, f.Value.String())
+		}
+	})
+	s.args = canonicalOrder(s.args)
+
+	// The playground's bounds, before anything is made.
+	sizes := s.nf.sizes
+	if h := len(sizes) - 2; h > l.hidden {
+		return nil, usagef("-layers %v: want at most %d hidden layers in the playground", &s.nf.sizes, l.hidden)
+	}
+	for _, u := range sizes[1 : len(sizes)-1] {
+		if u > l.units {
+			return nil, usagef("-layers %v: want at most %d units per hidden layer in the playground", &s.nf.sizes, l.units)
+		}
+	}
+	if s.nf.iters > l.iters {
+		return nil, usagef("-iters %d: want from 1 to %d iterations in the playground", s.nf.iters, l.iters)
+	}
+	if !s.df.isFile() && s.df.n > l.rows {
+		return nil, usagef("-n %d: want from 1 to %d examples in the playground", s.df.n, l.rows)
+	}
+	if err := s.nf.check(); err != nil {
+		return nil, err
+	}
+
+	// The data: generated, or the uploaded file, read as ann train reads one.
+	var err error
+	switch {
+	case !s.df.isFile() && file != nil:
+		return nil, usagef("a file was uploaded but -data is %s: set -data to the file's name", s.df.source)
+	case !s.df.isFile():
+		s.ds, err = s.df.load()
+	default:
+		s.ds, err = l.readUpload(&s.df, file, fileName)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.nf.fit(s.ds); err != nil {
+		return nil, err
+	}
+	for _, v := range s.ds.X.Data {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, usagef("-noise %v: the data has features that are not finite numbers: want a smaller noise", s.df.noise)
+		}
+	}
+	if s.ds.X.Cols != 2 {
+		return nil, usagef("%s: the playground draws two features, x1 and x2, but the data has %d", s.ds.name, s.ds.X.Cols)
+	}
+
+	// The held-out rows, as ann train chooses them.
+	m := s.ds.X.Rows
+	switch {
+	case s.testFraction != 0 && s.df.first != 0:
+		return nil, usagef("-first and -test-fraction both choose the training rows: give one")
+	case s.testFraction != 0:
+		if !(s.testFraction > 0 && s.testFraction < 1) {
+			return nil, usagef("-test-fraction %v: want a fraction between 0 and 1", s.testFraction)
+		}
+		if nTest := int(math.Ceil(s.testFraction * float64(m))); nTest >= m {
+			return nil, usagef("-test-fraction %v holds out all %d rows: none are left to train on", s.testFraction, m)
+		}
+		s.trainIdx, s.testIdx = dataset.TrainTestSplit(m, s.testFraction, s.splitSeed)
+	default:
+		rows, err := s.df.trainRows(m)
+		if err != nil {
+			return nil, err
+		}
+		s.trainIdx = seq(rows)
+	}
+	return s, nil
+}
+
+// canonicalOrder sorts flag/value pairs into the order of playFlags.
+func canonicalOrder(args []string) []string {
+	var out []string
+	for _, f := range playFlags {
+		for i := 0; i+1 < len(args); i += 2 {
+			if args[i] == "-"+f {
+				out = append(out, args[i], args[i+1])
+			}
+		}
+	}
+	return out
+}
+
+// readUpload reads the uploaded CSV file that -data names, with the command
+// line's checks (dataset.ParseCSV) and its error messages.
+func (l limits) readUpload(df *dataFlags, file io.Reader, fileName string) (*dataSet, error) {
+	var given []string
+	df.fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "n", "noise", "data-seed", "factor":
+			given = append(given, "-"+f.Name)
+		}
+	})
+	if len(given) > 0 {
+		return nil, usagef("%s: only for generated data (moons, circles, xor, spiral), but -data names the file %s", strings.Join(given, ", "), df.source)
+	}
+	if !strings.Contains(df.source, ".") {
+		return nil, usagef("-data %q: want %s, or a CSV file", df.source, strings.Join(generators, ", "))
+	}
+	if file == nil {
+		return nil, usagef("-data %s: upload the file (the playground reads no file on the server's disk)", df.source)
+	}
+	if fileName != df.source {
+		return nil, usagef("-data %s: but the file uploaded is %s", df.source, fileName)
+	}
+	data, err := dataset.NewReader(file, df.source).Read()
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	if data.X.Rows > l.rows {
+		return nil, usagef("%s: %d rows: want at most %d examples in the playground", df.source, data.X.Rows, l.rows)
+	}
+	return &dataSet{X: data.X, y: data.Y, name: df.source}, nil
+}
+
+// command returns the ann train command line that reproduces the run up to
+// iteration iter, as arguments.
+func (s *playSetup) command(iter int) []string {
+	return append(append([]string{}, s.args...), "-iters", strconv.Itoa(iter))
+}
+
+// shellQuote quotes an argument for a POSIX shell if it needs it.
+func shellQuote(a string) string {
+	if a != "" && strings.Trim(a, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,/+=:") == "" {
+		return a
+	}
+	return "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+}
+
+// --- Runs ---
+
+// playRun is one page's run. Its training goroutine (loop) owns the control
+// state; everything else reads the published state under mu.
+type playRun struct {
+	id    string
+	setup *playSetup
+	ctl   chan playSignal // play, pause, step, reset
+	wake  chan struct{}   // a state worth a frame now: paused, stopped, reset
+	timer *time.Timer     // removes the run if its page never opens the stream
+
+	mu      sync.Mutex
+	claimed bool // a page opened the stream, or the run was dropped
+	dropped bool // no page opened the stream in time
+	pub     published
+}
+
+// published is the state a frame or a download reads.
+type published struct {
+	gen              uint64 // counts publications
+	iter             int    // iterations done
+	state            string // ready, playing, paused, done, diverged
+	msg              string // why it stopped, for done and diverged
+	costs, testCosts []float64
+	net              *network.Network // Θ after iteration iter, copied in place
+}
+
+func (p *playground) newRun(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, p.lim.upload+64<<10)
+	var file multipart.File
+	var fileName string
+	var form map[string][]string
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		if err := r.ParseMultipartForm(p.lim.upload + 64<<10); err != nil {
+			badRequest(w, uploadError(err, p.lim.upload))
+			return
+		}
+		defer r.MultipartForm.RemoveAll()
+		form = r.MultipartForm.Value
+		if fhs := r.MultipartForm.File["file"]; len(fhs) > 0 {
+			if fhs[0].Size > p.lim.upload {
+				badRequest(w, fmt.Sprintf("%s: %d bytes: want at most %d KB in the playground", fhs[0].Filename, fhs[0].Size, p.lim.upload>>10))
+				return
+			}
+			f, err := fhs[0].Open()
+			if err != nil {
+				badRequest(w, "the upload: "+err.Error())
+				return
+			}
+			defer f.Close()
+			file, fileName = f, fhs[0].Filename
+		}
+		if len(r.MultipartForm.File) > 1 || len(r.MultipartForm.File["file"]) > 1 {
+			badRequest(w, "upload one file, as the field file")
+			return
+		}
+	} else {
+		if err := r.ParseForm(); err != nil {
+			badRequest(w, uploadError(err, p.lim.upload))
+			return
+		}
+		form = r.PostForm
+	}
+	var s *playSetup
+	var err error
+	if file != nil {
+		s, err = p.lim.setup(form, file, fileName)
+	} else {
+		s, err = p.lim.setup(form, nil, "")
+	}
+	if err != nil {
+		badRequest(w, err.Error())
+		return
+	}
+	run := &playRun{id: newID(), setup: s, ctl: make(chan playSignal, 16), wake: make(chan struct{}, 1)}
+	run.pub = published{state: "ready", net: s.nf.network()}
+	p.mu.Lock()
+	if len(p.runs) >= p.lim.runs {
+		p.mu.Unlock()
+		http.Error(w, fmt.Sprintf("the playground is running %d runs, its most: close a page, or try again later", p.lim.runs), http.StatusServiceUnavailable)
+		return
+	}
+	p.runs[run.id] = run
+	run.timer = time.AfterFunc(claimTimeout, func() {
+		run.mu.Lock()
+		claimed := run.claimed
+		run.claimed, run.dropped = true, !claimed
+		run.mu.Unlock()
+		if !claimed {
+			p.remove(run)
+		}
+	})
+	p.mu.Unlock()
+	writeJSON(w, s.describe(run.id))
+}
+
+// uploadError words a form that could not be read.
+func uploadError(err error, limit int64) string {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return fmt.Sprintf("the upload is larger than %d KB, the playground's most", limit>>10)
+	}
+	return "the settings: " + err.Error()
+}
+
+func newID() string {
+	var b [12]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+func (p *playground) remove(run *playRun) {
+	p.mu.Lock()
+	delete(p.runs, run.id)
+	p.mu.Unlock()
+}
+
+// lookup returns the run the request's id names, or answers 404.
+func (p *playground) lookup(w http.ResponseWriter, r *http.Request) *playRun {
+	p.mu.Lock()
+	run := p.runs[r.FormValue("id")]
+	p.mu.Unlock()
+	if run == nil {
+		http.Error(w, "no such run: a run ends when its page closes; reload the page", http.StatusNotFound)
+	}
+	return run
+}
+
+// runInfo is the answer to /api/run: what the page needs to draw and click.
+type runInfo struct {
+	ID        string       `json:"id"`
+	Name      string       `json:"name"`
+	Rows      int          `json:"rows"`
+	TrainRows int          `json:"trainRows"`
+	TestRows  int          `json:"testRows"`
+	Classes   int          `json:"classes"`
+	Stop      int          `json:"stop"`
+	Points    [][4]float64 `json:"points"` // x1, x2, label, role: 0 train, 1 held out, 2 unused
+	Extent    [4]float64   `json:"extent"` // the boundary's xmin, xmax, ymin, ymax
+	Args      []string     `json:"args"`   // ann train's flags, without -iters
+}
+
+func (s *playSetup) describe(id string) runInfo {
+	ds := s.ds
+	info := runInfo{ID: id, Name: ds.name, Rows: ds.X.Rows, TrainRows: len(s.trainIdx), TestRows: len(s.testIdx),
+		Classes: ds.classes(), Stop: s.nf.iters, Args: s.args}
+	role := make([]float64, ds.X.Rows)
+	for i := range role {
+		role[i] = 2
+	}
+	for _, i := range s.trainIdx {
+		role[i] = 0
+	}
+	for _, i := range s.testIdx {
+		role[i] = 1
+	}
+	info.Points = make([][4]float64, ds.X.Rows)
+	for i := range info.Points {
+		info.Points[i] = [4]float64{ds.X.At(i, 0), ds.X.At(i, 1), float64(ds.y[i]), role[i]}
+	}
+	// The rectangle boundaryGrid plots: the data's range widened by 1.
+	xmin, xmax := minMax(column(ds.X, 0))
+	ymin, ymax := minMax(column(ds.X, 1))
+	info.Extent = [4]float64{xmin - 1, xmax + 1, ymin - 1, ymax + 1}
+	return info
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, "ann serve: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(b)
+}
+
+// playSignal is one thing the page asks of its run.
+type playSignal struct {
+	op   string  // play, pause, step or reset
+	rate float64 // for play: iterations per second, 0 for as fast as it goes
+}
+
+// control signals the run's training goroutine: play (with an optional rate,
+// iterations per second), pause, step or reset.
+func (p *playground) control(w http.ResponseWriter, r *http.Request) {
+	sig := playSignal{op: r.FormValue("op")}
+	switch sig.op {
+	case "play", "pause", "step", "reset":
+	default:
+		badRequest(w, fmt.Sprintf("op %q: want play, pause, step or reset", sig.op))
+		return
+	}
+	if v := r.FormValue("rate"); v != "" {
+		rate, err := strconv.ParseFloat(v, 64)
+		if err != nil || !(rate == 0 || rate >= 0.1 && rate <= 1e6) {
+			badRequest(w, fmt.Sprintf("rate %q: want iterations per second, from 0.1 to 1000000 (0: as fast as it goes)", v))
+			return
+		}
+		sig.rate = rate
+	}
+	run := p.lookup(w, r)
+	if run == nil {
+		return
+	}
+	select {
+	case run.ctl <- sig:
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		http.Error(w, "the run is busy: try again", http.StatusServiceUnavailable)
+	}
+}
+
+// events streams the run's frames, and trains it while the page listens.
+func (p *playground) events(w http.ResponseWriter, r *http.Request) {
+	run := p.lookup(w, r)
+	if run == nil {
+		return
+	}
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "ann serve: streaming is not supported", http.StatusInternalServerError)
+		return
+	}
+	run.mu.Lock()
+	claimed, dropped := run.claimed, run.dropped
+	run.claimed = true
+	run.mu.Unlock()
+	if dropped {
+		http.Error(w, "no such run: its page did not open it in time; reload the page", http.StatusNotFound)
+		return
+	}
+	if claimed {
+		http.Error(w, "this run already has a page: a run is trained for one page", http.StatusConflict)
+		return
+	}
+	run.timer.Stop()
+	ctx, cancel := context.WithCancel(r.Context())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		run.loop(ctx)
+	}()
+	defer func() {
+		cancel()
+		<-done
+		p.remove(run)
+	}()
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	w.WriteHeader(http.StatusOK)
+	flusher.Flush()
+	tick := time.NewTicker(frameInterval)
+	defer tick.Stop()
+	var last uint64
+	first := true
+	var sent time.Time        // when the last frame was sent
+	var drawing time.Duration // how long it took to make
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-run.wake:
+		case <-tick.C:
+			// Drawing takes time from training: while it trains, spend at
+			// most a third of the time on frames.
+			if time.Since(sent) < 3*drawing {
+				continue
+			}
+		}
+		v := run.view()
+		if !first && v.gen == last {
+			continue
+		}
+		first, last = false, v.gen
+		start := time.Now()
+		b, err := json.Marshal(run.frame(v))
+		if err != nil {
+			return
+		}
+		sent, drawing = time.Now(), time.Since(start)
+		if _, err := fmt.Fprintf(w, "event: frame\ndata: %s\n\n", b); err != nil {
+			return
+		}
+		flusher.Flush()
+	}
+}
+
+// view returns a copy of the published state, with its own weights.
+func (run *playRun) view() published {
+	run.mu.Lock()
+	defer run.mu.Unlock()
+	v := run.pub
+	v.net = v.net.Copy()
+	return v
+}
+
+// publish makes iteration iter of res (nil before the first) the state that
+// frames and downloads see.
+func (run *playRun) publish(iter int, res *trainer.Result, state, msg string, wake bool) {
+	run.mu.Lock()
+	pub := &run.pub
+	pub.gen++
+	pub.iter, pub.state, pub.msg = iter, state, msg
+	if res == nil {
+		pub.costs, pub.testCosts = nil, nil
+		pub.net = run.setup.nf.network()
+	} else {
+		pub.costs = res.Costs[:iter:iter]
+		if res.TestCosts != nil {
+			pub.testCosts = res.TestCosts[:iter:iter]
+		}
+		for l, t := range res.Net.Theta {
+			if t != nil {
+				copy(pub.net.Theta[l].Data, t.Data)
+			}
+		}
+	}
+	run.mu.Unlock()
+	if wake {
+		select {
+		case run.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// control is the training goroutine's state: what the page asked for.
+type control struct {
+	playing bool
+	rate    float64   // iterations per second while playing; 0: no limit
+	next    time.Time // when the next iteration may start, with a rate
+	steps   int       // iterations to make before pausing
+	reset   bool
+}
+
+// apply takes one signal from the page.
+func (c *control) apply(sig playSignal) {
+	switch sig.op {
+	case "play":
+		c.playing, c.rate = true, sig.rate
+	case "pause":
+		c.playing, c.steps = false, 0
+	case "step":
+		c.playing = false
+		c.steps = min(c.steps+1, 1000)
+	case "reset":
+		c.reset = true
+	}
+}
+
+// proceed returns whether to make another iteration, pausing as the page
+// asked: it returns false when the run is reset or ctx is done. pausing is
+// called before it blocks.
+func (run *playRun) proceed(ctx context.Context, c *control, pausing func()) bool {
+	for {
+		select {
+		case sig := <-run.ctl:
+			c.apply(sig)
+			continue
+		default:
+		}
+		switch {
+		case c.reset || ctx.Err() != nil:
+			return false
+		case c.playing && c.rate > 0:
+			now := time.Now()
+			if wait := c.next.Sub(now); wait > 0 {
+				t := time.NewTimer(wait)
+				select {
+				case sig := <-run.ctl:
+					c.apply(sig)
+				case <-ctx.Done():
+				case <-t.C:
+				}
+				t.Stop()
+				continue
+			}
+			if c.next.Before(now.Add(-frameInterval)) { // after a pause: no catching up
+				c.next = now
+			}
+			c.next = c.next.Add(time.Duration(float64(time.Second) / c.rate))
+			return true
+		case c.playing:
+			return true
+		case c.steps > 0:
+			c.steps--
+			return true
+		}
+		pausing()
+		select {
+		case sig := <-run.ctl:
+			c.apply(sig)
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+// loop trains the run until ctx is done, starting over on reset.
+func (run *playRun) loop(ctx context.Context) {
+	s := run.setup
+	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
+	for {
+		var c control
+		run.publish(0, nil, "ready", "", true)
+		if !run.proceed(ctx, &c, func() {}) {
+			if ctx.Err() != nil {
+				return
+			}
+			continue
+		}
+		tctx, cancel := context.WithCancel(ctx)
+		res, err := trainOnce(tctx, s, Xtrain, ytrain, func(iter int, res *trainer.Result) {
+			state := "playing"
+			if !c.playing {
+				state = "paused"
+			}
+			run.publish(iter, res, state, "", false)
+			if iter == s.nf.iters {
+				return // the last iteration: Train returns next
+			}
+			if !run.proceed(tctx, &c, func() { run.publish(iter, res, "paused", "", true) }) {
+				cancel()
+			}
+		})
+		cancel()
+		switch {
+		case ctx.Err() != nil:
+			return
+		case c.reset:
+			continue
+		case err != nil:
+			run.publish(len(res.Costs), res, "diverged", err.Error(), true)
+		default:
+			run.publish(s.nf.iters, res, "done", fmt.Sprintf("stopped at -iters %d", s.nf.iters), true)
+		}
+		c = control{}
+		for !c.reset {
+			select {
+			case sig := <-run.ctl:
+				c.apply(sig)
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
+}
+
+// --- The adapter: every call into the library's training, figures and trace ---
+
+// trainOnce trains the run's network as ann train does (train in train.go),
+// calling observe after each iteration.
+func trainOnce(ctx context.Context, s *playSetup, Xtrain *matrix.Dense, ytrain []int, observe func(int, *trainer.Result)) (*trainer.Result, error) {
+	c := s.nf.config()
+	if s.testIdx != nil {
+		c.TestX, c.TestY = dataset.Rows(s.ds.X, s.ds.y, s.testIdx)
+	}
+	c.Observe = observe
+	return trainer.Train(ctx, s.nf.network(), Xtrain, ytrain, c)
+}
+
+// trainRun returns the published state as ann train's trainRun, for the
+// files ann train writes.
+func (s *playSetup) trainRun(v published) *trainRun {
+	nf := s.nf
+	nf.iters = v.iter
+	mdl := &model.Model{Net: v.net}
+	r := &trainRun{ds: s.ds, trainIdx: s.trainIdx, testIdx: s.testIdx, nf: &nf, model: mdl,
+		res: &trainer.Result{Net: v.net, Costs: v.costs, TestCosts: v.testCosts}}
+	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
+	ws := fast.NewWorkspace(v.net, Xtrain, ytrain, nf.lambda) // as trainer.Result.FinalCost is computed
+	r.finalCost = ws.Cost()
+	ws.Close()
+	r.accTrain = playAccuracy(mdl, Xtrain, ytrain)
+	r.accAll = playAccuracy(mdl, s.ds.X, s.ds.y)
+	if s.testIdx != nil {
+		Xtest, ytest := dataset.Rows(s.ds.X, s.ds.y, s.testIdx)
+		r.accTest = playAccuracy(mdl, Xtest, ytest)
+	}
+	return r
+}
+
+// frame is one event of the stream.
+type frame struct {
+	Iter     int      `json:"iter"`
+	Stop     int      `json:"stop"`
+	State    string   `json:"state"`
+	Message  string   `json:"message,omitempty"`
+	Cost     *float64 `json:"cost,omitempty"`     // J at the last iteration
+	TestCost *float64 `json:"testCost,omitempty"` // the held-out cost at the last iteration
+	AccTrain float64  `json:"accTrain"`           // with the current weights
+	AccTest  *float64 `json:"accTest,omitempty"`
+	Args     []string `json:"args,omitempty"`    // ann train's flags reproducing the run, once it has an iteration
+	Command  string   `json:"command,omitempty"` // the same, for a shell
+	Boundary string   `json:"boundary"`          // SVG
+	CostFig  string   `json:"costFig,omitempty"` // SVG
+	Diagram  string   `json:"diagram"`           // SVG
+}
+
+func (run *playRun) frame(v published) frame {
+	s := run.setup
+	f := frame{Iter: v.iter, Stop: s.nf.iters, State: v.state, Message: v.msg}
+	mdl := &model.Model{Net: v.net}
+	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
+	f.AccTrain = playAccuracy(mdl, Xtrain, ytrain)
+	if s.testIdx != nil {
+		Xtest, ytest := dataset.Rows(s.ds.X, s.ds.y, s.testIdx)
+		acc := playAccuracy(mdl, Xtest, ytest)
+		f.AccTest = &acc
+	}
+	if v.iter > 0 {
+		f.Cost = finite(v.costs[v.iter-1])
+		if v.testCosts != nil {
+			f.TestCost = finite(v.testCosts[v.iter-1])
+		}
+		f.Args = s.command(v.iter)
+		quoted := make([]string, len(f.Args))
+		for i, a := range f.Args {
+			quoted[i] = shellQuote(a)
+		}
+		f.Command = "ann train " + strings.Join(quoted, " ") + " -out run"
+		var b strings.Builder
+		if err := svgplot.Costs(&b, trainRunSeries(v), svgplot.Options{Title: "Cost per iteration", Width: 520, Height: 300}); err == nil {
+			f.CostFig = b.String()
+		}
+	}
+	steps := liveSteps
+	if v.state != "playing" {
+		steps = fineSteps(v.net)
+	}
+	var b strings.Builder
+	if err := drawPlayBoundary(&b, s, mdl, steps); err != nil {
+		f.Message = err.Error()
+	}
+	f.Boundary = b.String()
+	b.Reset()
+	neuronDiagram(&b, v.net)
+	f.Diagram = b.String()
+	return f
+}
+
+// finite returns &x, or nil if x is NaN or infinite (which JSON cannot hold).
+func finite(x float64) *float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	return &x
+}
+
+// trainRunSeries returns the cost curves of the published state.
+func trainRunSeries(v published) []svgplot.Series {
+	s := []svgplot.Series{{Name: "training cost", Y: v.costs}}
+	if v.testCosts != nil {
+		s = append(s, svgplot.Series{Name: "held-out cost", Y: v.testCosts})
+	}
+	return s
+}
+
+// fineSteps is the grid of a paused run's boundary: the tutorial's 1000
+// steps for small networks, fewer for large ones, so that a frame costs
+// about as much as 4e7 weight multiplications.
+func fineSteps(net *network.Network) int {
+	w := 0
+	for _, t := range net.Theta {
+		if t != nil {
+			w += len(t.Data)
+		}
+	}
+	return max(liveSteps, min(boundarySteps, int(math.Sqrt(4e7/float64(w)))))
+}
+
+// drawPlayBoundary draws the decision boundary of model over the run's data.
+//
+// TODO(svgplot hollow points): draw the held-out rows (s.testIdx) hollow and
+// the training rows filled once svgplot can; until then every row is a filled
+// dot, as ann train's boundary.svg draws them.
+func drawPlayBoundary(w io.Writer, s *playSetup, m *model.Model, steps int) error {
+	g := boundaryGrid(s.ds.X, gridScores(m), steps)
+	return svgplot.Boundary(w, g, column(s.ds.X, 0), column(s.ds.X, 1), s.ds.y,
+		svgplot.Options{Title: "Decision boundary", Width: 520, Height: 420})
+}
+
+// neuronDiagram draws the network's units and weights: one column per layer,
+// a line per weight Θ^(l)_ij, blue when positive and red when negative, as
+// wide as |Θ| is large, with its value on hover.
+//
+// TODO(svgplot neuron diagram): replace with svgplot's neuron diagram once it
+// has one.
+func neuronDiagram(w *strings.Builder, net *network.Network) {
+	sizes := net.Sizes()
+	L := len(sizes)
+	const width, height, top, bottom = 460.0, 330.0, 26.0, 40.0
+	most := 0
+	for l, s := range sizes {
+		most = max(most, s+boolInt(l < L-1))
+	}
+	unitY := func(l, i int) float64 { // i = 0 is the bias unit, except in the output layer
+		n := sizes[l] + boolInt(l < L-1)
+		step := min(34, (height-top-bottom)/float64(max(1, most-1)))
+		mid := top + (height-top-bottom)/2
+		return mid + (float64(i)-float64(n-1)/2)*step
+	}
+	layerX := func(l int) float64 { return 40 + float64(l)*(width-80)/float64(L-1) }
+	biggest := 0.0
+	for _, t := range net.Theta {
+		if t != nil {
+			for _, v := range t.Data {
+				if a := math.Abs(v); a > biggest { // NaN weights count for nothing
+					biggest = a
+				}
+			}
+		}
+	}
+	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif">`+"\n", int(width), int(height), int(width), int(height))
+	for l := 1; l < L; l++ { // Θ^(l) maps layer l to layer l+1; in Go, index l-1 to l
+		t := net.Theta[l]
+		for i := 0; i < t.Rows; i++ {
+			for j := 0; j < t.Cols; j++ {
+				v := t.At(i, j)
+				col := "#1f77b4"
+				if v < 0 {
+					col = "#d62728"
+				}
+				sw := 0.4
+				if biggest > 0 {
+					sw += 4 * math.Abs(v) / biggest
+				}
+				toI := i
+				if l < L-1 {
+					toI = i + 1 // past the bias unit of layer l+1
+				}
+				fmt.Fprintf(w, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="%.2f" stroke-opacity="0.7"><title>Θ^(%d)_%d,%d = %s</title></line>`+"\n",
+					layerX(l-1), unitY(l-1, j), layerX(l), unitY(l, toI), col, sw, l, i+1, j, strconv.FormatFloat(v, 'g', 6, 64))
+			}
+		}
+	}
+	for l := 0; l < L; l++ {
+		x := layerX(l)
+		if l < L-1 {
+			fmt.Fprintf(w, `<rect x="%.1f" y="%.1f" width="16" height="16" fill="#eee" stroke="#555"><title>a_0^(%d) = 1, the bias unit</title></rect><text x="%.1f" y="%.1f" font-size="9" text-anchor="middle">+1</text>`+"\n",
+				x-8, unitY(l, 0)-8, l+1, x, unitY(l, 0)+3)
+		}
+		for i := 1; i <= sizes[l]; i++ {
+			k, name := i, fmt.Sprintf("a_%d^(%d)", i, l+1)
+			if l == L-1 {
+				k, name = i-1, fmt.Sprintf("h_%d, class %d", i-1, i-1)
+			}
+			fill := "#fff"
+			if l == 0 {
+				fill = "#f4f4f4"
+			}
+			fmt.Fprintf(w, `<circle cx="%.1f" cy="%.1f" r="8" fill="%s" stroke="#333"><title>%s</title></circle>`+"\n", x, unitY(l, k), fill, name)
+		}
+		var label string
+		switch l {
+		case 0:
+			label = "x = a(1)"
+		case L - 1:
+			label = fmt.Sprintf("h = a(%d)", L)
+		default:
+			label = fmt.Sprintf("a(%d)", l+1)
+		}
+		fmt.Fprintf(w, `<text x="%.1f" y="%.1f" font-size="12" text-anchor="middle">%s</text>`+"\n", x, height-bottom+24, label)
+		fmt.Fprintf(w, `<text x="%.1f" y="%.1f" font-size="10" fill="#555" text-anchor="middle">s=%d</text>`+"\n", x, height-bottom+36, sizes[l])
+	}
+	fmt.Fprintf(w, `<text x="%.1f" y="14" font-size="11" fill="#555" text-anchor="middle">Θ: blue &gt; 0, red &lt; 0, width ∝ |Θ| (largest %s)</text>`+"\n", width/2, strconv.FormatFloat(biggest, 'f', 2, 64))
+	w.WriteString("</svg>\n")
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// trace writes ann trace's output for one example with the current weights.
+func (p *playground) trace(w http.ResponseWriter, r *http.Request) {
+	run := p.lookup(w, r)
+	if run == nil {
+		return
+	}
+	s := run.setup
+	m := s.ds.X.Rows
+	arg := r.FormValue("example")
+	i, err := strconv.Atoi(arg)
+	if err != nil || i < 0 || i >= m {
+		badRequest(w, fmt.Sprintf("-example %q: want an example of the data set, 0..%d", arg, m-1))
+		return
+	}
+	v := run.view()
+	var buf bytes.Buffer
+	weights := "the initial weights"
+	if v.iter > 0 {
+		weights = fmt.Sprintf("the weights after iteration %d", v.iter)
+	}
+	fmt.Fprintf(&buf, "ann trace: example %d of the %d in %s (counting from 0), with %s\n\n", i, m, s.ds.name, weights)
+	if err := trace.Write(&buf, v.net, s.ds.X.Row(i), s.ds.y[i], s.nf.lambda); err != nil {
+		fmt.Fprintf(&buf, "\nann trace: %v\n", err)
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write(buf.Bytes())
+}
+
+// download hands out one of the files ann train -out writes, for the
+// iteration the run has reached.
+func (p *playground) download(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	kinds := map[string]string{"costs.csv": "text/csv", "run.json": "application/json", "model.npz": "application/zip",
+		"cost.svg": "image/svg+xml", "boundary.svg": "image/svg+xml"}
+	kind, ok := kinds[name]
+	if !ok {
+		http.Error(w, fmt.Sprintf("no file %q: want costs.csv, run.json, model.npz, cost.svg or boundary.svg", name), http.StatusNotFound)
+		return
+	}
+	run := p.lookup(w, r)
+	if run == nil {
+		return
+	}
+	v := run.view()
+	if v.iter == 0 {
+		http.Error(w, "no iteration yet: play or step first", http.StatusConflict)
+		return
+	}
+	s := run.setup
+	tr := s.trainRun(v)
+	var write func(io.Writer) error
+	switch name {
+	case "costs.csv":
+		write = tr.writeCosts
+	case "run.json":
+		write = func(w io.Writer) error { return tr.writeJSON(w, &s.df, s.testFraction, s.splitSeed) }
+	case "model.npz":
+		write = tr.model.Write
+	case "cost.svg":
+		write = costFigure(tr.costSeries(), "Cost per iteration")
+	case "boundary.svg":
+		write = boundaryFigure(s.ds, gridScores(tr.model), "Decision boundary")
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		http.Error(w, "ann serve: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", kind)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	w.Write(buf.Bytes())
+}
+
+// playAccuracy is modelAccuracy for a frame: 0 where the weights give no
+// prediction (a run that diverged), which the frame's state explains.
+func playAccuracy(m *model.Model, X *matrix.Dense, y []int) float64 {
+	acc, err := modelAccuracy(m, X, y)
+	if err != nil {
+		return 0
+	}
+	return acc
+}

@@ -60,7 +60,7 @@ func ExampleDecisionBoundary() {
 	// above the line x2 = x1. Points 2 and 3 were held out of training.
 	X := matrix.FromRows([][]float64{{0, 1}, {1, 0}, {-1, 0.5}, {0.5, -1}})
 	labels := []int{1, 0, 1, 0}
-	scores := func(xs, ys []float64) *matrix.Dense {
+	scores := func(xs, ys []float64) (*matrix.Dense, error) {
 		P := matrix.New(len(xs)*len(ys), 2)
 		for j, y := range ys {
 			for i, x := range xs {
@@ -69,7 +69,7 @@ func ExampleDecisionBoundary() {
 				P.Set(j*len(xs)+i, 1, h)
 			}
 		}
-		return P
+		return P, nil
 	}
 	var b bytes.Buffer
 	err := svgplot.DecisionBoundary(&b, X, labels, scores, svgplot.Options{

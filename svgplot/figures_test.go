@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/xml"
+	"errors"
 	"io"
 	"math"
 	"slices"
@@ -29,7 +30,7 @@ func TestBoundaryGrid(t *testing.T) {
 	xs, ys := matrix.Linspace(-1.75, 3, 7, true), matrix.Linspace(-2, 4, 7, true)
 	for _, ij := range [][2]int{{0, 0}, {6, 0}, {0, 6}, {3, 5}} {
 		i, j := ij[0], ij[1]
-		want := net.scores([]float64{xs[i]}, []float64{ys[j]})
+		want, _ := net.scores([]float64{xs[i]}, []float64{ys[j]})
 		for k := range 2 {
 			if got := g.P[(j*7+i)*2+k]; got != want.At(0, k) {
 				t.Errorf("P at (%d, %d) class %d = %v, want %v", i, j, k, got, want.At(0, k))
@@ -65,10 +66,13 @@ func TestDecisionBoundaryIsBoundary(t *testing.T) {
 
 func TestBoundaryGridErrors(t *testing.T) {
 	scores := moonsNet().scores
-	nanScores := func(xs, ys []float64) *matrix.Dense {
-		P := scores(xs, ys)
+	nanScores := func(xs, ys []float64) (*matrix.Dense, error) {
+		P, err := scores(xs, ys)
 		P.Data[5] = math.NaN()
-		return P
+		return P, err
+	}
+	failing := func(xs, ys []float64) (*matrix.Dense, error) {
+		return nil, errors.New("model: not a model")
 	}
 	for _, tc := range []struct {
 		name   string
@@ -85,6 +89,7 @@ func TestBoundaryGridErrors(t *testing.T) {
 		{"overflow +2", matrix.FromRows([][]float64{{0, -9e307}, {1, 9e307}}), scores, "svgplot: the y range [-9e+307, 9e+307] is too wide to draw"},
 		{"no width", matrix.FromRows([][]float64{{1e17, 0}, {1e17, 1}}), scores, "svgplot: the x range [1e+17, 1e+17] has no width in float64"},
 		{"NaN score", matrix.FromRows([][]float64{{0, 0}, {1, 1}}), nanScores, "svgplot: the score of class 1 at (-0.33333333333333337, -1) is NaN"},
+		{"scores fail", matrix.FromRows([][]float64{{0, 0}, {1, 1}}), failing, "model: not a model"},
 	} {
 		_, err := BoundaryGrid(tc.X, tc.scores, 10)
 		if err == nil || err.Error() != tc.want {

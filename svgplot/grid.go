@@ -14,8 +14,10 @@ const DefaultSteps = 1000
 // ScoreFunc returns a classifier's scores at the points of the grid xs × ys:
 // a len(xs)*len(ys) x K matrix whose row j*len(xs)+i holds the K class
 // scores of the point (xs[i], ys[j]), x fastest, the order of the tutorial's
-// np.c_[xx.ravel(), yy.ravel()]. network.Model.GridProbabilities is one.
-type ScoreFunc func(xs, ys []float64) *matrix.Dense
+// np.c_[xx.ravel(), yy.ravel()]. A classifier that cannot score the grid
+// returns an error, which the figure returns. The GridProbabilities method
+// of package network/model's Model is a ScoreFunc.
+type ScoreFunc func(xs, ys []float64) (*matrix.Dense, error)
 
 // BoundaryGrid evaluates scores on the grid of the tutorial's
 // plot_decision_boundary (cell 7): steps x steps points over the range of
@@ -29,8 +31,8 @@ type ScoreFunc func(xs, ys []float64) *matrix.Dense
 // It returns an error if X has no rows or not 2 columns, holds a NaN or an
 // infinite value, or spans a range too wide to compute (max - min + 2
 // overflows) or too narrow to draw (the widened range has no width in
-// float64, as for values near 1e17 and beyond that are all equal), or if a
-// score is NaN or infinite. It panics if steps is 1 or scores returns a
+// float64, as for values near 1e17 and beyond that are all equal), or if scores
+// returns an error or a score that is NaN or infinite. It panics if steps is 1 or scores returns a
 // matrix of the wrong number of rows.
 func BoundaryGrid(X *matrix.Dense, scores ScoreFunc, steps int) (Grid, error) {
 	if steps <= 0 {
@@ -54,7 +56,10 @@ func BoundaryGrid(X *matrix.Dense, scores ScoreFunc, steps int) (Grid, error) {
 	}
 	xs := matrix.Linspace(g.XMin, g.XMax, steps, true)
 	ys := matrix.Linspace(g.YMin, g.YMax, steps, true)
-	P := scores(xs, ys)
+	P, err := scores(xs, ys)
+	if err != nil {
+		return Grid{}, err
+	}
 	if P.Rows != steps*steps || P.Cols < 1 {
 		panic(fmt.Sprintf("svgplot: BoundaryGrid: scores gave %dx%d, want %d rows and at least 1 column", P.Rows, P.Cols, steps*steps))
 	}

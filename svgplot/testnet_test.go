@@ -65,7 +65,7 @@ func (n testNet) forward(X *matrix.Dense) []*matrix.Dense {
 
 // scores is the network's ScoreFunc: its outputs on the grid xs × ys, x
 // fastest.
-func (n testNet) scores(xs, ys []float64) *matrix.Dense {
+func (n testNet) scores(xs, ys []float64) (*matrix.Dense, error) {
 	X := matrix.New(len(xs)*len(ys), 2)
 	for j, y := range ys {
 		for i, x := range xs {
@@ -74,7 +74,7 @@ func (n testNet) scores(xs, ys []float64) *matrix.Dense {
 		}
 	}
 	A := n.forward(X)
-	return matrix.T(A[len(A)-1])
+	return matrix.T(A[len(A)-1]), nil
 }
 
 // neuronNet returns the network as Neurons takes it, over the data X.

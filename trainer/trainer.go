@@ -35,6 +35,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
@@ -78,6 +79,18 @@ type Config struct {
 	// r.TestCosts[:iter] may be kept. Observe may block (to pause training);
 	// Train goes on when it returns.
 	Observe func(iter int, r *Result)
+
+	// Snapshots lists iterations n at whose start the weights are copied into
+	// Result.Snapshots: the weights whose cost is Costs[n-1]. Iters+1 copies
+	// the trained weights. Each must be in 1..Iters+1; the order does not
+	// matter. Taking snapshots does not change the training.
+	Snapshots []int
+}
+
+// A Snapshot is the network as it was at the start of an iteration.
+type Snapshot struct {
+	Iter int              // the iteration: Net's cost is Costs[Iter-1]
+	Net  *network.Network // a copy of the weights then
 }
 
 // ConfigError is a Config field that gradient descent cannot run with.
@@ -119,6 +132,11 @@ func (c *Config) Check() error {
 		return bad("momentum", c.Momentum, "want 0: the reference loop has no momentum")
 	case (c.TestX == nil) != (c.TestY == nil):
 		return bad("TestY", len(c.TestY), "want TestX and TestY together")
+	}
+	for _, n := range c.Snapshots {
+		if n < 1 || n > c.Iters+1 {
+			return bad("snapshots", n, fmt.Sprintf("want iterations from 1 to %d (iters+1: the trained weights)", c.Iters+1))
+		}
 	}
 	return nil
 }
@@ -176,6 +194,8 @@ type Result struct {
 	// FinalCost is J for the trained weights, after the last update (which
 	// Costs, recorded before each update, does not hold).
 	FinalCost float64
+	// Snapshots holds the networks of Config.Snapshots, by iteration.
+	Snapshots []Snapshot
 }
 
 // Train runs gradient descent from the weights of net on the examples X
@@ -206,6 +226,7 @@ func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, 
 			c.TestX, c.TestY = nil, nil
 		}
 	}
+	c.Snapshots = slices.Compact(slices.Sorted(slices.Values(c.Snapshots)))
 	if c.Reference {
 		return trainReference(ctx, net, X, y, c)
 	}
@@ -226,7 +247,16 @@ func (res *Result) record(n int, J, testJ float64, c *Config) error {
 	if c.TestX != nil {
 		res.TestCosts = append(res.TestCosts, testJ)
 	}
+	res.snapshot(n, c)
 	return nil
+}
+
+// snapshot copies the network if c.Snapshots (sorted, without repeats) asks
+// for iteration n.
+func (res *Result) snapshot(n int, c *Config) {
+	if k := len(res.Snapshots); k < len(c.Snapshots) && c.Snapshots[k] == n {
+		res.Snapshots = append(res.Snapshots, Snapshot{Iter: n, Net: res.Net.Copy()})
+	}
 }
 
 // finish sets the final cost J, or returns a *DivergenceError if it, or a
@@ -243,6 +273,7 @@ func (res *Result) finish(J float64, c *Config) error {
 	if !finite(J) {
 		return &DivergenceError{Iter: c.Iters + 1, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda, Final: true}
 	}
+	res.snapshot(c.Iters+1, c)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package dataset_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -153,4 +154,16 @@ func ExampleFitScaler() {
 	// -0.5345 0
 	//  0.0000 0
 	//  1.6036 0
+}
+
+// WriteCSV writes a data set that ReadCSV reads back exactly.
+func ExampleWriteCSV() {
+	X := matrix.FromRows([][]float64{{0.5, -1}, {1e-3, 2.25}})
+	if err := dataset.WriteCSV(os.Stdout, X, []int{0, 1}, nil); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// x1,x2,label
+	// 0.5,-1,0
+	// 0.001,2.25,1
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -13,7 +14,7 @@ import (
 // gradCheckLimit is the largest relative difference ann gradcheck accepts.
 const gradCheckLimit = 1e-7
 
-func runGradcheck(args []string, stdout, stderr io.Writer) error {
+func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("gradcheck", "[-layers 2,5,5,2] [-lambda 0] [-seed 0] [-activation sigmoid] [-m 10]", stdout)
 	var nf netFlags
 	nf.register(fs)

@@ -22,19 +22,22 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 )
 
 // A command is one subcommand of ann.
 type command struct {
 	name    string
 	summary string
-	run     func(args []string, stdout, stderr io.Writer) error
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 var commands []command
@@ -55,6 +58,21 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// interruptedError is a command stopped by SIGINT or SIGTERM; it exits with
+// status 130, as a shell reports a process ended by SIGINT.
+type interruptedError struct {
+	iter, iters int // the iteration training stopped at, if it was training
+}
+
+func (e *interruptedError) Error() string {
+	if e.iters > 0 {
+		return fmt.Sprintf("interrupted at iteration %d of %d; nothing written", e.iter, e.iters)
+	}
+	return "interrupted; nothing written"
+}
+
+func (e *interruptedError) Unwrap() error { return context.Canceled }
+
 // usageError is an error in what the user typed; it exits with status 2.
 type usageError struct{ msg string }
 
@@ -64,8 +82,18 @@ func usagef(format string, args ...any) error {
 	return &usageError{fmt.Sprintf(format, args...)}
 }
 
-// run runs ann with the given arguments and returns the exit status.
+// run runs ann with the given arguments and returns the exit status. SIGINT
+// and SIGTERM cancel the command's context rather than end the process: the
+// command stops at its next check, removes what it had begun to write, and
+// run returns 130.
 func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return runContext(ctx, args, stdout, stderr)
+}
+
+// runContext is run with a context that stands for the signals.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
 		return 2
@@ -79,12 +107,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if c.name != name {
 			continue
 		}
-		err := c.run(args[1:], stdout, stderr)
+		err := c.run(ctx, args[1:], stdout, stderr)
 		switch {
 		case err == nil:
 			return 0
 		case errors.Is(err, flag.ErrHelp):
 			return 0
+		case errors.Is(err, context.Canceled):
+			var ie *interruptedError
+			if !errors.As(err, &ie) {
+				err = &interruptedError{}
+			}
+			fmt.Fprintf(stderr, "ann %s: %v\n", name, err)
+			return 130
 		}
 		fmt.Fprintf(stderr, "ann %s: %v\n", name, err)
 		var ue *usageError

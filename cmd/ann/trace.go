@@ -1,13 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 )
 
 // runTrace prints every step of one forward and one backward pass through the
 // initial network, for one example of the data set: network.Trace.
-func runTrace(args []string, stdout, stderr io.Writer) error {
+func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("trace", "[data flags] [-layers 2,5,5,2] [-lambda 0] [-seed 0] [-init code] [-activation sigmoid] [-example 0]", stdout)
 	var df dataFlags
 	var nf netFlags

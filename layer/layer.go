@@ -108,13 +108,13 @@ func Sizes(Theta []*matrix.Dense) ([]int, error) {
 	for l := 1; l < len(Theta); l++ {
 		t := Theta[l]
 		if t == nil {
-			return nil, fmt.Errorf("Theta%d is missing", l)
+			return nil, fmt.Errorf("layer: Theta%d is missing", l)
 		}
 		if t.Rows < 1 || t.Cols < 2 {
-			return nil, fmt.Errorf("Theta%d is %dx%d: want at least 1 row and 2 columns (bias and one input)", l, t.Rows, t.Cols)
+			return nil, fmt.Errorf("layer: Theta%d is %dx%d: want at least 1 row and 2 columns (bias and one input)", l, t.Rows, t.Cols)
 		}
 		if l > 1 && t.Cols != sizes[l-1]+1 {
-			return nil, fmt.Errorf("Theta%d is %dx%d but Theta%d has %d rows: want %d columns (its %d units plus bias)",
+			return nil, fmt.Errorf("layer: Theta%d is %dx%d but Theta%d has %d rows: want %d columns (its %d units plus bias)",
 				l, t.Rows, t.Cols, l-1, sizes[l-1], sizes[l-1]+1, sizes[l-1])
 		}
 		sizes[l-1] = t.Cols - 1

@@ -137,7 +137,7 @@ func TestTrainTestSplit(t *testing.T) {
 			t.Fatalf("train and test together = %v, want 0..9 once each", all)
 		}
 	}
-	test = append(test, -1) // must not write into train
+	_ = append(test, -1) // must not write into train
 	if train[0] == -1 {
 		t.Error("appending to test overwrote train")
 	}

@@ -43,7 +43,9 @@ type File struct {
 // 0777 &^ umask, as mkdir(1) gives; an existing one keeps its mode. On any
 // error or panic the temporary directory is removed.
 func WriteSet(ctx context.Context, dir string, files []File) (err error) {
-	dir = filepath.Clean(dir)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs // "." has no name to rename
+	}
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
 		dir = real // replace what a symbolic link points to, not the link
 	}

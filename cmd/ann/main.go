@@ -17,8 +17,11 @@
 //	data       write a data set as CSV (x1,x2,...,label)
 //
 // Run "ann <command> -h" for a command's flags. Errors in what you typed (a
-// flag, a value, a file) exit with status 2; a run that fails (training that
-// diverges) exits with status 1.
+// flag, a value, a file, a run larger than the memory budget) exit with
+// status 2; a run that fails (training that diverges) exits with status 1;
+// SIGINT or SIGTERM stops a command with status 130, its files unwritten.
+// docs/reliability.md says what ann promises about its files, memory and
+// signals.
 package main
 
 import (

@@ -82,6 +82,7 @@ func TestReliabilityMessages(t *testing.T) {
 		{[]string{"train", "-q", "-layers", "2,100000,2", "-out", out}, 2, "the decision boundary figure of a 100000-unit layer"},
 		{[]string{"train", "-q", "-iters", "100000000"}, 2, "reduce -iters 100000000"},
 		{[]string{"predict", "-model", os.DevNull, "-data", huge}, 2, "not a regular file"},
+		{[]string{"data", "-n", "67108864", "-out", out}, 2, "budget of 2 GiB: reduce -n 67108864"},
 	}
 	for _, tt := range tests {
 		code, _, errs := runAnn(tt.args...)
@@ -233,6 +234,7 @@ func TestMemoryLimit(t *testing.T) {
 		{[]string{"train", "-layers", "2,100000,2", "-n", "10000"}, "budget"},
 		{[]string{"train", "-layers", "2,100000,2", "-out", filepath.Join(dir, "out")}, "budget"},
 		{[]string{"train", "-iters", "1000000000"}, "budget"},
+		{[]string{"data", "-n", "67108864"}, "budget"},
 		{[]string{"predict", "-model", sparse, "-data", csv}, "more than a model file"},
 		{[]string{"predict", "-model", "/dev/zero", "-data", csv}, "not a regular file"},
 	} {

@@ -255,3 +255,33 @@ func TestMemoryLimit(t *testing.T) {
 		}
 	}
 }
+
+// trainer's divergence errors are worded by iteration: the data at 1, the
+// learning rate after.
+func TestTrainError(t *testing.T) {
+	c := trainer.Config{Alpha: 0.5, Iters: 10, Lambda: 0.1}
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{&trainer.DivergenceError{Iter: 1, Cost: math.Inf(1)}, "iteration 1, before any update: the cost is +Inf; the data's values or their scale are the likely cause (try -standardize)"},
+		{&trainer.DivergenceError{Iter: 4, Cost: math.NaN()}, "iteration 4 of 10: the cost is NaN; try a smaller -alpha than 0.5 or a smaller -lambda than 0.1"},
+		{&trainer.DivergenceError{Iter: 10, Layer: 2}, "iteration 10 of 10: its update made Theta2 infinite or NaN; try a smaller -alpha"},
+	} {
+		if err := trainError(tt.err, nil, c); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("trainError(%v) = %v, want it to contain %q", tt.err, err, tt.want)
+		}
+	}
+}
+
+// train -out lists what it wrote in one line, and nothing with -q.
+func TestWroteLine(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "run")
+	_, _, errs := runAnn("train", "-iters", "5", "-n", "50", "-out", dir)
+	if want := "wrote " + dir + ": model.npz, costs.csv, run.json, cost.svg, boundary.svg\n"; !strings.HasSuffix(errs, want) {
+		t.Errorf("stderr %q, want it to end with %q", errs, want)
+	}
+	if names := entries(dir); strings.Join(names, " ") != ".ann-files boundary.svg cost.svg costs.csv model.npz run.json" {
+		t.Errorf("%s holds %q", dir, names)
+	}
+}

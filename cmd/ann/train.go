@@ -144,7 +144,7 @@ func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFla
 	}
 	model.Net = res.Net
 	r := &trainRun{ds: ds, trainIdx: trainIdx, testIdx: testIdx, nf: nf, model: model, res: res}
-	r.finalCost = res.Net.Cost(model.Standardize(Xtrain), ytrain, c.Lambda)
+	r.finalCost = finalCost(res.Net, model.Standardize(Xtrain), ytrain, c.Lambda)
 	if err := checkCosts(res, r.finalCost, c); err != nil {
 		return nil, err
 	}
@@ -154,6 +154,16 @@ func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFla
 		r.accTest = accuracy(model.Predict(Xtest), ytest)
 	}
 	return r, nil
+}
+
+// finalCost returns J(Θ) after the last update. It goes through a
+// network.Workspace, which works a chunk of rows at a time, rather than
+// Network.Cost, which keeps the activations of all rows at once (800 MB a
+// layer for 1000 rows of a 100000-unit layer).
+func finalCost(net *network.Network, X *matrix.Dense, y []int, lambda float64) float64 {
+	ws := network.NewWorkspace(net, X, y, lambda)
+	defer ws.Close()
+	return ws.Cost()
 }
 
 // accuracy returns the fraction of pred that equals y.

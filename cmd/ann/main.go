@@ -34,6 +34,9 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
+
+	"github.com/ann-go/ann/internal/safefile"
 )
 
 // A command is one subcommand of ann.
@@ -92,8 +95,30 @@ func usagef(format string, args ...any) error {
 func run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-done:
+			return
+		case <-ctx.Done():
+		}
+		// Training stops within an iteration; a command busy elsewhere (a
+		// large figure, gradcheck) is given a moment, then ended here.
+		select {
+		case <-done:
+		case <-time.After(stopGrace):
+			safefile.Abandon()
+			fmt.Fprintf(stderr, "ann %s: interrupted; nothing written\n", strings.Join(args[:min(1, len(args))], ""))
+			os.Exit(130)
+		}
+	}()
 	return runContext(ctx, args, stdout, stderr)
 }
+
+// stopGrace is how long a command may take to stop after SIGINT or SIGTERM
+// before run ends the process itself, its temporary files removed.
+const stopGrace = 3 * time.Second
 
 // runContext is run with a context that stands for the signals.
 func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {

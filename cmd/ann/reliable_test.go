@@ -285,3 +285,25 @@ func TestWroteLine(t *testing.T) {
 		t.Errorf("%s holds %q", dir, names)
 	}
 }
+
+// A command that does not check for signals (gradcheck on a large network)
+// is ended a moment after SIGINT, with the same line and status.
+func TestInterruptBusy(t *testing.T) {
+	bin := buildAnn(t)
+	cmd := exec.Command(bin, "gradcheck", "-layers", "2,300,300,2", "-m", "200")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // let it start computing
+	cmd.Process.Signal(syscall.SIGINT)
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+		t.Errorf("exit %v, want status 130", err)
+	}
+	if s := stderr.String(); s != "ann gradcheck: interrupted; nothing written\n" {
+		t.Errorf("stderr %q, want the one line", s)
+	}
+}

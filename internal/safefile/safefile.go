@@ -65,7 +65,11 @@ func Write(path string, write func(w io.Writer) error) (err error) {
 			f.Close()
 			os.Remove(f.Name())
 		}
+		untrack(f.Name())
 	}()
+	if !track(f.Name()) {
+		return fmt.Errorf("writing %s: %w", path, abandonError{})
+	}
 	bw := bufio.NewWriter(f)
 	if err := write(bw); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
@@ -81,6 +85,11 @@ func Write(path string, write func(w io.Writer) error) (err error) {
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if abandoned {
+		return fmt.Errorf("writing %s: %w", path, abandonError{})
 	}
 	if err := os.Rename(f.Name(), path); err != nil {
 		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))

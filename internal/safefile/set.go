@@ -71,6 +71,10 @@ func WriteSet(ctx context.Context, dir string, files []File) (err error) {
 		return fmt.Errorf("cannot write in %s: %w", parent, unwrapPath(err))
 	}
 	defer os.RemoveAll(tmp) // gone once renamed; otherwise removed here
+	defer untrack(tmp)
+	if !track(tmp) {
+		return fmt.Errorf("writing %s: %w", dir, abandonError{})
+	}
 	names := make([]string, 0, len(files))
 	for _, f := range files {
 		if f.Name == Manifest || f.Name != filepath.Base(f.Name) || slices.Contains(names, f.Name) {
@@ -96,6 +100,12 @@ func WriteSet(ctx context.Context, dir string, files []File) (err error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	// From here dir changes: Abandon waits for it.
+	mu.Lock()
+	defer mu.Unlock()
+	if abandoned {
+		return fmt.Errorf("writing %s: %w", dir, abandonError{})
 	}
 	if statErr != nil { // no dir yet
 		if err := os.Rename(tmp, dir); err != nil {

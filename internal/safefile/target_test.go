@@ -228,3 +228,33 @@ func TestWriteSet(t *testing.T) {
 	}
 	noTemp(t, parent, "run")
 }
+
+// Abandon removes the temporary file of a write under way, and the write
+// then fails rather than renaming it into place.
+func TestAbandon(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out")
+	started, release := make(chan struct{}), make(chan struct{})
+	errc := make(chan error)
+	go func() {
+		errc <- Write(path, func(w io.Writer) error {
+			io.WriteString(w, "half")
+			close(started)
+			<-release
+			return nil
+		})
+	}()
+	<-started
+	Abandon()
+	defer func() { mu.Lock(); abandoned = false; mu.Unlock() }()
+	noTemp(t, dir)
+	close(release)
+	if err := <-errc; err == nil {
+		t.Error("a write ending after Abandon succeeded, want an error")
+	}
+	noTemp(t, dir)
+	if err := WriteSet(context.Background(), filepath.Join(dir, "set"), nil); err == nil {
+		t.Error("WriteSet after Abandon succeeded, want an error")
+	}
+	noTemp(t, dir)
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -8,12 +9,13 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/network/fast"
 	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer/dataset"
 )
 
-func runCV(args []string, stdout, stderr io.Writer) error {
+func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("cv", "[data flags] [net flags] [-k 5] [-fold-seed 0] [-out DIR] [-q]", stdout)
 	var df dataFlags
 	var nf netFlags
@@ -24,7 +26,7 @@ func runCV(args []string, stdout, stderr io.Writer) error {
 	var foldSeed seedFlag
 	fs.Var(&foldSeed, "fold-seed", "random_state `seed` of the folds (scikit-learn's KFold(shuffle=True))")
 	var of outFlags
-	of.register(fs, "", "write folds.csv, cv-cost.svg and (for 2 features) cv-boundaries.svg to `DIR`")
+	of.register(fs, "", "write folds.csv, run.json, cv-cost.svg and (for 2 features) cv-boundaries.svg to `DIR`")
 	ds, err := parseAndLoad(fs, args, &df, &nf)
 	if err != nil {
 		return err
@@ -44,9 +46,28 @@ func runCV(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	folds, err := crossValidate(ds, dataset.KFold(m, *k, uint32(foldSeed)), &nf, progress)
+	need := trainMemory(ds, &nf, of.dir != "")
+	if !fast.Parallel(ds.X.Rows) { // folds side by side
+		need.bytes *= float64(runtime.GOMAXPROCS(0))
+	}
+	if err := checkMemory(need); err != nil {
+		return err
+	}
+	if of.dir != "" && ds.X.Cols == 2 {
+		if err := checkPlotRange(ds.X); err != nil {
+			return usagef("-out: %v", err)
+		}
+	}
+	scaleHint(progress, ds, &nf)
+	folds, err := crossValidate(ctx, ds, dataset.KFold(m, *k, uint32(foldSeed)), &nf, progress)
 	if err != nil {
 		return err
+	}
+	var files []safefile.File
+	if of.dir != "" {
+		if files, err = cvFiles(ds, folds, &df, &nf, *k, uint32(foldSeed)); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(stdout, "%d-fold cross-validation (folds as scikit-learn's KFold(n_splits=%d, shuffle=True, random_state=%d)) of %s, %d rows\n",
 		*k, *k, foldSeed, ds.name, m)
@@ -63,8 +84,14 @@ func runCV(args []string, stdout, stderr io.Writer) error {
 	}
 	mean, std := meanStd(acc)
 	fmt.Fprintf(stdout, "accuracy: mean %.4f, standard deviation %.4f over the %d folds\n", mean, std, len(folds))
-	if of.dir != "" {
-		return writeCV(of.dir, ds, folds)
+	if err := of.writeSet(ctx, files, stderr); err != nil {
+		return err
+	}
+	for i, f := range folds {
+		if f.finalCost > f.res.Costs[0] {
+			fmt.Fprintf(stderr, "fold %d: ", i+1)
+			costRiseWarning(stderr, f.res.Costs, f.finalCost, nf.alpha)
+		}
 	}
 	return nil
 }
@@ -73,7 +100,7 @@ func runCV(args []string, stdout, stderr io.Writer) error {
 // weights, on the rows outside the fold, and measures it on the fold. Folds
 // run side by side on the available cores when each is too small to use more
 // than one; the results do not depend on how they are scheduled.
-func crossValidate(ds *dataSet, folds [][]int, nf *netFlags, progress io.Writer) ([]*trainRun, error) {
+func crossValidate(ctx context.Context, ds *dataSet, folds [][]int, nf *netFlags, progress io.Writer) ([]*trainRun, error) {
 	runs := make([]*trainRun, len(folds))
 	errs := make([]error, len(folds))
 	parallel := 1
@@ -88,7 +115,7 @@ func crossValidate(ds *dataSet, folds [][]int, nf *netFlags, progress io.Writer)
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			rest := dataset.Complement(ds.X.Rows, test)
-			runs[i], errs[i] = train(ds, rest, test, nf, io.Discard)
+			runs[i], errs[i] = train(ctx, ds, rest, test, nf, io.Discard)
 			mu.Lock()
 			defer mu.Unlock()
 			if errs[i] == nil {
@@ -97,6 +124,9 @@ func crossValidate(ds *dataSet, folds [][]int, nf *netFlags, progress io.Writer)
 		})
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, &interruptedError{}
+	}
 	for i, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("fold %d: %w", i+1, err)
@@ -118,11 +148,15 @@ func meanStd(v []float64) (mean, std float64) {
 	return mean, math.Sqrt(std / float64(len(v)))
 }
 
-// writeCV writes folds.csv and the figures.
-func writeCV(dir string, ds *dataSet, folds []*trainRun) error {
+// cvFiles returns the files of cv -out: folds.csv, run.json, cv-cost.svg
+// and, for two features, cv-boundaries.svg.
+func cvFiles(ds *dataSet, folds []*trainRun, df *dataFlags, nf *netFlags, k int, foldSeed uint32) ([]safefile.File, error) {
 	csv := func(w io.Writer) error {
 		buf := []byte("fold,train_rows,test_rows,accuracy,final_cost\n")
 		for i, f := range folds {
+			if !finite(f.finalCost) || !finite(f.accTest) {
+				return fmt.Errorf("fold %d: the final cost %v is not finite", i+1, f.finalCost)
+			}
 			buf = fmt.Appendf(buf, "%d,%d,%d,%s,%s\n", i+1, len(f.trainIdx), len(f.testIdx),
 				strconv.FormatFloat(f.accTest, 'g', -1, 64), strconv.FormatFloat(f.finalCost, 'g', -1, 64))
 		}
@@ -133,12 +167,16 @@ func writeCV(dir string, ds *dataSet, folds []*trainRun) error {
 	for i, f := range folds {
 		series = append(series, svgplot.Series{Name: fmt.Sprintf("fold %d", i+1), Y: f.res.Costs})
 	}
-	figs := []figure{
-		{"folds.csv", csv},
-		{"cv-cost.svg", costFigure(series, "Training cost per iteration, one curve per fold")},
+	files := []safefile.File{
+		{Name: "folds.csv", Write: csv},
+		{Name: "run.json", Write: func(w io.Writer) error { return writeCVJSON(w, ds, folds, df, k, foldSeed) }},
+		{Name: "cv-cost.svg", Write: costFigure(series, "Training cost per iteration, one curve per fold")},
 	}
 	if ds.X.Cols == 2 {
-		figs = append(figs, figure{"cv-boundaries.svg", func(w io.Writer) error {
+		if err := checkPlotRange(ds.X); err != nil {
+			return nil, err
+		}
+		files = append(files, safefile.File{Name: "cv-boundaries.svg", Write: func(w io.Writer) error {
 			var panels []svgplot.Panel
 			for i, f := range folds {
 				Xt, yt := dataset.Rows(ds.X, ds.y, f.testIdx)
@@ -151,5 +189,51 @@ func writeCV(dir string, ds *dataSet, folds []*trainRun) error {
 			return svgplot.BoundaryPanels(w, panels, svgplot.Options{Title: "Each fold's decision boundary and its held-out rows"})
 		}})
 	}
-	return writeFigures(dir, figs)
+	return files, nil
+}
+
+// cvRecord is the cross-validation part of cv's run.json.
+type cvRecord struct {
+	K        int     `json:"k"`
+	FoldSeed uint32  `json:"fold_seed"`
+	Mean     float64 `json:"accuracy_mean"`
+	Std      float64 `json:"accuracy_std"`
+	Folds    []struct {
+		TrainRows int     `json:"train_rows"`
+		TestRows  int     `json:"test_rows"`
+		Accuracy  float64 `json:"accuracy"`
+		FinalCost float64 `json:"final_cost"`
+	} `json:"folds"`
+}
+
+// writeCVJSON writes cv's run.json: the data, network and training settings
+// as train's run.json has them (the data's rows are all the rows
+// cross-validated), and a "cv" section with each fold's results in place of
+// train's "result".
+func writeCVJSON(w io.Writer, ds *dataSet, folds []*trainRun, df *dataFlags, k int, foldSeed uint32) error {
+	rec := folds[0].record(df, 0, 0)
+	rec.Data.TrainRows, rec.Data.TestRows = ds.X.Rows, 0
+	rec.Data.TestFraction, rec.Data.SplitSeed = 0, nil
+	cv := cvRecord{K: k, FoldSeed: foldSeed}
+	acc := make([]float64, len(folds))
+	cv.Folds = make([]struct {
+		TrainRows int     `json:"train_rows"`
+		TestRows  int     `json:"test_rows"`
+		Accuracy  float64 `json:"accuracy"`
+		FinalCost float64 `json:"final_cost"`
+	}, len(folds))
+	for i, f := range folds {
+		acc[i] = f.accTest
+		cv.Folds[i].TrainRows, cv.Folds[i].TestRows = len(f.trainIdx), len(f.testIdx)
+		cv.Folds[i].Accuracy, cv.Folds[i].FinalCost = f.accTest, f.finalCost
+	}
+	cv.Mean, cv.Std = meanStd(acc)
+	out := struct {
+		Version  string `json:"ann_version"`
+		Data     any    `json:"data"`
+		Network  any    `json:"network"`
+		Training any    `json:"training"`
+		CV       any    `json:"cv"`
+	}{rec.Version, rec.Data, rec.Network, rec.Training, cv}
+	return writeJSON(w, out)
 }

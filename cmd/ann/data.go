@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,11 +10,13 @@ import (
 	"github.com/ann-go/ann/internal/safefile"
 )
 
-func runData(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("data", "[data flags] [-o FILE]", stdout)
+func runData(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("data", "[data flags] [-out FILE] [-q]", stdout)
 	var df dataFlags
 	df.register(fs)
-	out := fs.String("o", "", "write the CSV to `FILE` instead of standard output")
+	out := fs.String("out", "", "write the CSV to `FILE` instead of standard output (a device or FIFO is written in place)")
+	fs.StringVar(out, "o", "", "the same as -out")
+	quiet := fs.Bool("q", false, "do not list the file written")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -33,8 +36,14 @@ func runData(args []string, stdout, stderr io.Writer) error {
 		}
 		return bw.Flush()
 	}
+	if err := ctx.Err(); err != nil {
+		return &interruptedError{}
+	}
 	if err := safefile.Write(*out, write); err != nil {
-		return usagef("-o: %v", err)
+		return usagef("-out: %v", err)
+	}
+	if !*quiet {
+		fmt.Fprintf(stderr, "wrote %s\n", *out)
 	}
 	return nil
 }

@@ -3,9 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 
-	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/svgplot"
@@ -63,22 +61,6 @@ func minMax(v []float64) (lo, hi float64) {
 		lo, hi = min(lo, x), max(hi, x)
 	}
 	return lo, hi
-}
-
-// figure is one SVG file to write.
-type figure struct {
-	name string
-	draw func(w io.Writer) error
-}
-
-// writeFigures writes each figure into dir, each whole or not at all.
-func writeFigures(dir string, figs []figure) error {
-	for _, f := range figs {
-		if err := safefile.Write(filepath.Join(dir, f.name), f.draw); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func dataFigure(ds *dataSet, title string) func(io.Writer) error {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -94,6 +95,9 @@ func (d *dataFlags) load() (*dataSet, error) {
 	if d.n < 1 || d.n > maxExamples {
 		return nil, usagef("-n %d: want from 1 to %d examples", d.n, maxExamples)
 	}
+	if err := checkMemory(memoryNeed{float64(d.n) * bytesPerGenerated, fmt.Sprintf("reduce -n %d", d.n)}); err != nil {
+		return nil, err
+	}
 	if math.IsNaN(d.noise) || math.IsInf(d.noise, 0) || d.noise < 0 {
 		return nil, usagef("-noise %v: want a finite number >= 0", d.noise)
 	}
@@ -133,6 +137,14 @@ func (d *dataFlags) read() (*dataSet, error) {
 	}
 	if !strings.Contains(d.source, ".") && !strings.ContainsRune(d.source, filepath.Separator) {
 		return nil, usagef("-data %q: want %s, or a CSV file", d.source, strings.Join(generators, ", "))
+	}
+	if fi, err := os.Stat(d.source); err == nil && fi.Mode().IsRegular() {
+		// A number takes at least 2 bytes of CSV ("1,") and 8 in memory,
+		// read and then copied.
+		need := memoryNeed{float64(fi.Size()) * bytesPerCSVByte, fmt.Sprintf("-data %s is %d bytes: use fewer rows", d.source, fi.Size())}
+		if err := checkMemory(need); err != nil {
+			return nil, err
+		}
 	}
 	data, err := dataset.ReadCSV(d.source)
 	if err != nil {
@@ -209,6 +221,15 @@ func (s *sizesFlag) Set(v string) error {
 	*s = sizes
 	return nil
 }
+
+// bytesPerGenerated is an upper bound on the memory that generating one
+// example of two features takes (the features, the label, the generators'
+// shuffles), and bytesPerCSVByte on the memory reading a byte of CSV takes;
+// see docs/reliability.md.
+const (
+	bytesPerGenerated = 96
+	bytesPerCSVByte   = 8
+)
 
 // maxExamples bounds the examples the command line generates (1 GiB of two
 // features), for the same reason as maxWeights.

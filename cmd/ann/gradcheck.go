@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -13,7 +14,7 @@ import (
 // gradCheckLimit is the largest relative difference ann gradcheck accepts.
 const gradCheckLimit = 1e-7
 
-func runGradcheck(args []string, stdout, stderr io.Writer) error {
+func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("gradcheck", "[-layers 2,5,5,2] [-lambda 0] [-seed 0] [-activation sigmoid] [-m 10]", stdout)
 	var nf netFlags
 	nf.register(fs)
@@ -26,6 +27,19 @@ func runGradcheck(args []string, stdout, stderr io.Writer) error {
 	}
 	if *m < 1 || *m > maxExamples {
 		return usagef("-m %d: want from 1 to %d examples", *m, maxExamples)
+	}
+	units, weights := 0.0, 0.0
+	for l, s := range nf.sizes {
+		units += float64(s)
+		if l > 0 {
+			weights += float64(s) * float64(nf.sizes[l-1]+1)
+		}
+	}
+	// Forward propagation keeps Z and A (with its bias row) of every layer
+	// for all m examples; the check keeps a few copies of the weights.
+	need := memoryNeed{float64(*m)*units*8*4 + weights*8*8, fmt.Sprintf("reduce -m %d or -layers %v", *m, &nf.sizes)}
+	if err := checkMemory(need); err != nil {
+		return err
 	}
 	net := nf.network()
 	X, y := gradCheckData(net, *m, uint32(nf.seed))

@@ -18,24 +18,33 @@
 //	serve      serve the playground: train the network live in a browser
 //
 // Run "ann <command> -h" for a command's flags. Errors in what you typed (a
-// flag, a value, a file) exit with status 2; a run that fails (training that
-// diverges) exits with status 1.
+// flag, a value, a file, a run larger than the memory budget) exit with
+// status 2; a run that fails (training that diverges) exits with status 1;
+// SIGINT or SIGTERM stops a command with status 130, its files unwritten.
+// docs/reliability.md says what ann promises about its files, memory and
+// signals.
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
+	"time"
+
+	"github.com/ann-go/ann/internal/safefile"
 )
 
 // A command is one subcommand of ann.
 type command struct {
 	name    string
 	summary string
-	run     func(args []string, stdout, stderr io.Writer) error
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 var commands []command
@@ -57,6 +66,21 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// interruptedError is a command stopped by SIGINT or SIGTERM; it exits with
+// status 130, as a shell reports a process ended by SIGINT.
+type interruptedError struct {
+	iter, iters int // the iteration training stopped at, if it was training
+}
+
+func (e *interruptedError) Error() string {
+	if e.iters > 0 {
+		return fmt.Sprintf("interrupted at iteration %d of %d; nothing written", e.iter, e.iters)
+	}
+	return "interrupted; nothing written"
+}
+
+func (e *interruptedError) Unwrap() error { return context.Canceled }
+
 // usageError is an error in what the user typed; it exits with status 2.
 type usageError struct{ msg string }
 
@@ -66,8 +90,40 @@ func usagef(format string, args ...any) error {
 	return &usageError{fmt.Sprintf(format, args...)}
 }
 
-// run runs ann with the given arguments and returns the exit status.
+// run runs ann with the given arguments and returns the exit status. SIGINT
+// and SIGTERM cancel the command's context rather than end the process: the
+// command stops at its next check, removes what it had begun to write, and
+// run returns 130.
 func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-done:
+			return
+		case <-ctx.Done():
+		}
+		// Training stops within an iteration; a command busy elsewhere (a
+		// large figure, gradcheck) is given a moment, then ended here.
+		select {
+		case <-done:
+		case <-time.After(stopGrace):
+			safefile.Abandon()
+			fmt.Fprintf(stderr, "ann %s: interrupted; nothing written\n", strings.Join(args[:min(1, len(args))], ""))
+			os.Exit(130)
+		}
+	}()
+	return runContext(ctx, args, stdout, stderr)
+}
+
+// stopGrace is how long a command may take to stop after SIGINT or SIGTERM
+// before run ends the process itself, its temporary files removed.
+const stopGrace = 3 * time.Second
+
+// runContext is run with a context that stands for the signals.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
 		return 2
@@ -81,12 +137,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if c.name != name {
 			continue
 		}
-		err := c.run(args[1:], stdout, stderr)
+		err := c.run(ctx, args[1:], stdout, stderr)
 		switch {
 		case err == nil:
 			return 0
 		case errors.Is(err, flag.ErrHelp):
 			return 0
+		case errors.Is(err, context.Canceled):
+			var ie *interruptedError
+			if !errors.As(err, &ie) {
+				err = &interruptedError{}
+			}
+			fmt.Fprintf(stderr, "ann %s: %v\n", name, err)
+			return 130
 		}
 		fmt.Fprintf(stderr, "ann %s: %v\n", name, err)
 		var ue *usageError

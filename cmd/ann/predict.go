@@ -2,41 +2,61 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
+
+	"runtime"
+	"slices"
+	"strings"
 
 	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/trainer/dataset"
 )
 
-func runPredict(args []string, stdout, stderr io.Writer) error {
+func runPredict(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("predict", "-model FILE.npz -data FILE.csv [-proba]", stdout)
 	modelPath := fs.String("model", "", "the model `file`: model.npz from ann train, or numpy.savez(Theta1=..., ...)")
 	dataPath := fs.String("data", "", "the inputs, a CSV `file` (.csv or .csv.gz), with or without a label column")
-	proba := fs.Bool("proba", false, "print each row's output units (class probabilities) instead of its class")
+	proba := fs.Bool("proba", false, "print each row's K output units instead of its class: K independent sigmoids in (0, 1), one per class; a row's need not sum to 1")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *modelPath == "" || *dataPath == "" {
 		return usagef("both -model and -data are required")
 	}
-	model, err := model.ReadFile(*modelPath)
+	m, err := model.ReadFile(*modelPath)
 	if err != nil {
 		return usagef("-model: %v", err)
 	}
-	n := model.Net.Sizes()[0]
+	n := m.Net.Sizes()[0]
 	data, err := dataset.ReadCSVFeatures(*dataPath, n)
 	if err != nil {
 		return usagef("-data: %v", err)
 	}
+	if err := checkLabelHeader(data, n); err != nil {
+		return usagef("-data %s: %v", *dataPath, err)
+	}
+	if err := checkMemory(predictMemory(m, data.X.Rows)); err != nil {
+		return err
+	}
+	// Each output unit is a sigmoid, in (0, 1) for any finite input; NaN
+	// comes only from weights or inputs so large that a product overflows.
+	P, err := m.Probabilities(data.X)
+	var oe *model.OutputError
+	if errors.As(err, &oe) {
+		return fmt.Errorf("row %d of %s: the output is NaN: the input or the model's weights are too large", oe.Example+1, *dataPath)
+	} else if err != nil {
+		return usagef("-data: %v", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return &interruptedError{}
+	}
 	w := bufio.NewWriter(stdout)
 	var buf []byte
 	if *proba {
-		P, err := model.Probabilities(data.X)
-		if err != nil {
-			return usagef("-data: %v", err)
-		}
 		for i := 0; i < P.Rows; i++ {
 			buf = buf[:0]
 			for k, v := range P.Row(i) {
@@ -48,7 +68,7 @@ func runPredict(args []string, stdout, stderr io.Writer) error {
 			w.Write(append(buf, '\n'))
 		}
 	}
-	pred, err := model.Predict(data.X)
+	pred, err := m.Predict(data.X)
 	if err != nil {
 		return usagef("-data: %v", err)
 	}
@@ -66,3 +86,39 @@ func runPredict(args []string, stdout, stderr io.Writer) error {
 	}
 	return nil
 }
+
+// labelNames are the header names that mark a column as labels.
+var labelNames = []string{"label", "labels", "class", "y", "target"}
+
+// checkLabelHeader returns an error if a column the header names like a label
+// would be read as a feature: the file has as many columns as the model has
+// inputs, so none is taken for labels.
+func checkLabelHeader(data *dataset.Data, n int) error {
+	if data.HasLabels || data.Header == nil {
+		return nil
+	}
+	for j, h := range data.Header {
+		if slices.Contains(labelNames, strings.ToLower(strings.TrimSpace(h))) {
+			return fmt.Errorf("column %d is headed %q, but the model has %d inputs and the file %d columns, so it would be read as a feature: drop the column, or use a model trained on these features", j+1, h, n, len(data.Header))
+		}
+	}
+	return nil
+}
+
+// predictMemory estimates predict's peak memory: the data, the output
+// probabilities, and the activations of a chunk of rows per core (network
+// evaluates engineChunk rows at a time).
+func predictMemory(m *model.Model, rows int) memoryNeed {
+	sizes := m.Net.Sizes()
+	units := 0
+	for _, s := range sizes {
+		units += s
+	}
+	per := float64(rows) * float64(sizes[0]+2*sizes[len(sizes)-1]) * 8 * 3
+	act := float64(engineChunk*runtime.GOMAXPROCS(0)) * float64(units) * 8 * 4
+	return memoryNeed{per + act, fmt.Sprintf("reduce the rows of -data (%d)", rows)}
+}
+
+// engineChunk is the number of rows package network/fast evaluates at a time
+// on each core, for the memory estimates.
+const engineChunk = 256

@@ -31,8 +31,6 @@ import (
 	"mime/multipart"
 	"net"
 	"net/http"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,15 +49,13 @@ import (
 //go:embed playground
 var playgroundFiles embed.FS
 
-func runServe(args []string, stdout, stderr io.Writer) error {
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("serve", "[-addr 127.0.0.1:8080]", stdout)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `host:port` (the default takes connections from this machine only)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	return serve(ctx, *addr, stdout)
+	return serve(ctx, *addr, stdout) // ctx is done on Ctrl-C (see run)
 }
 
 // serve serves the playground on addr until ctx is done, then shuts down:
@@ -465,7 +461,7 @@ func (p *playground) newRun(w http.ResponseWriter, r *http.Request) {
 		}
 	})
 	p.mu.Unlock()
-	writeJSON(w, s.describe(run.id))
+	serveJSON(w, s.describe(run.id))
 }
 
 // uploadError words a form that could not be read.
@@ -539,7 +535,7 @@ func (s *playSetup) describe(id string) runInfo {
 	return info
 }
 
-func writeJSON(w http.ResponseWriter, v any) {
+func serveJSON(w http.ResponseWriter, v any) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		http.Error(w, "ann serve: "+err.Error(), http.StatusInternalServerError)
@@ -885,9 +881,9 @@ func (run *playRun) frame(v published) frame {
 		f.AccTest = &acc
 	}
 	if v.iter > 0 {
-		f.Cost = finite(v.costs[v.iter-1])
+		f.Cost = finiteOrNil(v.costs[v.iter-1])
 		if v.testCosts != nil {
-			f.TestCost = finite(v.testCosts[v.iter-1])
+			f.TestCost = finiteOrNil(v.testCosts[v.iter-1])
 		}
 		f.Args = s.command(v.iter)
 		quoted := make([]string, len(f.Args))
@@ -915,8 +911,8 @@ func (run *playRun) frame(v published) frame {
 	return f
 }
 
-// finite returns &x, or nil if x is NaN or infinite (which JSON cannot hold).
-func finite(x float64) *float64 {
+// finiteOrNil returns &x, or nil if x is NaN or infinite (which JSON cannot hold).
+func finiteOrNil(x float64) *float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return nil
 	}

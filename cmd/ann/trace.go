@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -9,7 +10,7 @@ import (
 
 // runTrace prints every step of one forward and one backward pass through the
 // initial network, for one example of the data set: trace.Write.
-func runTrace(args []string, stdout, stderr io.Writer) error {
+func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("trace", "[data flags] [-layers 2,5,5,2] [-lambda 0] [-seed 0] [-init code] [-activation sigmoid] [-example 0]", stdout)
 	var df dataFlags
 	var nf netFlags

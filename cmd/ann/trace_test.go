@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -9,7 +10,7 @@ import (
 
 func TestTraceCommand(t *testing.T) {
 	var out bytes.Buffer
-	if err := runTrace(nil, &out, &out); err != nil {
+	if err := runTrace(context.Background(), nil, &out, &out); err != nil {
 		t.Fatalf("ann trace: %v\n%s", err, out.String())
 	}
 	for _, want := range []string{"example 0 of the 1000 in moons", "δ^(4) = a^(4) - y", "δ^(2) =", "D^(1) =", "matches Backprop: yes"} {
@@ -19,7 +20,7 @@ func TestTraceCommand(t *testing.T) {
 	}
 
 	for _, args := range [][]string{{"-example", "1000"}, {"-example", "-1"}, {"-first", "10", "-example", "10"}} {
-		err := runTrace(args, &out, &out)
+		err := runTrace(context.Background(), args, &out, &out)
 		var ue *usageError
 		if !errors.As(err, &ue) {
 			t.Errorf("ann trace %v: error %v, want a usage error", args, err)

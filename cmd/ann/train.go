@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -19,7 +20,7 @@ import (
 	"github.com/ann-go/ann/trainer/dataset"
 )
 
-func runTrain(args []string, stdout, stderr io.Writer) error {
+func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("train", "[data flags] [net flags] [-test-fraction F] [-out DIR] [-q]", stdout)
 	var df dataFlags
 	var nf netFlags
@@ -59,14 +60,30 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	r, err := train(ds, trainIdx, testIdx, &nf, progress)
+	if err := checkMemory(trainMemory(ds, &nf, of.dir != "")); err != nil {
+		return err
+	}
+	if of.dir != "" && ds.X.Cols == 2 {
+		if err := checkPlotRange(ds.X); err != nil {
+			return usagef("-out: %v", err)
+		}
+	}
+	scaleHint(progress, ds, &nf)
+	r, err := train(ctx, ds, trainIdx, testIdx, &nf, progress)
 	if err != nil {
 		return err
 	}
-	r.printSummary(stdout)
+	var files []safefile.File
 	if of.dir != "" {
-		return r.write(of.dir, &df, *testFraction, uint32(splitSeed))
+		if files, err = r.files(&df, *testFraction, uint32(splitSeed)); err != nil {
+			return err
+		}
 	}
+	r.printSummary(stdout)
+	if err := of.writeSet(ctx, files, stderr); err != nil {
+		return err
+	}
+	costRiseWarning(stderr, r.res.Costs, r.finalCost, r.nf.alpha)
 	return nil
 }
 
@@ -96,7 +113,7 @@ type trainRun struct {
 // rows testIdx (if any) held out and their cost recorded, standardizing the
 // features first if nf says so (fitted on the training rows only). It prints
 // progress every tenth of the iterations.
-func train(ds *dataSet, trainIdx, testIdx []int, nf *netFlags, progress io.Writer) (*trainRun, error) {
+func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFlags, progress io.Writer) (*trainRun, error) {
 	Xtrain, ytrain := dataset.Rows(ds.X, ds.y, trainIdx)
 	model := &model.Model{Net: nf.network()}
 	if nf.standardize {
@@ -124,13 +141,16 @@ func train(ds *dataSet, trainIdx, testIdx []int, nf *netFlags, progress io.Write
 	if err != nil {
 		return nil, err
 	}
-	res, err := trainer.Train(context.Background(), model.Net, Strain, ytrain, c)
+	res, err := trainer.Train(ctx, model.Net, Strain, ytrain, c)
 	if err != nil {
-		return nil, err
+		return nil, trainError(err, res, c)
 	}
 	model.Net = res.Net
 	r := &trainRun{ds: ds, trainIdx: trainIdx, testIdx: testIdx, nf: nf, model: model, res: res}
 	r.finalCost = res.FinalCost
+	if err := checkCosts(res, r.finalCost, c); err != nil {
+		return nil, err
+	}
 	if r.accTrain, err = modelAccuracy(model, Xtrain, ytrain); err != nil {
 		return nil, err
 	}
@@ -199,17 +219,23 @@ func (r *trainRun) costSeries() []svgplot.Series {
 	return s
 }
 
-// prepareDir makes dir if needed and checks that files can be created in it.
+// prepareDir checks, before any work, that the set of files for dir can be
+// written: dir is a directory or does not exist yet, and a temporary
+// directory can be made beside it (its parent is made if needed). Nothing is
+// left behind.
 func prepareDir(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return fmt.Errorf("%s exists and is not a directory", dir)
+	}
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o777); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, ".ann-probe*")
+	d, err := os.MkdirTemp(parent, ".ann-probe*")
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, unwrapPathError(err))
+		return fmt.Errorf("cannot write in %s: %w", parent, unwrapPathError(err))
 	}
-	f.Close()
-	return os.Remove(f.Name())
+	return os.Remove(d)
 }
 
 func unwrapPathError(err error) error {
@@ -219,28 +245,23 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// write writes the run's files into dir, each whole or not at all.
-func (r *trainRun) write(dir string, df *dataFlags, testFraction float64, splitSeed uint32) error {
-	files := []struct {
-		name  string
-		write func(io.Writer) error
-	}{
-		{"costs.csv", r.writeCosts},
-		{"run.json", func(w io.Writer) error { return r.writeJSON(w, df, testFraction, splitSeed) }},
+// files returns the run's files for -out: model.npz, costs.csv, run.json,
+// cost.svg and, for two features, boundary.svg. It returns an error if the
+// figures cannot be drawn from this data (checkPlotRange).
+func (r *trainRun) files(df *dataFlags, testFraction float64, splitSeed uint32) ([]safefile.File, error) {
+	files := []safefile.File{
+		{Name: "model.npz", Write: r.model.Write},
+		{Name: "costs.csv", Write: r.writeCosts},
+		{Name: "run.json", Write: func(w io.Writer) error { return r.writeJSON(w, df, testFraction, splitSeed) }},
+		{Name: "cost.svg", Write: costFigure(r.costSeries(), "Cost per iteration")},
 	}
-	for _, f := range files {
-		if err := safefile.Write(filepath.Join(dir, f.name), f.write); err != nil {
-			return err
-		}
-	}
-	if err := r.model.WriteFile(filepath.Join(dir, "model.npz")); err != nil {
-		return err
-	}
-	figs := []figure{{"cost.svg", costFigure(r.costSeries(), "Cost per iteration")}}
 	if r.ds.X.Cols == 2 {
-		figs = append(figs, figure{"boundary.svg", boundaryFigure(r.ds, gridScores(r.model), "Decision boundary")})
+		if err := checkPlotRange(r.ds.X); err != nil {
+			return nil, err
+		}
+		files = append(files, safefile.File{Name: "boundary.svg", Write: boundaryFigure(r.ds, gridScores(r.model), "Decision boundary")})
 	}
-	return writeFigures(dir, figs)
+	return files, nil
 }
 
 // writeCosts writes costs.csv: iteration,cost, one row per iteration, and a
@@ -252,6 +273,9 @@ func (r *trainRun) writeCosts(w io.Writer) error {
 	}
 	buf = append(buf, '\n')
 	for i, c := range r.res.Costs {
+		if !finite(c) || r.res.TestCosts != nil && !finite(r.res.TestCosts[i]) {
+			return fmt.Errorf("the cost at iteration %d is not finite", i+1)
+		}
 		buf = strconv.AppendInt(buf, int64(i+1), 10)
 		buf = append(buf, ',')
 		buf = strconv.AppendFloat(buf, c, 'g', -1, 64)
@@ -309,6 +333,26 @@ type runRecord struct {
 }
 
 func (r *trainRun) writeJSON(w io.Writer, df *dataFlags, testFraction float64, splitSeed uint32) error {
+	return writeJSON(w, r.record(df, testFraction, splitSeed))
+}
+
+// writeJSON writes v as indented JSON, refusing NaN and infinities with a
+// message of its own rather than encoding/json's.
+func writeJSON(w io.Writer, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		var ue *json.UnsupportedValueError
+		if errors.As(err, &ue) {
+			return fmt.Errorf("a result is %s, not a finite number", ue.Str)
+		}
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// record returns the run's run.json.
+func (r *trainRun) record(df *dataFlags, testFraction float64, splitSeed uint32) runRecord {
 	var rec runRecord
 	rec.Version = version()
 	d := &rec.Data
@@ -340,12 +384,7 @@ func (r *trainRun) writeJSON(w io.Writer, df *dataFlags, testFraction float64, s
 		last := r.res.TestCosts[len(r.res.TestCosts)-1]
 		res.LastTestCost, res.AccuracyTest = &last, &r.accTest
 	}
-	b, err := json.MarshalIndent(rec, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
+	return rec
 }
 
 // version returns the module version ann was built as, with the VCS revision

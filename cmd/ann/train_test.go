@@ -132,7 +132,7 @@ func TestTrainBadInput(t *testing.T) {
 func TestTrainDiverges(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	code, out, errs := runAnn("train", "-q", "-alpha", "1e300", "-out", dir)
-	if code != 1 || !strings.Contains(errs, "training diverged at iteration") || !strings.Contains(errs, "smaller alpha") {
+	if code != 1 || !strings.Contains(errs, "training diverged at iteration") || !strings.Contains(errs, "smaller -alpha") {
 		t.Errorf("exit %d, stderr %q; want 1 and the divergence error", code, errs)
 	}
 	if out != "" {

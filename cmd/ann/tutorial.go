@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
 
+	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/svgplot"
 )
@@ -18,7 +20,7 @@ const (
 	tutorialSeed  = 0
 )
 
-func runTutorial(args []string, stdout, stderr io.Writer) error {
+func runTutorial(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("tutorial", "[-out DIR] [-q]", stdout)
 	var of outFlags
 	of.register(fs, "ann-tutorial", "write the figures to `DIR`")
@@ -33,15 +35,9 @@ func runTutorial(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	p := func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) }
-	wrote := func(figs ...figure) error {
-		if err := writeFigures(of.dir, figs); err != nil {
-			return err
-		}
-		for _, f := range figs {
-			p("wrote %s", filepath.Join(of.dir, f.name))
-		}
-		return nil
-	}
+	// The figures are written together at the end, as one set.
+	var files []safefile.File
+	wrote := func(figs ...safefile.File) { files = append(files, figs...) }
 
 	p("Artificial neural networks: An example implementation in Python 3 with numpy and matplotlib")
 	p("(the tutorial's cells, run by ann; figures in %s)", of.dir)
@@ -62,9 +58,7 @@ func runTutorial(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	p("((%d,), (%d, %d))", len(ds.y), ds.X.Rows, ds.X.Cols)
-	if err := wrote(figure{"data.svg", dataFigure(ds, "The two moons: make_moons(1000, noise=0.1)")}); err != nil {
-		return err
-	}
+	wrote(safefile.File{Name: "data.svg", Write: dataFigure(ds, "The two moons: make_moons(1000, noise=0.1)")})
 
 	takes := []struct {
 		name, title string
@@ -78,7 +72,7 @@ func runTutorial(args []string, stdout, stderr io.Writer) error {
 		p("")
 		p("[%d] Training the model: %s, alpha %v", tk.cell, tk.title, nf.alpha)
 		nf.iters = tk.iters
-		r, err := train(ds, seq(tk.m), nil, &nf, progress)
+		r, err := train(ctx, ds, seq(tk.m), nil, &nf, progress)
 		if err != nil {
 			return err
 		}
@@ -86,12 +80,17 @@ func runTutorial(args []string, stdout, stderr io.Writer) error {
 		p("cost %.6f at iteration 1, %.6f at iteration %d", costs[0], costs[len(costs)-1], len(costs))
 		p("accuracy %.3f on the %d training points, %.3f on all %d", r.accTrain, tk.m, r.accAll, ds.X.Rows)
 		title := "Take " + tk.name[len(tk.name)-1:]
-		if err := wrote(
-			figure{tk.name + "-cost.svg", costFigure([]svgplot.Series{{Name: "training cost", Y: costs}}, title+": cost per iteration")},
-			figure{tk.name + "-boundary.svg", boundaryFigure(ds, gridScores(r.model), title+": decision boundary")},
-		); err != nil {
-			return err
-		}
+		wrote(
+			safefile.File{Name: tk.name + "-cost.svg", Write: costFigure([]svgplot.Series{{Name: "training cost", Y: costs}}, title+": cost per iteration")},
+			safefile.File{Name: tk.name + "-boundary.svg", Write: boundaryFigure(ds, gridScores(r.model), title+": decision boundary")},
+		)
+	}
+	if err := of.writeSet(ctx, files, io.Discard); err != nil {
+		return err
+	}
+	p("")
+	for _, f := range files {
+		p("wrote %s", filepath.Join(of.dir, f.Name))
 	}
 	return nil
 }

@@ -203,8 +203,18 @@ func ReadNPY(r io.Reader) (Array, error) {
 	return a, nil
 }
 
+// MaxElements bounds the arrays the readers accept: an array, or all the
+// arrays of an .npz together, of more elements (8 bytes each, 1 GiB in
+// all) is an error, found from the header before anything is allocated.
+const MaxElements = 1 << 27
+
 // readNPY is ReadNPY without the "npy: " prefix on errors.
 func readNPY(r io.Reader) (Array, error) {
+	return readNPYLimit(r, MaxElements)
+}
+
+// readNPYLimit is readNPY for an array of at most limit elements.
+func readNPYLimit(r io.Reader, limit int) (Array, error) {
 	var pre [len(magic) + 2]byte
 	if n, err := io.ReadFull(r, pre[:]); err != nil {
 		return Array{}, readError(err, "magic string", len(pre), n)
@@ -247,6 +257,9 @@ func readNPY(r io.Reader) (Array, error) {
 	}
 
 	n, _ := numElements(h.shape) // decodeHeader checked it
+	if n > limit {
+		return Array{}, fmt.Errorf("shape %v holds %d elements, more than the %d this reader accepts", h.shape, n, limit)
+	}
 	var order binary.ByteOrder = binary.LittleEndian
 	if h.bigEndian {
 		order = binary.BigEndian
@@ -336,7 +349,7 @@ func fortranToC(f []float64, shape []int) []float64 {
 // ReadNPYFile reads the .npy file at path. Unlike [ReadNPY] on a stream,
 // it is an error for the file to hold anything after the array's data.
 func ReadNPYFile(path string) (Array, error) {
-	f, err := os.Open(path)
+	f, size, err := openRegular(path)
 	if err != nil {
 		return Array{}, fmt.Errorf("npy: %w", err)
 	}
@@ -345,15 +358,44 @@ func ReadNPYFile(path string) (Array, error) {
 	if err != nil {
 		return Array{}, fmt.Errorf("npy: %s: %w", path, err)
 	}
-	n, err := io.Copy(io.Discard, f)
+	// The file is regular: what is left is its size less the offset.
+	off, err := f.Seek(0, io.SeekCurrent)
 	if err != nil {
 		return Array{}, fmt.Errorf("npy: %s: reading after the data: %w", path, err)
 	}
-	if n > 0 {
+	if n := size - off; n > 0 {
 		return Array{}, fmt.Errorf("npy: %s: %d bytes after the array data", path, n)
 	}
 	return a, nil
 }
+
+// openRegular opens path for reading and returns it with its size, refusing
+// anything but a regular file: a device such as /dev/zero never ends, and a
+// FIFO cannot be read at offsets.
+func openRegular(path string) (*os.File, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, 0, fmt.Errorf("%s: not a regular file", path)
+	}
+	if fi.Size() > MaxFileBytes {
+		f.Close()
+		return nil, 0, fmt.Errorf("%s: %d bytes, more than a file of at most %d numbers can be (%d bytes)", path, fi.Size(), MaxElements, int64(MaxFileBytes))
+	}
+	return f, fi.Size(), nil
+}
+
+// MaxFileBytes bounds the size of a file the readers open: twice the bytes of
+// MaxElements float64s, room for the arrays and an archive's overhead.
+const MaxFileBytes = 16 * MaxElements
 
 // WriteNPYFile writes a to the file at path in .npy format, as [WriteNPY]
 // does. Like [WriteNPZFile], it writes the file whole or not at all.

@@ -383,7 +383,7 @@ func TestReadNPYErrors(t *testing.T) {
 		{"short header", theta1[:50], "npy: truncated: want 118 bytes of header, have 40"},
 		{"short data", theta1[:128+64], "npy: truncated: want 120 bytes of data, have 64"},
 		{"short data mid-value", theta1[:128+61], "npy: truncated: want 120 bytes of data, have 61"},
-		{"huge shape, no data", npyWithHeader(huge, nil), "npy: truncated: want 4611686018427387904 bytes of data, have 0"},
+		{"huge shape, no data", npyWithHeader(huge, nil), "npy: shape [536870912 1073741824] holds 576460752303423488 elements, more than the 134217728 this reader accepts"},
 		{"not a dict", h("['descr', '<f8']"), `npy: bad header at byte 0: header is not a Python dict: want '{', found "['descr', "...`},
 		{"no closing brace", h("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), "), "npy: bad header at byte 58: want a string as dict key, found end of header"},
 		{"garbage after dict", h("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3)} x"), `npy: bad header at byte 58: want end of header after '}', found "x"`},

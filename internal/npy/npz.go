@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -98,24 +97,37 @@ func readNPZ(r io.ReaderAt, size int64) ([]Array, error) {
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, fmt.Errorf("not a valid zip archive: %w", err)
 	}
-	arrays := make([]Array, 0, len(zr.File))
-	seen := make(map[string]bool, len(zr.File))
+	arrays := make([]Array, 0, min(len(zr.File), 64))
+	seen := make(map[string]bool, min(len(zr.File), 64))
+	left := MaxElements // elements the arrays still to read may hold
 	for _, f := range zr.File {
 		if seen[f.Name] {
 			return nil, fmt.Errorf("entry %q appears twice", f.Name)
 		}
 		seen[f.Name] = true
-		a, err := readEntry(f)
+		a, err := readEntry(f, left)
 		if err != nil {
 			return nil, fmt.Errorf("entry %q: %w", f.Name, err)
 		}
+		left -= len(a.Data)
 		arrays = append(arrays, a)
 	}
 	return arrays, nil
 }
 
-// readEntry reads the array in one .npz entry.
-func readEntry(f *zip.File) (Array, error) {
+// maxEntryOverhead is the most an .npy entry may hold beyond its data: the
+// magic string, version, header length and the longest header.
+const maxEntryOverhead = 16 + maxHeaderLen*utf8.UTFMax
+
+// maxTrailing is how many bytes after an entry's array data readEntry
+// inflates to report them.
+const maxTrailing = 1 << 20
+
+// readEntry reads the array in one .npz entry, of at most limit elements.
+// The entry's declared size is checked before it is decompressed, and the
+// data is read only as far as the .npy header says, so neither a lying
+// directory nor a zip bomb makes it allocate or inflate more than that.
+func readEntry(f *zip.File, limit int) (Array, error) {
 	name, ok := strings.CutSuffix(f.Name, ".npy")
 	switch {
 	case !ok:
@@ -129,20 +141,27 @@ func readEntry(f *zip.File) (Array, error) {
 	case f.Method != zip.Store && f.Method != zip.Deflate:
 		return Array{}, fmt.Errorf("compression method %d is not supported (want 0, stored, or 8, deflated)", f.Method)
 	}
+	if f.UncompressedSize64 > 8*uint64(limit)+maxEntryOverhead {
+		return Array{}, fmt.Errorf("declares %d bytes uncompressed, more than an array of at most %d elements needs", f.UncompressedSize64, limit)
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return Array{}, fmt.Errorf("corrupt zip entry: %w", err)
 	}
 	defer rc.Close()
-	a, err := readNPY(rc)
+	a, err := readNPYLimit(rc, limit)
 	if err != nil {
 		return Array{}, err
 	}
-	// Read to the end of the entry: that is when archive/zip checks the
-	// size and CRC-32.
-	n, err := io.Copy(io.Discard, rc)
+	// Read to the end of the entry, which must come now: that is when
+	// archive/zip checks the size and CRC-32.
+	// (At most maxTrailing bytes are inflated to count them.)
+	n, err := io.Copy(io.Discard, io.LimitReader(rc, maxTrailing))
 	if err != nil {
 		return Array{}, fmt.Errorf("after the array data: %w", err)
+	}
+	if n >= maxTrailing {
+		return Array{}, fmt.Errorf("%d bytes or more after the array data", n)
 	}
 	if n > 0 {
 		return Array{}, fmt.Errorf("%d bytes after the array data", n)
@@ -151,21 +170,19 @@ func readEntry(f *zip.File) (Array, error) {
 	return a, nil
 }
 
-// ReadNPZFile reads the .npz file at path, as [ReadNPZ] does. Errors
+// ReadNPZFile reads the .npz file at path, as [ReadNPZ] does, through the
+// file's offsets rather than whole into memory; anything but a regular file
+// is refused. Errors
 // name the file and the entry:
 //
 //	npz: m.npz: entry "Theta1.npy": dtype '<i8' is not supported (want float64 '<f8')
 func ReadNPZFile(path string) ([]Array, error) {
-	f, err := os.Open(path)
+	f, size, err := openRegular(path)
 	if err != nil {
 		return nil, fmt.Errorf("npz: %w", err)
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("npz: %w", err)
-	}
-	arrays, err := readNPZ(f, fi.Size())
+	arrays, err := readNPZ(f, size)
 	if err != nil {
 		return nil, fmt.Errorf("npz: %s: %w", path, err)
 	}

@@ -167,15 +167,26 @@ func (m *Model) PredictGrid(xs, ys []float64) ([]int, error) {
 	return argmax(P), nil
 }
 
-// finiteOutputs returns P, or an error if an output is NaN (from inputs so
-// large that the network's sums overflow).
+// finiteOutputs returns P, or an *OutputError if an output is NaN (from
+// inputs or weights so large that the network's sums overflow).
 func finiteOutputs(P *matrix.Dense) (*matrix.Dense, error) {
 	for i, v := range P.Data {
 		if math.IsNaN(v) {
-			return nil, fmt.Errorf("model: the output of example %d is NaN: the inputs are too large for the network", i/P.Cols)
+			return nil, &OutputError{Example: i / P.Cols}
 		}
 	}
 	return P, nil
+}
+
+// OutputError reports an example whose output the network cannot compute:
+// its inputs, or the weights, are so large that a sum overflows and an
+// output unit is NaN.
+type OutputError struct {
+	Example int // the example's row, counting from 0
+}
+
+func (e *OutputError) Error() string {
+	return fmt.Sprintf("model: the output of example %d is NaN: the inputs or the weights are too large for the network", e.Example)
 }
 
 // standardizeGrid returns the grid's axes standardized as Standardize does

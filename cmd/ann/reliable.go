@@ -1,0 +1,213 @@
+package main
+
+// What ann promises about divergence, memory, figures and output files
+// (docs/reliability.md): the checks the commands make before and after
+// training.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/ann-go/ann/internal/safefile"
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/trainer"
+)
+
+// trainError turns an error of trainer.Train into the command line's words:
+// a stop by a signal becomes an interruptedError naming the iteration, a
+// divergence the one line of diverged.
+func trainError(err error, res *trainer.Result, c trainer.Config) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		done := 0
+		if res != nil {
+			done = len(res.Costs)
+		}
+		return &interruptedError{iter: done + 1, iters: c.Iters}
+	}
+	var de *trainer.DivergenceError
+	if errors.As(err, &de) {
+		if de.Layer != 0 {
+			return diverged(de.Iter, c, fmt.Sprintf("its update made Theta%d infinite or NaN", de.Layer))
+		}
+		return diverged(de.Iter, c, fmt.Sprintf("the cost is %v", de.Cost))
+	}
+	return err
+}
+
+// checkCosts returns a divergence error if a held-out cost, or the training
+// cost after the last update (final), is NaN or infinite. Train checks the
+// costs before each update itself.
+func checkCosts(res *trainer.Result, final float64, c trainer.Config) error {
+	for i, J := range res.TestCosts {
+		if !finite(J) {
+			return diverged(i+1, c, fmt.Sprintf("the held-out cost is %v", J))
+		}
+	}
+	if !finite(final) {
+		return diverged(c.Iters, c, fmt.Sprintf("the cost after its update is %v", final))
+	}
+	return nil
+}
+
+// diverged is the one message for a run whose cost became NaN or infinite
+// at iteration iter (1-based: the cost before update iter, or after the last
+// update). Before any update the weights are the initial ones, so the cause
+// is the data; after, the learning rate.
+//
+// When trainer reports every case as a *trainer.DivergenceError, trainError
+// and checkCosts reduce to a call of this function.
+func diverged(iter int, c trainer.Config, what string) error {
+	if iter <= 1 && !strings.Contains(what, "update") {
+		return fmt.Errorf("training diverged at iteration 1, before any update: %s; the data's values or their scale are the likely cause (try -standardize)", what)
+	}
+	advice := fmt.Sprintf("try a smaller -alpha than %v", c.Alpha)
+	if c.Lambda > 0 {
+		advice += fmt.Sprintf(" or a smaller -lambda than %v", c.Lambda)
+	}
+	return fmt.Errorf("training diverged at iteration %d of %d: %s; %s", iter, c.Iters, what, advice)
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// costRiseWarning prints a warning when a run ends with a higher cost than it
+// started with: it did not diverge, but alpha is likely too large.
+func costRiseWarning(w io.Writer, costs []float64, final, alpha float64) {
+	if len(costs) > 0 && final > costs[0] {
+		fmt.Fprintf(w, "warning: the cost rose from %.6f to %.6f during training; try a smaller -alpha than %v\n", costs[0], final, alpha)
+	}
+}
+
+// scaleRatio is the ratio of the largest to the smallest feature standard
+// deviation above which scaleHint suggests -standardize.
+const scaleRatio = 100
+
+// scaleHint prints one line suggesting -standardize when the features' scales
+// differ by more than scaleRatio and the flag is not given.
+func scaleHint(w io.Writer, ds *dataSet, nf *netFlags) {
+	if nf.standardize || ds.X.Rows < 2 {
+		return
+	}
+	lo, hi := math.Inf(1), 0.0
+	for j := 0; j < ds.X.Cols; j++ {
+		var mean, ss float64
+		for i := 0; i < ds.X.Rows; i++ {
+			mean += ds.X.At(i, j)
+		}
+		mean /= float64(ds.X.Rows)
+		for i := 0; i < ds.X.Rows; i++ {
+			d := ds.X.At(i, j) - mean
+			ss += d * d
+		}
+		sd := math.Sqrt(ss / float64(ds.X.Rows))
+		if sd > 0 {
+			lo, hi = min(lo, sd), max(hi, sd)
+		}
+	}
+	if hi > scaleRatio*lo || math.IsInf(hi, 0) {
+		fmt.Fprintf(w, "hint: the features' standard deviations range from %.3g to %.3g; -standardize puts them on one scale\n", lo, hi)
+	}
+}
+
+// plotLimit bounds the feature values a decision boundary figure can span:
+// beyond it the grid's range, widened by 1 on each side, and the figure's
+// arithmetic on it overflow.
+const plotLimit = 1e300
+
+// checkPlotRange returns an error unless the first two features of X can be
+// drawn as a decision boundary figure.
+func checkPlotRange(X *matrix.Dense) error {
+	for j := 0; j < 2; j++ {
+		lo, hi := minMax(column(X, j))
+		if !(math.Abs(lo) <= plotLimit && math.Abs(hi) <= plotLimit) {
+			return fmt.Errorf("cannot draw the decision boundary: feature %d spans %g to %g, beyond ±%g (scale the data, or drop -out)", j+1, lo, hi, plotLimit)
+		}
+	}
+	return nil
+}
+
+// memoryBudget is the most memory a command may plan to use. A run whose
+// estimate is above it is refused before it starts.
+const memoryBudget = 2 << 30
+
+// memoryNeed is an estimate of a run's peak memory, in bytes, and what
+// dominates it, for the message.
+type memoryNeed struct {
+	bytes float64
+	what  string
+}
+
+// checkMemory refuses a run whose estimate is above memoryBudget.
+func checkMemory(need memoryNeed) error {
+	if need.bytes <= memoryBudget {
+		return nil
+	}
+	return usagef("this run would need about %.1f GiB of memory, more than ann's budget of %d GiB: %s",
+		need.bytes/(1<<30), memoryBudget>>30, need.what)
+}
+
+// trainMemory estimates the peak memory of training the network nf on all
+// of ds (a held-out set costs the same per row) and, with figures, drawing
+// them. The terms, each rounded up from measurements (docs/reliability.md):
+//
+//	activations    8 bytes x rows x the units of all layers
+//	weights        16 copies of the weights (gradients, workers, momentum)
+//	data           4 copies of X
+//	costs          32 bytes per iteration (two series, grown by append)
+//	cost figure    64 bytes per iteration and series
+//	boundary grid  10^6 points x K x 16 bytes, and 45 kB per unit of the
+//	               widest layer (measured: 4.4 GB for 2,100000,2)
+func trainMemory(ds *dataSet, nf *netFlags, figures bool) memoryNeed {
+	m := float64(ds.X.Rows)
+	units, widest, weights := 0.0, 0, 0.0
+	for l, s := range nf.sizes {
+		units += float64(s)
+		widest = max(widest, s)
+		if l > 0 {
+			weights += float64(s) * float64(nf.sizes[l-1]+1)
+		}
+	}
+	act := 8 * m * units
+	total := act + 16*8*weights + 4*8*m*float64(ds.X.Cols) + 32*float64(nf.iters)
+	what := fmt.Sprintf("reduce the rows (%d) or the layer sizes (-layers %v)", ds.X.Rows, &nf.sizes)
+	if figures {
+		total += 64 * 2 * float64(nf.iters)
+		if ds.X.Cols == 2 {
+			grid := 1e6*16*float64(nf.sizes[len(nf.sizes)-1]) + 45e3*float64(widest)
+			total += grid
+			if grid > act {
+				what = fmt.Sprintf("the decision boundary figure of a %d-unit layer needs most of it: reduce -layers %v, or drop -out", widest, &nf.sizes)
+			}
+		}
+	}
+	if 32*float64(nf.iters) > act {
+		what = fmt.Sprintf("reduce -iters %d", nf.iters)
+	}
+	return memoryNeed{total, what}
+}
+
+// writeSet writes files into the -out directory as a set (safefile.WriteSet)
+// and lists them on stderr in one line, unless -q. With no -out it does
+// nothing.
+func (o *outFlags) writeSet(ctx context.Context, files []safefile.File, stderr io.Writer) error {
+	if o.dir == "" {
+		return nil
+	}
+	if err := safefile.WriteSet(ctx, o.dir, files); err != nil {
+		if errors.Is(err, context.Canceled) {
+			return &interruptedError{}
+		}
+		return err
+	}
+	if !o.quiet {
+		names := make([]string, len(files))
+		for i, f := range files {
+			names[i] = f.Name
+		}
+		fmt.Fprintf(stderr, "wrote %s: %s\n", o.dir, strings.Join(names, ", "))
+	}
+	return nil
+}

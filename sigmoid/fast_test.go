@@ -110,6 +110,38 @@ func TestFastInPlace(t *testing.T) {
 	}
 }
 
+// FastInPlace gives bitwise what pairs gives, one pair at a time, whichever
+// kernel the build has (with GOEXPERIMENT=simd, four at a time in vector
+// registers), for every length and with pairs that leave the paired range.
+func TestFastInPlaceKernel(t *testing.T) {
+	t.Logf("vector kernel: %v", vectorOK)
+	rs := nprand.New(4)
+	var z []float64
+	for range 100_000 {
+		z = append(z, 80*rs.Float64()-40)
+	}
+	for range 10_000 {
+		z = append(z, 1600*rs.Float64()-800)
+	}
+	for _, e := range []float64{math.Inf(1), math.Inf(-1), math.NaN(), 0, math.Copysign(0, -1),
+		353.99, 354, -353.99, -354, -355, 707.9, 708, -708, 709, -709, 745, -745, 800, -800} {
+		z = append(z, e, 1, 1, e, e, e, 2, 3) // each edge in every lane of a vector
+	}
+	for _, n := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 256, len(z)} {
+		got, want := slices.Clone(z[:n]), slices.Clone(z[:n])
+		FastInPlace(got)
+		pairs(want[:n&^1])
+		if n%2 == 1 {
+			want[n-1] = Fast(want[n-1])
+		}
+		for i := range got {
+			if math.Float64bits(got[i]) != math.Float64bits(want[i]) && !(math.IsNaN(got[i]) && math.IsNaN(want[i])) {
+				t.Fatalf("n=%d: FastInPlace: g(%v) = %v, want %v", n, z[i], got[i], want[i])
+			}
+		}
+	}
+}
+
 // benchInput returns the 256 arguments every benchmark here works through:
 // -4 to 4 in steps of 1/32.
 func benchInput() []float64 {

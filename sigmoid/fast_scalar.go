@@ -1,0 +1,9 @@
+//go:build !(goexperiment.simd && amd64)
+
+package sigmoid
+
+// Without vector instructions FastInPlace does every pair itself.
+
+const vectorOK = false
+
+func fastInPlaceVector(z []float64) int { return 0 }

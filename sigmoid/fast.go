@@ -105,3 +105,27 @@ var expTable = func() (t [expN]uint64) {
 	}
 	return t
 }()
+
+// FastEachInPlace sets each z[i] to Fast(z[i]), bitwise: one division per
+// element, unlike FastInPlace. Built with GOEXPERIMENT=simd on amd64, on a
+// processor with AVX2, it does four at a time in vector registers.
+func FastEachInPlace(z []float64) {
+	for i := fastEachVector(z); i < len(z); i++ {
+		z[i] = Fast(z[i])
+	}
+}
+
+// MulGradientFromA multiplies each d[i] by GradientFromA(a[i]), a(1 - a):
+// backpropagation's δ .* g'(z) with g'(z) from the activations a = g(z).
+// Built with GOEXPERIMENT=simd on amd64, on a processor with AVX2, it does
+// four at a time in vector registers, bitwise the same. It panics if a is
+// shorter than d.
+func MulGradientFromA(d, a []float64) {
+	if len(a) < len(d) {
+		panic("sigmoid: MulGradientFromA with fewer activations than deltas")
+	}
+	a = a[:len(d)]
+	for i := mulGradientVector(d, a); i < len(d); i++ {
+		d[i] *= GradientFromA(a[i])
+	}
+}

@@ -3,6 +3,7 @@ package sigmoid
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ann-go/ann/internal/nprand"
@@ -135,11 +136,40 @@ func TestFastInPlaceKernel(t *testing.T) {
 			want[n-1] = Fast(want[n-1])
 		}
 		for i := range got {
-			if math.Float64bits(got[i]) != math.Float64bits(want[i]) && !(math.IsNaN(got[i]) && math.IsNaN(want[i])) {
+			if !sameFloat(got[i], want[i]) {
 				t.Fatalf("n=%d: FastInPlace: g(%v) = %v, want %v", n, z[i], got[i], want[i])
 			}
 		}
+		each := slices.Clone(z[:n])
+		FastEachInPlace(each)
+		for i, v := range each {
+			if want := Fast(z[i]); !sameFloat(v, want) {
+				t.Fatalf("n=%d: FastEachInPlace: g(%v) = %v, want Fast's %v", n, z[i], v, want)
+			}
+		}
+		// δ .* g'(z), with activations a = each and δ = z.
+		d := slices.Clone(z[:n])
+		MulGradientFromA(d, append(each, 0.5)) // a may be longer
+		for i, v := range d {
+			if want := z[i] * GradientFromA(each[i]); !sameFloat(v, want) {
+				t.Fatalf("n=%d: MulGradientFromA: %v times g' from %v = %v, want %v", n, z[i], each[i], v, want)
+			}
+		}
 	}
+}
+
+// sameFloat reports whether a and b are bitwise equal or both NaN.
+func sameFloat(a, b float64) bool {
+	return math.Float64bits(a) == math.Float64bits(b) || math.IsNaN(a) && math.IsNaN(b)
+}
+
+func TestMulGradientFromAPanics(t *testing.T) {
+	defer func() {
+		if r, _ := recover().(string); !strings.HasPrefix(r, "sigmoid: ") {
+			t.Errorf("recovered %q, want a panic starting with \"sigmoid: \"", r)
+		}
+	}()
+	MulGradientFromA(make([]float64, 3), make([]float64, 2))
 }
 
 // benchInput returns the 256 arguments every benchmark here works through:
@@ -158,6 +188,15 @@ func BenchmarkFastInPlace(b *testing.B) {
 	for b.Loop() {
 		copy(z, src)
 		FastInPlace(z)
+	}
+}
+
+func BenchmarkFastEachInPlace(b *testing.B) {
+	src := benchInput()
+	z := make([]float64, len(src))
+	for b.Loop() {
+		copy(z, src)
+		FastEachInPlace(z)
 	}
 }
 

@@ -19,6 +19,7 @@ func fastInPlaceVector(z []float64) int {
 	if !vectorOK {
 		return 0
 	}
+	defer archsimd.ClearAVXUpperBits() // back to scalar code without a penalty
 	var (
 		sign = archsimd.BroadcastUint64x4(1 << 63) // the sign bit
 		one  = archsimd.BroadcastFloat64x4(1)
@@ -30,6 +31,7 @@ func fastInPlaceVector(z []float64) int {
 		zi := (*[4]float64)(z[i : i+4])
 		x := archsimd.LoadFloat64x4(zi).AsUint64x4().Xor(sign).AsFloat64x4() // -z
 		if x.Greater(lo).And(x.Less(hi)).ToBits() != 0b1111 {
+			archsimd.ClearAVXUpperBits() // scalar code follows
 			pairs(zi[:])
 			continue
 		}
@@ -49,6 +51,7 @@ func fastEachVector(z []float64) int {
 	if !vectorOK {
 		return 0
 	}
+	defer archsimd.ClearAVXUpperBits() // back to scalar code without a penalty
 	sign := archsimd.BroadcastUint64x4(1 << 63)
 	one := archsimd.BroadcastFloat64x4(1)
 	lo, hi := archsimd.BroadcastFloat64x4(expMin), archsimd.BroadcastFloat64x4(expMax)
@@ -57,6 +60,7 @@ func fastEachVector(z []float64) int {
 		zi := (*[4]float64)(z[i : i+4])
 		x := archsimd.LoadFloat64x4(zi).AsUint64x4().Xor(sign).AsFloat64x4() // -z
 		if x.Greater(lo).And(x.Less(hi)).ToBits() != 0b1111 {
+			archsimd.ClearAVXUpperBits() // scalar code follows
 			for j, v := range zi {
 				zi[j] = Fast(v)
 			}
@@ -73,6 +77,7 @@ func mulGradientVector(d, a []float64) int {
 	if !vectorOK {
 		return 0
 	}
+	defer archsimd.ClearAVXUpperBits() // back to scalar code without a penalty
 	one := archsimd.BroadcastFloat64x4(1)
 	n := len(d) &^ 3
 	a = a[:len(d)]

@@ -37,7 +37,7 @@ func TestExp(t *testing.T) {
 		check(80*rs.Float64() - 40)    // where the sigmoid is not flat
 		check(1e-6 * (2*rs.Float64() - 1))
 	}
-	for _, x := range []float64{0, -0.0, 1, -1, math.Ln2, 0.5 * math.Ln2 / 128, -0.5 * math.Ln2 / 128, -707.99, 708.99, -708, 709, -745.2, 710, -1000, 1000} {
+	for _, x := range []float64{0, math.Copysign(0, -1), 1, -1, math.Ln2, 0.5 * math.Ln2 / 128, -0.5 * math.Ln2 / 128, -707.99, 708.99, -708, 709, -745.2, 710, -1000, 1000} {
 		check(x)
 	}
 	for _, x := range []float64{math.Inf(1), math.Inf(-1), math.NaN()} {

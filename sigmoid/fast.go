@@ -19,9 +19,22 @@ func Fast(z float64) float64 { return 1 / (1 + exp(-z)) }
 // more ulp of G than Fast's (the tests hold it to 7e-16, relative). A pair
 // with an element below -354, where p q could overflow, or outside Fast's
 // fast range, takes Fast, as does the last element of an odd length.
+//
+// Built with GOEXPERIMENT=simd on amd64, on a processor with AVX2, it does two
+// pairs at a time in vector registers (fast_simd.go), with bitwise the same
+// results.
 func FastInPlace(z []float64) {
-	i := 0
-	for ; i+1 < len(z); i += 2 {
+	i := fastInPlaceVector(z)
+	n := len(z) &^ 1
+	pairs(z[i:n])
+	if n < len(z) {
+		z[n] = Fast(z[n])
+	}
+}
+
+// pairs does FastInPlace's work on z, of even length, one pair at a time.
+func pairs(z []float64) {
+	for i := 0; i+1 < len(z); i += 2 {
 		x, y := -z[i], -z[i+1]
 		if x > expMin && x < pairMax && y > expMin && y < pairMax {
 			p, q := 1+expReduced(x), 1+expReduced(y)
@@ -30,9 +43,6 @@ func FastInPlace(z []float64) {
 		} else {
 			z[i], z[i+1] = Fast(z[i]), Fast(z[i+1])
 		}
-	}
-	if i < len(z) {
-		z[i] = Fast(z[i])
 	}
 }
 
@@ -95,3 +105,27 @@ var expTable = func() (t [expN]uint64) {
 	}
 	return t
 }()
+
+// FastEachInPlace sets each z[i] to Fast(z[i]), bitwise: one division per
+// element, unlike FastInPlace. Built with GOEXPERIMENT=simd on amd64, on a
+// processor with AVX2, it does four at a time in vector registers.
+func FastEachInPlace(z []float64) {
+	for i := fastEachVector(z); i < len(z); i++ {
+		z[i] = Fast(z[i])
+	}
+}
+
+// MulGradientFromA multiplies each d[i] by GradientFromA(a[i]), a(1 - a):
+// backpropagation's δ .* g'(z) with g'(z) from the activations a = g(z).
+// Built with GOEXPERIMENT=simd on amd64, on a processor with AVX2, it does
+// four at a time in vector registers, bitwise the same. It panics if a is
+// shorter than d.
+func MulGradientFromA(d, a []float64) {
+	if len(a) < len(d) {
+		panic("sigmoid: MulGradientFromA with fewer activations than deltas")
+	}
+	a = a[:len(d)]
+	for i := mulGradientVector(d, a); i < len(d); i++ {
+		d[i] *= GradientFromA(a[i])
+	}
+}

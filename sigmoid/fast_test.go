@@ -3,6 +3,7 @@ package sigmoid
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ann-go/ann/internal/nprand"
@@ -110,6 +111,67 @@ func TestFastInPlace(t *testing.T) {
 	}
 }
 
+// FastInPlace gives bitwise what pairs gives, one pair at a time, whichever
+// kernel the build has (with GOEXPERIMENT=simd, four at a time in vector
+// registers), for every length and with pairs that leave the paired range.
+func TestFastInPlaceKernel(t *testing.T) {
+	t.Logf("vector kernel: %v", vectorOK)
+	rs := nprand.New(4)
+	var z []float64
+	for range 100_000 {
+		z = append(z, 80*rs.Float64()-40)
+	}
+	for range 10_000 {
+		z = append(z, 1600*rs.Float64()-800)
+	}
+	for _, e := range []float64{math.Inf(1), math.Inf(-1), math.NaN(), 0, math.Copysign(0, -1),
+		353.99, 354, -353.99, -354, -355, 707.9, 708, -708, 709, -709, 745, -745, 800, -800} {
+		z = append(z, e, 1, 1, e, e, e, 2, 3) // each edge in every lane of a vector
+	}
+	for _, n := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 256, len(z)} {
+		got, want := slices.Clone(z[:n]), slices.Clone(z[:n])
+		FastInPlace(got)
+		pairs(want[:n&^1])
+		if n%2 == 1 {
+			want[n-1] = Fast(want[n-1])
+		}
+		for i := range got {
+			if !sameFloat(got[i], want[i]) {
+				t.Fatalf("n=%d: FastInPlace: g(%v) = %v, want %v", n, z[i], got[i], want[i])
+			}
+		}
+		each := slices.Clone(z[:n])
+		FastEachInPlace(each)
+		for i, v := range each {
+			if want := Fast(z[i]); !sameFloat(v, want) {
+				t.Fatalf("n=%d: FastEachInPlace: g(%v) = %v, want Fast's %v", n, z[i], v, want)
+			}
+		}
+		// δ .* g'(z), with activations a = each and δ = z.
+		d := slices.Clone(z[:n])
+		MulGradientFromA(d, append(each, 0.5)) // a may be longer
+		for i, v := range d {
+			if want := z[i] * GradientFromA(each[i]); !sameFloat(v, want) {
+				t.Fatalf("n=%d: MulGradientFromA: %v times g' from %v = %v, want %v", n, z[i], each[i], v, want)
+			}
+		}
+	}
+}
+
+// sameFloat reports whether a and b are bitwise equal or both NaN.
+func sameFloat(a, b float64) bool {
+	return math.Float64bits(a) == math.Float64bits(b) || math.IsNaN(a) && math.IsNaN(b)
+}
+
+func TestMulGradientFromAPanics(t *testing.T) {
+	defer func() {
+		if r, _ := recover().(string); !strings.HasPrefix(r, "sigmoid: ") {
+			t.Errorf("recovered %q, want a panic starting with \"sigmoid: \"", r)
+		}
+	}()
+	MulGradientFromA(make([]float64, 3), make([]float64, 2))
+}
+
 // benchInput returns the 256 arguments every benchmark here works through:
 // -4 to 4 in steps of 1/32.
 func benchInput() []float64 {
@@ -126,6 +188,15 @@ func BenchmarkFastInPlace(b *testing.B) {
 	for b.Loop() {
 		copy(z, src)
 		FastInPlace(z)
+	}
+}
+
+func BenchmarkFastEachInPlace(b *testing.B) {
+	src := benchInput()
+	z := make([]float64, len(src))
+	for b.Loop() {
+		copy(z, src)
+		FastEachInPlace(z)
 	}
 }
 

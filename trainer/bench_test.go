@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/ann-go/ann/internal/dataset"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
@@ -19,8 +20,12 @@ import (
 //	take2  500 examples (Take 2)
 //	m100k  100,000 examples, 2-5-5-2
 //	wide   10,000 examples, 2-64-64-2
+//	digits the 1797 digits of testdata/digits.csv.gz, standardized, 64-25-10
+//	iris   the 150 irises of testdata/iris.csv, standardized, 4-10-3
 //
-// docs/performance.md compares these with the numpy tutorial's code.
+// docs/performance.md compares these with the numpy tutorial's code. Besides
+// the time per iteration, each reports cpu-ns/op, the CPU time of all cores
+// per iteration (on Linux).
 func BenchmarkIteration(b *testing.B) {
 	cases := []struct {
 		name  string
@@ -36,6 +41,22 @@ func BenchmarkIteration(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			X, y := moons.Make(c.n, 0.1, 0)
 			benchIterationOn(b, &matrix.Dense{Rows: c.m, Cols: 2, Data: X.Data[:2*c.m]}, y[:c.m], c.sizes)
+		})
+	}
+	for _, c := range []struct {
+		name, file string
+		hidden     int
+	}{
+		{"digits", "../testdata/digits.csv.gz", 25},
+		{"iris", "../testdata/iris.csv", 10},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			d, err := dataset.ReadCSV(c.file)
+			if err != nil {
+				b.Fatal(err)
+			}
+			X := dataset.FitScaler(d.X).Apply(d.X) // as scikit-learn's StandardScaler
+			benchIterationOn(b, X, d.Y, []int{X.Cols, c.hidden, d.K})
 		})
 	}
 }
@@ -65,9 +86,15 @@ func benchIterationOn(b *testing.B, X *matrix.Dense, y []int, sizes []int) {
 	ws := fast.NewWorkspace(net, X, y, 0)
 	defer ws.Close()
 	b.ReportAllocs()
+	cpu0, ok := processCPU()
 	for b.Loop() {
 		_, D := ws.Gradient()
 		Step(net.Theta, D, 0.5)
+	}
+	if cpu1, ok1 := processCPU(); ok && ok1 {
+		// The CPU time of all cores per iteration: with -cpu 1, one core's
+		// work, which other programs on the machine hardly change.
+		b.ReportMetric((cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 	}
 }
 

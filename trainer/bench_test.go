@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/ann-go/ann/internal/dataset"
+	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
@@ -55,7 +55,10 @@ func BenchmarkIteration(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			X := dataset.FitScaler(d.X).Apply(d.X) // as scikit-learn's StandardScaler
+			X, err := dataset.FitScaler(d.X).Transform(d.X) // as scikit-learn's StandardScaler
+			if err != nil {
+				b.Fatal(err)
+			}
 			benchIterationOn(b, X, d.Y, []int{X.Cols, c.hidden, d.K})
 		})
 	}

@@ -47,7 +47,7 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	need := trainMemory(ds, &nf, of.dir != "")
-	if !fast.Parallel(ds.X.Rows) { // folds side by side
+	if !fast.Parallel(ds.X.Rows, nf.sizes) { // folds side by side
 		need.bytes *= float64(runtime.GOMAXPROCS(0))
 	}
 	if err := checkMemory(need); err != nil {
@@ -104,7 +104,7 @@ func crossValidate(ctx context.Context, ds *dataSet, folds [][]int, nf *netFlags
 	runs := make([]*trainRun, len(folds))
 	errs := make([]error, len(folds))
 	parallel := 1
-	if !fast.Parallel(ds.X.Rows) {
+	if !fast.Parallel(ds.X.Rows, nf.sizes) {
 		parallel = runtime.GOMAXPROCS(0)
 	}
 	sem := make(chan struct{}, parallel)

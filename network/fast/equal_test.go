@@ -93,7 +93,7 @@ func relDiff(a, b *matrix.Dense) float64 {
 // 3 and 8.
 func TestEngineSameOnAnyCores(t *testing.T) {
 	for ci, tt := range equalCases() {
-		if tt.m < parallelMin {
+		if !parallel(tt.m, tt.sizes) {
 			continue
 		}
 		net := network.New(layer.Init(tt.sizes, uint32(ci)))
@@ -216,6 +216,25 @@ func TestNotFiniteInputs(t *testing.T) {
 			if s, _ := r.(string); finite && r != nil || !finite && !strings.HasPrefix(s, "fast: X holds a number that is not finite") {
 				t.Errorf("m=%d, x=%v: panic %v", m, v, r)
 			}
+		}
+	}
+}
+
+// More cores follow the work of a pass, not the count of examples.
+func TestParallelByWork(t *testing.T) {
+	for _, tt := range []struct {
+		m     int
+		sizes []int
+		want  bool
+	}{
+		{1000, []int{2, 5, 5, 2}, false}, // Take 1
+		{parallelMin, []int{2, 5, 5, 2}, true},
+		{1797, []int{64, 25, 10}, true},    // the digits: 1,885 weights each
+		{10000, []int{2, 64, 64, 2}, true}, // wide
+		{150, []int{4, 10, 3}, false},      // iris
+	} {
+		if got := Parallel(tt.m, tt.sizes); got != tt.want {
+			t.Errorf("Parallel(%d, %v) = %v, want %v", tt.m, tt.sizes, got, tt.want)
 		}
 	}
 }

@@ -136,7 +136,7 @@ func (g *grid) run(outputSigmoid bool, use func(lo int, h *matrix.Dense)) {
 	chunks := g.segments * len(g.ys)
 	n := g.net
 	L := len(n.Theta)
-	eachChunk(n.Sizes(), chunks, nx*len(g.ys) >= parallelMin, func(wk *worker, ch int) {
+	eachChunk(n.Sizes(), chunks, parallel(nx*len(g.ys), n.Sizes()), func(wk *worker, ch int) {
 		j, lo := ch/g.segments, ch%g.segments*chunkSize
 		hi := min(lo+chunkSize, nx)
 		c := hi - lo
@@ -151,7 +151,7 @@ func (g *grid) run(outputSigmoid bool, use func(lo int, h *matrix.Dense)) {
 		if g.plain {
 			a1 := view(wk.bufA[1], c)
 			setGridA1(&a1, g.xs[lo:hi], g.ys[j])
-			matrix.MulInto(z, n.Theta[1], &a1)
+			matrix.FastMulInto(z, n.Theta[1], &a1)
 		}
 		for h := range z.Rows {
 			row := z.Row(h)

@@ -13,10 +13,11 @@ import (
 	"github.com/ann-go/ann/sigmoid"
 )
 
-// Parallel reports whether m examples are enough for this package to spread
-// one pass over several cores. Below that, a caller with independent work
-// (cross-validation folds, say) gains more from running it side by side.
-func Parallel(m int) bool { return m >= parallelMin }
+// Parallel reports whether m examples through a network of the given layer
+// sizes are enough work for this package to spread one pass over several
+// cores. Below that, a caller with independent work (cross-validation folds,
+// say) gains more from running it side by side.
+func Parallel(m int, sizes []int) bool { return parallel(m, sizes) }
 
 // Probabilities returns the output units h for each example of X, m x K, one
 // row per example: network.Forward(net, X).H() transposed, with the faster
@@ -160,11 +161,11 @@ func argmaxH(z *matrix.Dense, i int) int {
 }
 
 // forwardChunks is the chunkRunner for the examples X, chunkSize at a time,
-// on all cores when X has at least parallelMin rows.
+// on all cores when X carries enough work (see Parallel).
 func forwardChunks(net *network.Network, X *matrix.Dense, outputSigmoid bool, use func(lo int, h *matrix.Dense)) {
 	m := X.Rows
 	chunks := (m + chunkSize - 1) / chunkSize
-	eachChunk(net.Sizes(), chunks, m >= parallelMin, func(wk *worker, ch int) {
+	eachChunk(net.Sizes(), chunks, parallel(m, net.Sizes()), func(wk *worker, ch int) {
 		lo := ch * chunkSize
 		a1 := view(wk.bufA[1], min(chunkSize, m-lo))
 		if !setA1(&a1, X, lo) {

@@ -50,9 +50,29 @@ type Workspace struct {
 // chunkSize is the number of examples a Workspace processes at a time.
 const chunkSize = 256
 
-// parallelMin is the number of examples from which a pass uses more than one
-// core (docs/performance.md has the measurements behind it).
+// parallelMin is the number of examples of the tutorial's 2-5-5-2 network
+// from which a pass uses more than one core (docs/performance.md has the
+// measurements behind it); parallelWork scales it to other layer sizes.
 const parallelMin = 2000
+
+// parallelWork is the work of one pass, in multiply-adds of forward
+// propagation (the examples times the weights each passes through), from
+// which a pass uses more than one core: parallelMin examples through the
+// tutorial's 2-5-5-2 network, whose 57 weights are 5 x 3 + 5 x 6 + 2 x 6.
+const parallelWork = parallelMin * 57
+
+// parallel reports whether m examples through a network with layer sizes
+// sizes carry enough work per pass, m Σ_l s_(l+1) (s_l + 1), to be worth
+// more than one core. Below it, waking another core costs about what it
+// saves. The count of examples alone would misjudge wide layers: 1,797
+// examples of 64-25-10 carry 33 times the work of 2,000 through 2-5-5-2.
+func parallel(m int, sizes []int) bool {
+	weights := 0
+	for l := 0; l+1 < len(sizes); l++ {
+		weights += sizes[l+1] * (sizes[l] + 1)
+	}
+	return m*weights >= parallelWork
+}
 
 // maxGroups bounds the groups of chunks whose sums are added in a fixed order.
 const maxGroups = 32
@@ -128,7 +148,7 @@ func NewWorkspace(n *network.Network, X *matrix.Dense, y []int, lambda float64) 
 		w.thetaT[l] = matrix.New(sizes[l-1], sizes[l])
 	}
 	nWorkers := 1
-	if w.m >= parallelMin {
+	if parallel(w.m, sizes) {
 		nWorkers = min(runtime.GOMAXPROCS(0), len(w.groups))
 	}
 	for i := 0; i < nWorkers; i++ {
@@ -369,13 +389,13 @@ func (w *Workspace) pass(wk *worker, ch *chunk, Delta []*matrix.Dense) float64 {
 	// Backward: δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1) .* g'(z^(l)), l = L-1..2.
 	for l := L - 1; l >= 2; l-- {
 		d := &wk.delta[l]
-		matrix.MulInto(d, w.thetaT[l], &wk.delta[l+1])
+		matrix.FastMulInto(d, w.thetaT[l], &wk.delta[l+1])
 		gradInPlace(w.net.Hidden, d.Data, wk.A[l].Data[c:])
 	}
 
 	// Δ^(l) += δ^(l+1) (a^(l))ᵀ.
 	for l := 1; l < L; l++ {
-		matrix.MulTInto(wk.Delta[l], &wk.delta[l+1], &wk.A[l])
+		matrix.FastMulTInto(wk.Delta[l], &wk.delta[l+1], &wk.A[l])
 		acc := Delta[l].Data
 		for i, v := range wk.Delta[l].Data {
 			acc[i] += v
@@ -422,7 +442,7 @@ func (wk *worker) forwardFrom(net *network.Network, l0 int) {
 			}
 			z = &matrix.Dense{Rows: next.Rows - 1, Cols: c, Data: next.Data[c:]}
 		}
-		matrix.MulInto(z, net.Theta[l], &wk.A[l])
+		matrix.FastMulInto(z, net.Theta[l], &wk.A[l])
 		if l+1 < L {
 			for u := range z.Rows { // unit by unit: sigmoid pairs stay within a unit
 				applyInPlace(net.Hidden, z.Row(u))
@@ -476,9 +496,7 @@ func applyInPlace(g network.Activation, z []float64) {
 // outputInPlace sets each z of the output layer to sigmoid.Fast(z), one at a
 // time: the sigmoid that Predict's tie rule compares (see argmaxH).
 func outputInPlace(z []float64) {
-	for i, v := range z {
-		z[i] = sigmoid.Fast(v)
-	}
+	sigmoid.FastEachInPlace(z)
 }
 
 // gradInPlace multiplies each d by g'(z) computed from a = g(z).
@@ -486,9 +504,7 @@ func gradInPlace(g network.Activation, d, a []float64) {
 	a = a[:len(d)]
 	switch g {
 	case network.Sigmoid:
-		for i, v := range a {
-			d[i] *= v * (1 - v)
-		}
+		sigmoid.MulGradientFromA(d, a)
 	default:
 		for i, v := range a {
 			d[i] *= g.GradFromA(v)

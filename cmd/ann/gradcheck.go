@@ -51,6 +51,8 @@ func runGradcheck(args []string, stdout, stderr io.Writer) error {
 		if !flagGiven(fs, "lambda") && bug.Lambda != 0 {
 			nf.lambda = bug.Lambda
 			what += fmt.Sprintf(" (λ = %v, since with λ = 0 this mistake changes nothing)", bug.Lambda)
+		} else if bug.Lambda != 0 && nf.lambda == 0 {
+			what += " (with λ = 0 this mistake changes nothing: the check passes)"
 		}
 	}
 	if err := nf.check(); err != nil {

@@ -92,6 +92,7 @@ func runTrace(args []string, stdout, stderr io.Writer) error {
 	} else {
 		net = mod.Net
 		w.printf("ann trace: %s of the %d in %s (counting from 0), with the trained weights of %s\n", which, rows, ds.name, *modelPath)
+		w.printf("λ is -lambda's, %v: a model file does not record the λ it was trained with.\n", nf.lambda)
 		if mod.Mean != nil {
 			if X, err = mod.Standardize(X); err != nil {
 				return usagef("-model %s: %v", *modelPath, err)

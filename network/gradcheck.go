@@ -1,6 +1,7 @@
 package network
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/ann-go/ann/matrix"
@@ -39,7 +40,24 @@ const GradCheckStep = 1e-4
 // differences around 1e-9 or smaller; a wrong one, near 1. It does not change
 // n. It panics like Cost if X or y do not fit n.
 func CheckGradients(n *Network, X *matrix.Dense, y []int, lambda float64) GradCheck {
-	bp := Backprop(n, Forward(n, X), y, lambda)
+	return CheckGradientsOf(n, X, y, lambda, Backprop)
+}
+
+// CheckGradientsOf is CheckGradients for another backpropagation function:
+// it compares the gradients backprop returns (D[l] for l = 1..L-1, each the
+// shape of Θ^(l)) with the numerical ones, to check a backpropagation written
+// by hand. It panics if backprop's gradients do not have the shapes of Θ.
+func CheckGradientsOf(n *Network, X *matrix.Dense, y []int, lambda float64,
+	backprop func(n *Network, p *Pass, y []int, lambda float64) []*matrix.Dense) GradCheck {
+	bp := backprop(n, Forward(n, X), y, lambda)
+	if len(bp) != n.L() {
+		panic(fmt.Sprintf("network: CheckGradientsOf: backprop returned %d gradients, want %d (D[0] nil, then D^(1)..D^(L-1))", len(bp), n.L()))
+	}
+	for l := 1; l < n.L(); l++ {
+		if bp[l] == nil || !matrix.SameShape(bp[l], n.Theta[l]) {
+			panic(fmt.Sprintf("network: CheckGradientsOf: backprop's D^(%d) is not the shape of Θ^(%d)", l, l))
+		}
+	}
 	c := n.Copy()
 	r := GradCheck{Layer: make([]float64, n.L()), Numerical: make([]*matrix.Dense, n.L()), Backprop: bp}
 	for l := 1; l < n.L(); l++ {

@@ -2,25 +2,59 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
+	"github.com/ann-go/ann/internal/bugs"
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 )
 
-// gradCheckLimit is the largest relative difference ann gradcheck accepts.
-const gradCheckLimit = 1e-7
+// gradCheckLimit is the largest relative difference ann gradcheck accepts;
+// gradCheckLimitText is it as the verdict prints it.
+const (
+	gradCheckLimit     = 1e-7
+	gradCheckLimitText = "1e-7"
+)
+
+// errGradCheck is the error of a gradient check that fails: the verdict line
+// has said it, so it exits 1 with this short message.
+type errGradCheck struct{ max float64 }
+
+func (e errGradCheck) Error() string {
+	return fmt.Sprintf("gradient check failed: relative difference %.2g > %s", e.max, gradCheckLimitText)
+}
 
 func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("gradcheck", "[-layers 2,5,5,2] [-lambda 0] [-seed 0] [-activation sigmoid] [-m 10]", stdout)
+	fs := newFlagSet("gradcheck", "[-layers 2,5,5,2] [-lambda 0] [-seed 0] [-activation sigmoid] [-m 10] [-v] [-bug name|list]", stdout)
 	var nf netFlags
 	nf.register(fs)
 	m := fs.Int("m", 10, "number of random `examples`")
+	verbose := fs.Bool("v", false, "print every weight's two gradients and their difference, one line each")
+	bugName := fs.String("bug", "", "check a backpropagation with a classic `mistake` instead of the tutorial's (list: the mistakes)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *bugName == "list" {
+		return writeBugList(stdout)
+	}
+	backprop, what := network.Backprop, "network.Backprop, the tutorial's backpropagation"
+	if *bugName != "" {
+		bug, ok := bugs.Find(*bugName)
+		if !ok {
+			return usagef("-bug %q: want one of %s, or list", *bugName, bugNames())
+		}
+		backprop, what = bug.Backprop, fmt.Sprintf("backpropagation with the bug %s: it %s", bug.Name, bug.Mistake)
+		if !flagGiven(fs, "lambda") && bug.Lambda != 0 {
+			nf.lambda = bug.Lambda
+			what += fmt.Sprintf(" (λ = %v, since with λ = 0 this mistake changes nothing)", bug.Lambda)
+		} else if bug.Lambda != 0 && nf.lambda == 0 {
+			what += " (with λ = 0 this mistake changes nothing: the check passes)"
+		}
 	}
 	if err := nf.check(); err != nil {
 		return err
@@ -43,18 +77,90 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	net := nf.network()
 	X, y := gradCheckData(net, *m, uint32(nf.seed))
-	r := network.CheckGradients(net, X, y, nf.lambda)
-	fmt.Fprintf(stdout, "gradient check: layers %s, %s hidden layers, lambda %v, %d random examples, step %g\n",
+	r := network.CheckGradientsOf(net, X, y, nf.lambda, backprop)
+
+	w := &tracerOut{w: stdout}
+	w.printf("checking %s\n", what)
+	w.printf("layers %s, %s hidden layers, lambda %v, %d random examples, step %g\n",
 		&nf.sizes, net.Hidden, nf.lambda, *m, network.GradCheckStep)
+	if *verbose {
+		writeGradients(w, r)
+	}
 	for l := 1; l < len(r.Layer); l++ {
 		t := net.Theta[l]
-		fmt.Fprintf(stdout, "Theta%d (%dx%d): relative difference %.3g\n", l, t.Rows, t.Cols, r.Layer[l])
+		w.printf("Theta%d (%dx%d): relative difference %.3g\n", l, t.Rows, t.Cols, r.Layer[l])
 	}
-	fmt.Fprintf(stdout, "overall: relative difference %.3g\n", r.Max)
-	if !(r.Max <= gradCheckLimit) {
-		return fmt.Errorf("gradient check failed: relative difference %.3g is above %g", r.Max, gradCheckLimit)
+	ok := r.Max <= gradCheckLimit
+	if ok {
+		w.printf("gradient check: passed: largest relative difference %.2g < %s\n", r.Max, gradCheckLimitText)
+	} else {
+		w.printf("gradient check: FAILED: largest relative difference %.2g > %s\n", r.Max, gradCheckLimitText)
+	}
+	if w.err != nil {
+		return w.err
+	}
+	if !ok {
+		return errGradCheck{r.Max}
 	}
 	return nil
+}
+
+// writeGradients writes every weight's backpropagation and numerical
+// gradient and their difference, one line each.
+func writeGradients(w *tracerOut, r network.GradCheck) {
+	w.printf("\nEvery weight: Theta<l>[j,i] is numpy's Thetas[l][j,i], counting from 0 as numpy\n")
+	w.printf("does: row j feeds unit j+1 of layer l+1, column i comes from unit i of layer l\n")
+	w.printf("(column 0: the bias unit). difference = backpropagation - numerical.\n")
+	w.printf("%-14s %22s %22s %10s\n", "weight", "backpropagation", "numerical", "difference")
+	for l := 1; l < len(r.Backprop); l++ {
+		bp, num := r.Backprop[l], r.Numerical[l]
+		for j := 0; j < bp.Rows; j++ {
+			for i := 0; i < bp.Cols; i++ {
+				b, n := bp.At(j, i), num.At(j, i)
+				w.printf("%-14s %22.15g %22.15g %10.2g\n", fmt.Sprintf("Theta%d[%d,%d]", l, j, i), b, n, b-n)
+			}
+		}
+	}
+	w.printf("\n")
+}
+
+// writeBugList writes the mistakes -bug can inject, one line each.
+func writeBugList(stdout io.Writer) error {
+	w := &tracerOut{w: stdout}
+	w.printf("ann gradcheck -bug NAME checks a copy of backpropagation with one mistake (internal/bugs):\n")
+	for _, b := range bugs.All {
+		w.printf("  %-11s %s\n", b.Name, b.Mistake)
+	}
+	return w.err
+}
+
+// bugNames returns the names -bug takes, comma-separated.
+func bugNames() string {
+	var s []string
+	for _, b := range bugs.All {
+		s = append(s, b.Name)
+	}
+	return strings.Join(s, ", ")
+}
+
+// flagGiven reports whether the flag name was set on the command line.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
+}
+
+// tracerOut writes formatted text and keeps the first write error; after one
+// it writes nothing more.
+type tracerOut struct {
+	w   io.Writer
+	err error
+}
+
+func (t *tracerOut) printf(format string, args ...any) {
+	if t.err == nil {
+		_, t.err = fmt.Fprintf(t.w, format, args...)
+	}
 }
 
 // gradCheckData returns m examples with features uniform in [-1, 1) and labels

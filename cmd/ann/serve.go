@@ -1067,7 +1067,7 @@ func (p *playground) trace(w http.ResponseWriter, r *http.Request) {
 		weights = fmt.Sprintf("the weights after iteration %d", v.iter)
 	}
 	fmt.Fprintf(&buf, "ann trace: example %d of the %d in %s (counting from 0), with %s\n\n", i, m, s.ds.name, weights)
-	if err := trace.Write(&buf, v.net, s.ds.X.Row(i), s.ds.y[i], s.nf.lambda); err != nil {
+	if err := trace.WriteExamples(&buf, v.net, matrix.FromRows([][]float64{s.ds.X.Row(i)}), s.ds.y[i:i+1], trace.Options{Lambda: s.nf.lambda, Alpha: trace.DefaultAlpha, First: i}); err != nil {
 		fmt.Fprintf(&buf, "\nann trace: %v\n", err)
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

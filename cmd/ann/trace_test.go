@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -19,19 +21,97 @@ func TestTraceCommand(t *testing.T) {
 		}
 	}
 
-	for _, args := range [][]string{{"-example", "1000"}, {"-example", "-1"}, {"-first", "10", "-example", "10"}} {
-		err := runTrace(context.Background(), args, &out, &out)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-example", "1000"}, "0..999"},
+		{[]string{"-example", "-1"}, "0..999"},
+		{[]string{"-first", "10", "-example", "10"}, "0..9"},
+		{[]string{"-m", "0"}, "-m 0"},
+		{[]string{"-m", "51"}, "-m 51"},
+		{[]string{"-m", "3", "-example", "998"}, "only 1000 rows"},
+		{[]string{"-alpha", "-1"}, "-alpha -1"},
+		{[]string{"-model", "no-such-file.npz"}, "no-such-file.npz"},
+	} {
+		err := runTrace(context.Background(), tt.args, &out, &out)
 		var ue *usageError
 		if !errors.As(err, &ue) {
-			t.Errorf("ann trace %v: error %v, want a usage error", args, err)
+			t.Errorf("ann trace %v: error %v, want a usage error", tt.args, err)
 			continue
 		}
-		want := "0..999"
-		if args[0] == "-first" {
-			want = "0..9"
+		if !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ann trace %v: error %q, want it to name %s", tt.args, err, tt.want)
 		}
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("ann trace %v: error %q, want it to name the range %s", args, err, want)
+	}
+}
+
+// ann trace -m 3 traces three examples at once and passes its own checks, also
+// from another -example and with λ and α.
+func TestTraceCommandExamples(t *testing.T) {
+	for _, args := range [][]string{
+		{"trace", "-m", "3"},
+		{"trace", "-m", "4", "-example", "10", "-lambda", "1", "-alpha", "2", "-layers", "2,3,2"},
+	} {
+		code, out, errs := runAnn(args...)
+		if code != 0 {
+			t.Fatalf("ann %v: exit %d: %s", args, code, errs)
+		}
+		for _, want := range []string{"for m = ", "(1/m) Δ^(1)", "J after the update", "matches CostOf: yes", "matches Backprop: yes",
+			"largest relative difference below 1e-7: yes"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("ann %v lacks %q", args, want)
+			}
+		}
+	}
+	_, out, _ := runAnn("trace", "-m", "4", "-example", "10", "-layers", "2,3,2")
+	for _, want := range []string{"examples 10..13 of the 1000", "for m = 4 examples", "ex 10: δ^(2) (a^(1))ᵀ", "ex 13: δ^(3) (a^(2))ᵀ"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("ann trace -m 4 -example 10 lacks %q", want)
+		}
+	}
+}
+
+// -model traces the weights of a model that ann train -out saved, with the
+// inputs standardized when the model says so, and names its file; the flags of
+// an initial network are an error beside it.
+func TestTraceCommandModel(t *testing.T) {
+	for _, standardize := range []bool{false, true} {
+		dir := t.TempDir()
+		train := []string{"train", "-iters", "10", "-layers", "2,4,2", "-q", "-out", dir}
+		if standardize {
+			train = append(train, "-standardize")
+		}
+		if code, _, errs := runAnn(train...); code != 0 {
+			t.Fatalf("ann %v: exit %d: %s", train, code, errs)
+		}
+		path := filepath.Join(dir, "model.npz")
+		args := []string{"trace", "-model", path, "-m", "2"}
+		code, out, errs := runAnn(args...)
+		if code != 0 {
+			t.Fatalf("ann %v: exit %d: %s", args, code, errs)
+		}
+		for _, want := range []string{"with the trained weights of " + path, "s_1..s_3 = 2, 4, 2", "matches Backprop: yes"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("standardize %v: ann %v lacks %q", standardize, args, want)
+			}
+		}
+		if said := strings.Contains(out, "trained on standardized inputs"); said != standardize {
+			t.Errorf("ann %v says the inputs are standardized: %v, want %v", args, said, standardize)
+		}
+		// The first example's x is the data's, or standardized: not the data's.
+		if raw := strings.Contains(out, "  ex 0   2.042715   0.518124"); raw == standardize {
+			t.Errorf("standardize %v: ann %v prints the raw first example: %v", standardize, args, raw)
+		}
+		if code, _, errs := runAnn("trace", "-model", path, "-layers", "2,4,2"); code != 2 || !strings.Contains(errs, "-layers") {
+			t.Errorf("-model with -layers: exit %d, %q, want a usage error", code, errs)
+		}
+		csv := filepath.Join(dir, "three.csv")
+		if err := os.WriteFile(csv, []byte("1,2,3,0\n4,5,6,1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, errs := runAnn("trace", "-model", path, "-data", csv); code != 2 || !strings.Contains(errs, path) {
+			t.Errorf("-model on data it does not fit: exit %d, %q, want a usage error naming the model", code, errs)
 		}
 	}
 }

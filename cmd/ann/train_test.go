@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -140,25 +139,5 @@ func TestTrainDiverges(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("-out holds %d files after divergence, want none", len(entries))
-	}
-}
-
-func TestGradcheck(t *testing.T) {
-	for _, args := range [][]string{
-		{"gradcheck"},
-		{"gradcheck", "-layers", "3,4,6,5,3", "-lambda", "0.5", "-m", "7"},
-		{"gradcheck", "-layers", "2,6,3", "-activation", "tanh", "-seed", "4"},
-		{"gradcheck", "-layers", "4,8,8,3", "-activation", "relu", "-lambda", "0.1"},
-	} {
-		code, out, errs := runAnn(args...)
-		lines := strings.Split(strings.TrimSpace(out), "\n")
-		last := lines[len(lines)-1]
-		var d float64
-		if _, err := fmt.Sscanf(last, "overall: relative difference %g", &d); code != 0 || err != nil || d > gradCheckLimit {
-			t.Errorf("ann %v: exit %d, last line %q (%v), stderr %q", args, code, last, err, errs)
-		}
-	}
-	if code, _, errs := runAnn("gradcheck", "-m", "0"); code != 2 || !strings.Contains(errs, "-m 0") {
-		t.Errorf("-m 0: exit %d, %q", code, errs)
 	}
 }

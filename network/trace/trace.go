@@ -1,15 +1,16 @@
 // Package trace prints every step of one forward and one backward pass of the
-// tutorial's network for a single example, in the tutorial's notation, for
-// checking its sections "Forward propagation", "Cost function" and
-// "Backpropagation" by hand:
+// tutorial's network for m examples, then one step of gradient descent, in the
+// tutorial's notation, for checking its sections "Forward propagation", "Cost
+// function" and "Backpropagation" by hand:
 //
 //	a^(1) = [1; x],  z^(l+1) = Θ^(l) a^(l),  a^(l+1) = [1; g(z^(l+1))],  h = a^(L)
-//	J = -Σ_k [ y_k log(h_k) + (1 - y_k) log(1 - h_k) ] + (λ/2) Σ (Θ^(l)_{j,i≥1})²   (m = 1)
+//	J = -(1/m) Σ_examples Σ_k [ y_k log(h_k) + (1 - y_k) log(1 - h_k) ] + (λ/2m) Σ (Θ^(l)_{j,i≥1})²
 //	δ^(L) = a^(L) - y,  δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1) .* g'(z^(l))
-//	Δ^(l) = δ^(l+1) (a^(l))ᵀ,  D^(l) = (1/m) Δ^(l) + (λ/m) Θ^(l)
+//	Δ^(l) = δ^(l+1) (a^(l))ᵀ = Σ_examples δ^(l+1) (a^(l))ᵀ of each,  D^(l) = (1/m) Δ^(l) + (λ/m) Θ^(l)
+//	Θ^(l) := Θ^(l) - α D^(l)
 //
-// It is built on package network's Forward, CostOf and Backprop, and checks
-// its numbers against them.
+// It is built on package network's Forward, CostOf, Backprop and
+// CheckGradients, and checks its numbers against them.
 package trace
 
 import (
@@ -24,66 +25,118 @@ import (
 	"github.com/ann-go/ann/network"
 )
 
-// Write writes to w every step of one forward and one backward pass for the
-// single example x with the given label (m = 1), in the tutorial's notation,
-// for checking a calculation by hand. In order:
+// DefaultAlpha is the learning rate of the update Write shows: the
+// tutorial's α = 0.5.
+const DefaultAlpha = 0.5
+
+// Options are what WriteExamples needs besides the network and the examples.
+type Options struct {
+	// Lambda is λ, the regularization: a finite number >= 0.
+	Lambda float64
+	// Alpha is α, the learning rate of the update shown at the end: a finite
+	// number >= 0.
+	Alpha float64
+	// First is the row of the data set that X's first example is, for the
+	// column headings ("ex 17"); 0 when X is the data set's first rows.
+	First int
+}
+
+// Write is WriteExamples for the single example x with the given label
+// (m = 1), λ = lambda and α = DefaultAlpha.
+func Write(w io.Writer, n *network.Network, x []float64, label int, lambda float64) error {
+	return WriteExamples(w, n, matrix.FromRows([][]float64{x}), []int{label}, Options{Lambda: lambda, Alpha: DefaultAlpha})
+}
+
+// WriteExamples writes to w every step of one forward and one backward pass
+// for the m examples X (m x s_1, one per row) with labels y, and the update
+// that follows, in the tutorial's notation, for checking a calculation by
+// hand. In order:
 //
-//	the layer sizes, g, λ, m = 1, x, the label and its one-hot y
+//	the layer sizes, g, λ, α, m, how units and examples are numbered, X, the labels and the one-hot y
 //	Θ^(l) for l = 1..L-1
 //	a^(1) = [1; x], then z^(l+1) = Θ^(l) a^(l) and a^(l+1) = [1; g(z^(l+1))], h = a^(L) = g(z^(L))
-//	J: the cross-entropy term of each output unit, the λ term, their sum
+//	J: the cross-entropy term of each output unit and example, the 1/m, the λ term, their sum
 //	δ^(L) = a^(L) - y, then δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1) .* g'(z^(l)) for l = L-1..2
-//	Δ^(l) = δ^(l+1) (a^(l))ᵀ and D^(l) = (1/m) Δ^(l) + (λ/m) Θ^(l) for l = 1..L-1
+//	for l = 1..L-1: each example's δ^(l+1) (a^(l))ᵀ (when m > 1), their sum Δ^(l),
+//	    (λ/m) Θ^(l), D^(l) = (1/m) Δ^(l) + (λ/m) Θ^(l), and beside D^(l) the numerical gradient
+//	Θ^(l) - α D^(l) for l = 1..L-1, and J before and after
+//	the checks
 //
-// Vectors are printed as columns, one unit per row, numbered as in the
-// tutorial: a_i^(l) for i = 0..s_l with i = 0 the bias unit, and the output
-// units k = 0..K-1, one per class, so that y_k = 1 for k = label. Every number
-// has six decimals.
+// Units are numbered from 1 in every layer, unit 0 being the bias unit, and
+// the output unit of class c (a label 0..K-1) is k = c + 1; the output says
+// so at its top. Each quantity has one column per example, as the network
+// holds them; with one example, the vectors of a step share one table. Next
+// to each symbol is the name the tutorial's numpy code gives it (A[2],
+// d[3], Deltas[2], Theta_grads[1], ...). Every number has six decimals.
 //
 // The numbers are those of Forward and CostOf themselves; the products that
 // Backprop keeps to itself (each δ^(l), Δ^(l)) are computed here with the same
-// matrix operations. The last lines check the J printed against CostOf and the
-// D printed against Backprop. If either differs, which would be a bug, Write
-// says so and returns an error after writing everything. It returns the first
-// error from w instead, if there is one.
+// matrix operations, and the numerical gradient is CheckGradients'. The last
+// lines check the J printed against CostOf, the D printed against Backprop
+// and against the numerical gradient. If J or D differ from CostOf's or
+// Backprop's, which would be a bug, WriteExamples says so and returns an
+// error after writing everything; a numerical gradient that differs (as it
+// may next to a kink of ReLU) is only reported. It returns the first error
+// from w instead, if there is one.
 //
-// It panics if len(x) is not s_1 or the label is not a class (0..K-1).
-func Write(w io.Writer, n *network.Network, x []float64, label int, lambda float64) error {
+// It panics if n is not a network, X has no rows, X does not fit the input
+// layer or holds a number that is not finite, a label is not a class
+// (0..K-1), or λ or α is not a finite number >= 0.
+func WriteExamples(w io.Writer, n *network.Network, X *matrix.Dense, y []int, o Options) error {
 	sizes, err := n.Check()
 	if err != nil {
 		panic("trace: " + err.Error())
 	}
-	if len(x) != sizes[0] {
-		panic(fmt.Sprintf("trace: x has %d features but the input layer has %d units", len(x), sizes[0]))
+	if X == nil || X.Rows == 0 {
+		panic("trace: no examples")
 	}
-	if K := n.K(); label < 0 || label >= K {
-		panic(fmt.Sprintf("trace: label %d is not a class of the output layer (0..%d)", label, K-1))
+	if err := n.CheckX(X); err != nil {
+		panic("trace: " + strings.TrimPrefix(err.Error(), "network: "))
 	}
-	X := matrix.FromRows([][]float64{x})
+	if err := n.CheckLabels(y, X.Rows); err != nil {
+		panic("trace: " + strings.TrimPrefix(err.Error(), "network: "))
+	}
+	for _, v := range []struct {
+		name string
+		v    float64
+	}{{"lambda", o.Lambda}, {"alpha", o.Alpha}} {
+		if !(v.v >= 0) || math.IsInf(v.v, 1) {
+			panic(fmt.Sprintf("trace: %s %v: want a finite number >= 0", v.name, v.v))
+		}
+	}
 	tr := &traceRun{
 		tracer: tracer{w: w},
 		n:      n,
 		L:      n.L(),
 		K:      n.K(),
+		m:      X.Rows,
 		sizes:  sizes,
-		label:  label,
-		y:      network.OneHot([]int{label}, n.K()),
-		lambda: lambda,
+		X:      X,
+		labels: y,
+		y:      network.OneHot(y, n.K()),
+		o:      o,
 		p:      network.Forward(n, X),
 	}
-	tr.header(x)
+	for e := range tr.m {
+		tr.ex = append(tr.ex, "ex "+strconv.Itoa(o.First+e))
+	}
+	tr.header()
 	tr.weights()
 	tr.forward()
 	Jtraced, J := tr.cost()
 	delta := tr.backward()
-	D := tr.gradients(delta)
+	num := network.CheckGradients(n, X, y, o.Lambda)
+	D := tr.gradients(delta, num)
+	tr.update(D, J)
 
-	// The check against the package's own functions.
+	// The checks against the package's own functions.
 	tr.section("Check")
 	dJ := traceDifference(Jtraced, J)
-	dD := traceLargestDifference(D, network.Backprop(n, network.Forward(n, X), []int{label}, lambda))
-	tr.printf("\nJ above vs n.CostOf(n.Forward(X), y, λ): relative difference %.3g, matches CostOf: %s\n", dJ, traceYesNo(dJ <= traceTolerance))
-	tr.printf("D above vs n.Backprop(n.Forward(X), y, λ): largest difference %.3g, matches Backprop: %s\n", dD, traceYesNo(dD <= traceTolerance))
+	dD := traceLargestDifference(D, network.Backprop(n, network.Forward(n, X), y, o.Lambda))
+	tr.printf("\nJ above vs network.CostOf(n, network.Forward(n, X), y, λ): relative difference %.3g, matches CostOf: %s\n", dJ, traceYesNo(dJ <= traceTolerance))
+	tr.printf("D above vs network.Backprop(n, network.Forward(n, X), y, λ): largest difference %.3g, matches Backprop: %s\n", dD, traceYesNo(dD <= traceTolerance))
+	tr.printf("D above vs the numerical gradient (network.CheckGradients): largest relative difference below %s: %s\n",
+		numericalLimitText, traceYesNo(num.Max <= numericalLimit))
 	switch {
 	case tr.err != nil:
 		return tr.err
@@ -100,6 +153,18 @@ func Write(w io.Writer, n *network.Network, x []float64, label int, lambda float
 // operations in the same order, so it allows only for rounding, were either
 // ever to change its order of summation.
 const traceTolerance = 1e-12
+
+// numericalLimit is the largest relative difference (network.GradCheck.Max)
+// between D and the numerical gradient that the trace calls a match, as ann
+// gradcheck does; smallDifference is the largest |D - numerical| of one weight
+// that it prints as "< 1e-9" rather than as a number, whose last digits depend
+// on rounding.
+const (
+	numericalLimit      = 1e-7
+	numericalLimitText  = "1e-7"
+	smallDifference     = 1e-9
+	smallDifferenceText = "< 1e-9"
+)
 
 // traceDifference returns |a - b| / max(1, |b|), and 0 when a and b are the
 // same number, infinities and NaN included.
@@ -131,24 +196,30 @@ func traceLargestDifference(a, b []*matrix.Dense) float64 {
 	return d
 }
 
-// traceRun is one call of Write: the network, the example and its
-// forward pass.
+// traceRun is one call of WriteExamples: the network, the examples and
+// their forward pass.
 type traceRun struct {
 	tracer
 	n      *network.Network
 	L, K   int
+	m      int
 	sizes  []int
-	label  int
-	y      *matrix.Dense // the one-hot y, K x 1
-	lambda float64
+	X      *matrix.Dense
+	labels []int
+	y      *matrix.Dense // the one-hot y, K x m
+	o      Options
 	p      *network.Pass
+	ex     []string // the column heading of each example
 }
 
-// header writes the network, λ and the example.
-func (tr *traceRun) header(x []float64) {
-	const m = 1
-	n, L, K := tr.n, tr.L, tr.K
-	tr.printf("Backpropagation, step by step, for one example (m = 1)\n\n")
+// header writes the network, λ, α, how to read the trace, and the examples.
+func (tr *traceRun) header() {
+	n, L, K, m := tr.n, tr.L, tr.K, tr.m
+	if m == 1 {
+		tr.printf("Backpropagation, step by step, for one example (m = 1)\n\n")
+	} else {
+		tr.printf("Backpropagation, step by step, for m = %d examples\n\n", m)
+	}
 	tr.printf("layers   L = %d: s_1..s_%d = %s (%d inputs, K = %d classes)\n", L, L, traceJoinInts(tr.sizes), tr.sizes[0], K)
 	if L > 2 {
 		tr.printf("g        %s in the hidden layers, sigmoid at the output\n", n.Hidden)
@@ -156,15 +227,36 @@ func (tr *traceRun) header(x []float64) {
 	} else {
 		tr.printf("g        sigmoid at the output (no hidden layers)\n")
 	}
-	tr.printf("λ        %s\n", strconv.FormatFloat(tr.lambda, 'g', -1, 64))
+	tr.printf("λ        %s   (numpy: lamb)\n", strconv.FormatFloat(tr.o.Lambda, 'g', -1, 64))
+	tr.printf("α        %s   (numpy: alpha), for the update at the end\n", strconv.FormatFloat(tr.o.Alpha, 'g', -1, 64))
 	tr.printf("m        %d\n", m)
-	tr.printf("x        %s\n", traceVector(traceNumbers(x)))
-	tr.printf("label    %d\n", tr.label)
-	tr.printf("y        %s   one-hot: y_k = 1 for k = label, k = 0..%d\n", traceVector(traceInts(tr.y.Data)), K-1)
-	tr.printf("\nVectors are columns, one unit per row: row i of a^(l) is a_i^(l), row 0 its\n")
-	tr.printf("bias unit (always 1). The output layer has no bias unit; its units are\n")
-	tr.printf("k = 0..%d, one per class. Row j of Θ^(l) holds the weights into unit j of\n", K-1)
-	tr.printf("layer l+1 (unit k at the output), column i those from a_i^(l).\n")
+	tr.printf("\nHow to read it. Units are numbered from 1 in every layer: a_j^(l) for\n")
+	tr.printf("j = 1..s_l, and h_k for k = 1..K at the output. Unit 0 is the bias unit,\n")
+	tr.printf("always 1, in every layer but the output, which has none. So class c (a\n")
+	tr.printf("label 0..K-1, as the data holds it) is output unit k = c + 1, and the\n")
+	tr.printf("one-hot y has y_k = 1 for k = c + 1. Row j of Θ^(l) holds the weights into\n")
+	tr.printf("unit j of layer l+1, column i those from a_i^(l).\n")
+	tr.printf("Each quantity has one column per example (\"ex 17\" is row 17 of the data),\n")
+	tr.printf("as the equations write them. The tutorial's numpy code keeps one example per\n")
+	tr.printf("row, so its A[l], Z[l], d[l] and y_mat are the transposes of a^(l), z^(l),\n")
+	tr.printf("δ^(l) and y here (print A[2].T to compare); Thetas[l], Deltas[l] and\n")
+	tr.printf("Theta_grads[l] are as printed. numpy counts from 0: unit j of z^(l), δ^(l),\n")
+	tr.printf("h and the rows of Θ^(l) is its index j-1; a^(l)'s unit i is its index i.\n")
+
+	tr.section("Examples")
+	tr.printf("\nX, one example per row (numpy: X), and the labels (numpy: y)\n")
+	cols := []traceColumn{{head: "", cells: tr.ex}}
+	for j := 0; j < tr.X.Cols; j++ {
+		cells := make([]string, m)
+		for e := range cells {
+			cells[e] = traceNum(tr.X.At(e, j))
+		}
+		cols = append(cols, traceColumn{head: fmt.Sprintf("x_%d", j+1), cells: cells, num: true})
+	}
+	cols = append(cols, traceColumn{head: "label", cells: traceLabels(tr.labels)})
+	tr.table(cols...)
+	tr.printf("\ny, the one-hot labels: y_k = 1 for k = label + 1  (%dx%d, numpy: y_mat.T)\n", K, m)
+	tr.examples("k", traceSeq(1, K), tr.y, traceInts)
 }
 
 // weights writes each Θ^(l).
@@ -172,69 +264,66 @@ func (tr *traceRun) weights() {
 	tr.section("Weights")
 	for l := 1; l < tr.L; l++ {
 		th := tr.n.Theta[l]
-		tr.printf("\nΘ^(%d)  (%dx%d = s_%d x (s_%d + 1), column 0 = bias weights)\n", l, th.Rows, th.Cols, l+1, l)
+		tr.printf("\nΘ^(%d)  (%dx%d = s_%d x (s_%d + 1), column 0 = bias weights, numpy: Thetas[%d])\n", l, th.Rows, th.Cols, l+1, l, l)
 		tr.matrix(th, tr.rows(l))
 	}
 }
 
 // forward writes a^(1), then z and a of every further layer.
 func (tr *traceRun) forward() {
-	p, L, K := tr.p, tr.L, tr.K
+	p, L, K, m := tr.p, tr.L, tr.K, tr.m
 	tr.section("Forward propagation")
-	tr.printf("\na^(1) = [1; x]  (%dx1)\n", p.A[1].Rows)
-	tr.table(
-		traceColumn{head: "i", cells: traceSeq(0, p.A[1].Rows)},
-		traceColumn{head: "a^(1)", cells: traceNumbers(p.A[1].Data), num: true},
-	)
+	tr.printf("\na^(1) = [1; x]  (%dx%d, numpy: A[1].T)\n", p.A[1].Rows, m)
+	tr.vectors("i", vec{"a^(1)", p.A[1], 0})
 	for l := 2; l <= L; l++ {
 		z, a := p.Z[l], p.A[l]
-		tr.printf("\nz^(%d) = Θ^(%d) a^(%d)  (%dx1)\n", l, l-1, l-1, z.Rows)
+		tr.printf("\nz^(%d) = Θ^(%d) a^(%d)  (%dx%d, numpy: Z[%d].T)\n", l, l-1, l-1, z.Rows, m, l)
 		if l < L {
-			tr.printf("a^(%d) = [1; g(z^(%d))]  (%dx1)\n", l, l, a.Rows)
-			tr.table(
-				traceColumn{head: "i", cells: traceSeq(0, a.Rows)},
-				traceColumn{head: fmt.Sprintf("z^(%d)", l), cells: append([]string{""}, traceNumbers(z.Data)...), num: true},
-				traceColumn{head: fmt.Sprintf("a^(%d)", l), cells: traceNumbers(a.Data), num: true},
-			)
+			tr.printf("a^(%d) = [1; g(z^(%d))]  (%dx%d, numpy: A[%d].T)\n", l, l, a.Rows, m, l)
+			tr.vectors("j", vec{fmt.Sprintf("z^(%d)", l), z, 1}, vec{fmt.Sprintf("a^(%d)", l), a, 0})
 			continue
 		}
-		tr.printf("h = a^(%d) = g(z^(%d))  (%dx1, no bias unit)\n", L, L, a.Rows)
-		tr.table(
-			traceColumn{head: "k", cells: traceSeq(0, K)},
-			traceColumn{head: fmt.Sprintf("z^(%d)", L), cells: traceNumbers(z.Data), num: true},
-			traceColumn{head: fmt.Sprintf("h = a^(%d)", L), cells: traceNumbers(a.Data), num: true},
-		)
+		tr.printf("h = a^(%d) = g(z^(%d))  (%dx%d, no bias unit, numpy: A[%d].T)\n", L, L, K, m, L)
+		tr.vectors("k", vec{fmt.Sprintf("z^(%d)", L), z, 1}, vec{fmt.Sprintf("h = a^(%d)", L), a, 1})
 	}
 }
 
 // cost writes J term by term. It returns the J it adds up and CostOf's.
 func (tr *traceRun) cost() (traced, J float64) {
-	const m = 1
-	n, K, label := tr.n, tr.K, tr.label
+	n, K, m := tr.n, tr.K, tr.m
 	tr.section("Cost")
-	tr.printf("\nJ = Σ_k [ -y_k log(h_k) - (1 - y_k) log(1 - h_k) ]\n")
+	tr.printf("\nJ = (1/m) Σ_examples Σ_k [ -y_k log(h_k) - (1 - y_k) log(1 - h_k) ]\n")
 	tr.printf("    + (λ/2m) Σ_l Σ_{j, i≥1} (Θ^(l)_{j,i})²\n")
-	tr.printf("(m = 1. Each y_k is 0 or 1, so for each k only one of the two logs counts.)\n")
-	h := tr.p.H().Data
-	terms, which := make([]string, K), make([]string, K)
+	tr.printf("Each y_k is 0 or 1, so only one of the two logs counts: the term of unit k\n")
+	tr.printf("is -log(h_k) where y_k = 1 and -log(1 - h_k) where y_k = 0.\n")
+	h := tr.p.H()
+	terms := matrix.New(K, m)
+	sums := make([]float64, m)
 	cross := 0.0
-	for k, hk := range h {
-		var c float64
-		if k == label {
-			c, which[k] = -math.Log(hk), fmt.Sprintf("-log(h_%d)", k)
-		} else {
-			c, which[k] = -math.Log(1-hk), fmt.Sprintf("-log(1 - h_%d)", k)
+	for k := 0; k < K; k++ {
+		for e := 0; e < m; e++ {
+			var c float64
+			if tr.labels[e] == k {
+				c = -math.Log(h.At(k, e))
+			} else {
+				c = -math.Log(1 - h.At(k, e))
+			}
+			terms.Set(k, e, c)
 		}
-		cross += c
-		terms[k] = traceNum(c)
 	}
-	tr.table(
-		traceColumn{head: "k", cells: traceSeq(0, K)},
-		traceColumn{head: "h_k", cells: traceNumbers(h), num: true},
-		traceColumn{head: "y_k", cells: traceInts(tr.y.Data)},
-		traceColumn{head: "term", cells: terms, num: true},
-		traceColumn{cells: which, left: true},
-	)
+	for e := 0; e < m; e++ {
+		for k := 0; k < K; k++ {
+			sums[e] += terms.At(k, e)
+		}
+	}
+	// CostOf adds the terms unit by unit, each over the examples.
+	for k := 0; k < K; k++ {
+		for e := 0; e < m; e++ {
+			cross += terms.At(k, e)
+		}
+	}
+	tr.printf("\nthe terms  (%dx%d)\n", K, m)
+	tr.examples("k", append(traceSeq(1, K), "Σ_k"), &matrix.Dense{Rows: K + 1, Cols: m, Data: append(append([]float64{}, terms.Data...), sums...)}, traceNumbers)
 	sq := 0.0
 	var perLayer []string
 	for l := 1; l < tr.L; l++ {
@@ -242,85 +331,210 @@ func (tr *traceRun) cost() (traced, J float64) {
 		sq += s
 		perLayer = append(perLayer, fmt.Sprintf("Θ^(%d): %s", l, traceNum(s)))
 	}
-	reg := network.Regularization(n, tr.lambda, m)
-	J = network.CostOf(n, tr.p, []int{label}, tr.lambda)
-	tr.printf("\ncross-entropy   Σ_k term = %s\n", traceNum(cross))
+	reg := network.Regularization(n, tr.o.Lambda, m)
+	J = network.CostOf(n, tr.p, tr.labels, tr.o.Lambda)
+	tr.printf("\ncross-entropy   (1/m) Σ terms = (1/%d) × %s = %s\n", m, traceNum(cross), traceNum(cross/float64(m)))
 	tr.printf("squared weights Σ_l Σ_{j, i≥1} (Θ^(l)_{j,i})² = %s\n", traceNum(sq))
 	tr.printf("                (%s)\n", strings.Join(perLayer, ", "))
 	tr.printf("λ term          (λ/2m) × %s = %s\n", traceNum(sq), traceNum(reg))
-	tr.printf("J = %s + %s = %s\n", traceNum(cross), traceNum(reg), traceNum(J))
-	return cross/m + reg, J
+	tr.printf("J = %s + %s = %s   (numpy: calculate_cost(X, y, Thetas, lamb))\n", traceNum(cross/float64(m)), traceNum(reg), traceNum(J))
+	return cross/float64(m) + reg, J
 }
 
 // backward writes δ^(L), then δ^(l) for l = L-1 down to 2, and returns them
 // by layer number.
 func (tr *traceRun) backward() []*matrix.Dense {
-	n, p, L, K := tr.n, tr.p, tr.L, tr.K
+	n, p, L, K, m := tr.n, tr.p, tr.L, tr.K, tr.m
 	tr.section("Backpropagation")
 	delta := make([]*matrix.Dense, L+1)
 	delta[L] = matrix.Sub(p.A[L], tr.y)
-	tr.printf("\nδ^(%d) = a^(%d) - y  (%dx1)\n", L, L, K)
-	tr.table(
-		traceColumn{head: "k", cells: traceSeq(0, K)},
-		traceColumn{head: fmt.Sprintf("a^(%d)", L), cells: traceNumbers(p.A[L].Data), num: true},
-		traceColumn{head: "y", cells: traceInts(tr.y.Data)},
-		traceColumn{head: fmt.Sprintf("δ^(%d)", L), cells: traceNumbers(delta[L].Data), num: true},
-	)
+	tr.printf("\nδ^(%d) = a^(%d) - y  (%dx%d, numpy: d[%d].T)\n", L, L, K, m, L)
+	tr.vectors("k", vec{fmt.Sprintf("a^(%d)", L), p.A[L], 1}, vec{"y", tr.y, 1}, vec{fmt.Sprintf("δ^(%d)", L), delta[L], 1})
 	for l := L - 1; l >= 2; l-- {
 		a := dropBiasRow(p.A[l])
 		back := matrix.TMul(matrix.DropFirstCol(n.Theta[l]), delta[l+1])
 		grad := matrix.Apply(n.Hidden.GradFromA, a)
 		delta[l] = matrix.MulElem(back, grad)
-		tr.printf("\nδ^(%d) = (Θ^(%d)_{:,1:})ᵀ δ^(%d) .* g'(z^(%d))  (%dx1)\n", l, l, l+1, l, delta[l].Rows)
+		tr.printf("\nδ^(%d) = (Θ^(%d)_{:,1:})ᵀ δ^(%d) .* g'(z^(%d))  (%dx%d, numpy: d[%d].T)\n", l, l, l+1, l, delta[l].Rows, m, l)
 		tr.printf("Θ^(%d)_{:,1:} is Θ^(%d) without column 0, the bias weights: the bias unit has no δ\n", l, l)
 		tr.printf("g'(z^(%d)) = %s, from a = a^(%d) without its bias unit\n", l, traceGradFormula(n.Hidden), l)
-		tr.table(
-			traceColumn{head: "i", cells: traceSeq(1, delta[l].Rows)},
-			traceColumn{head: fmt.Sprintf("(Θ^(%d)_{:,1:})ᵀ δ^(%d)", l, l+1), cells: traceNumbers(back.Data), num: true},
-			traceColumn{head: fmt.Sprintf("a^(%d)", l), cells: traceNumbers(a.Data), num: true},
-			traceColumn{head: fmt.Sprintf("g'(z^(%d))", l), cells: traceNumbers(grad.Data), num: true},
-			traceColumn{head: fmt.Sprintf("δ^(%d)", l), cells: traceNumbers(delta[l].Data), num: true},
+		tr.vectors("j",
+			vec{fmt.Sprintf("(Θ^(%d)_{:,1:})ᵀ δ^(%d)", l, l+1), back, 1},
+			vec{fmt.Sprintf("a^(%d)", l), a, 1},
+			vec{fmt.Sprintf("g'(z^(%d))", l), grad, 1},
+			vec{fmt.Sprintf("δ^(%d)", l), delta[l], 1},
 		)
 	}
 	return delta
 }
 
-// gradients writes Δ^(l), the λ term and D^(l) for l = 1..L-1, and returns D
-// by layer number.
-func (tr *traceRun) gradients(delta []*matrix.Dense) []*matrix.Dense {
-	const m = 1
+// gradients writes, for l = 1..L-1, each example's share of Δ^(l), Δ^(l),
+// the λ term, D^(l) and beside it the numerical gradient, and returns D by
+// layer number.
+func (tr *traceRun) gradients(delta []*matrix.Dense, num network.GradCheck) []*matrix.Dense {
+	m := tr.m
 	tr.section("Gradients")
+	if m > 1 {
+		tr.printf("\nΔ^(l) = δ^(l+1) (a^(l))ᵀ adds up over the examples: it is the sum of each\n")
+		tr.printf("example's δ^(l+1) (a^(l))ᵀ, its column of δ^(l+1) times its column of a^(l),\n")
+		tr.printf("transposed. D^(l) then divides by m: the mean over the examples.\n")
+	}
 	D := make([]*matrix.Dense, tr.L)
 	for l := 1; l < tr.L; l++ {
 		rows := tr.rows(l)
+		if m > 1 {
+			for e := 0; e < m; e++ {
+				share := matrix.MulT(column(delta[l+1], e), column(tr.p.A[l], e))
+				tr.printf("\n%s: δ^(%d) (a^(%d))ᵀ of this example alone  (%dx%d)\n", tr.ex[e], l+1, l, share.Rows, share.Cols)
+				tr.matrix(share, rows)
+			}
+		}
 		Delta := matrix.MulT(delta[l+1], tr.p.A[l])
-		tr.printf("\nΔ^(%d) = δ^(%d) (a^(%d))ᵀ  (%dx%d: entry %s,i is δ^(%d)_%s a^(%d)_i)\n",
-			l, l+1, l, Delta.Rows, Delta.Cols, rows.head, l+1, rows.head, l)
+		sum := ""
+		if m > 1 {
+			sum = fmt.Sprintf(", the sum of the %d above", m)
+		}
+		tr.printf("\nΔ^(%d) = δ^(%d) (a^(%d))ᵀ  (%dx%d: entry %s,i is Σ_examples δ^(%d)_%s a^(%d)_i%s, numpy: Deltas[%d])\n",
+			l, l+1, l, Delta.Rows, Delta.Cols, rows.head, l+1, rows.head, l, sum, l)
 		tr.matrix(Delta, rows)
 		D[l] = matrix.Scale(1/float64(m), Delta)
-		if tr.lambda != 0 {
-			reg := matrix.Scale(tr.lambda/float64(m), tr.n.Theta[l])
+		if m > 1 {
+			tr.printf("\n(1/m) Δ^(%d) = (1/%d) Δ^(%d)\n", l, m, l)
+			tr.matrix(D[l], rows)
+		}
+		if tr.o.Lambda != 0 {
+			reg := matrix.Scale(tr.o.Lambda/float64(m), tr.n.Theta[l])
 			for j := 0; j < reg.Rows; j++ {
 				reg.Set(j, 0, 0)
 			}
-			tr.printf("\n(λ/m) Θ^(%d), column 0 set to 0 (the bias weights are not regularized)\n", l)
+			tr.printf("\n(λ/m) Θ^(%d), column 0 set to 0 (the bias weights are not regularized; numpy: Theta_regs[%d])\n", l, l)
 			tr.matrix(reg, rows)
 			D[l] = matrix.Add(D[l], reg)
 		}
-		tr.printf("\nD^(%d) = (1/m) Δ^(%d) + (λ/m) Θ^(%d), no λ term in column 0  (%dx%d)\n", l, l, l, D[l].Rows, D[l].Cols)
+		tr.printf("\nD^(%d) = (1/m) Δ^(%d) + (λ/m) Θ^(%d), no λ term in column 0  (%dx%d, numpy: Theta_grads[%d])\n", l, l, l, D[l].Rows, D[l].Cols, l)
 		tr.matrix(D[l], rows)
+
+		tr.printf("\nD^(%d) beside the numerical gradient ∂J/∂Θ^(%d)_{%s,i} by central differences\n", l, l, rows.head)
+		tr.printf("(network.CheckGradients: J with the one weight moved by ±h, ±2h, h = %g)\n", network.GradCheckStep)
+		cells := make([][]string, 5)
+		for j := 0; j < D[l].Rows; j++ {
+			for i := 0; i < D[l].Cols; i++ {
+				d, nu := D[l].At(j, i), num.Numerical[l].At(j, i)
+				diff := smallDifferenceText
+				if !(math.Abs(d-nu) <= smallDifference) {
+					diff = strconv.FormatFloat(d-nu, 'e', 1, 64)
+				}
+				for c, s := range []string{rows.labels[j], strconv.Itoa(i), traceNum(d), traceNum(nu), diff} {
+					cells[c] = append(cells[c], s)
+				}
+			}
+		}
+		tr.table(
+			traceColumn{head: rows.head, cells: cells[0]},
+			traceColumn{head: "i", cells: cells[1]},
+			traceColumn{head: fmt.Sprintf("D^(%d)", l), cells: cells[2], num: true},
+			traceColumn{head: "numerical", cells: cells[3], num: true},
+			traceColumn{head: "D - numerical", cells: cells[4]},
+		)
 	}
 	return D
 }
 
+// update writes one step of gradient descent, Θ^(l) - α D^(l), and the cost
+// J before it and after it.
+func (tr *traceRun) update(D []*matrix.Dense, J float64) {
+	tr.section("Update")
+	tr.printf("\nOne step of gradient descent with α = %s: Θ^(l) := Θ^(l) - α D^(l)\n", strconv.FormatFloat(tr.o.Alpha, 'g', -1, 64))
+	tr.printf("(numpy: Thetas[l] = Thetas[l] - alpha * Theta_grads[l])\n")
+	next := tr.n.Copy()
+	for l := 1; l < tr.L; l++ {
+		next.Theta[l] = matrix.Sub(tr.n.Theta[l], matrix.Scale(tr.o.Alpha, D[l]))
+		tr.printf("\nΘ^(%d) - α D^(%d)\n", l, l)
+		tr.matrix(next.Theta[l], tr.rows(l))
+	}
+	after := network.Cost(next, tr.X, tr.labels, tr.o.Lambda)
+	tr.printf("\nJ before the update  %s\n", traceNum(J))
+	tr.printf("J after the update   %s   (change %s)\n", traceNum(after), traceNum(after-J))
+}
+
 // rows returns the labels of the rows of Θ^(l), Δ^(l) and D^(l): row j computes
 // unit j of layer l+1, j = 1..s_{l+1}, or for the output layer (l+1 = L) unit
-// k = 0..K-1.
+// k = 1..K.
 func (tr *traceRun) rows(l int) traceRows {
 	if l+1 == tr.L {
-		return traceRows{"k", traceSeq(0, tr.K)}
+		return traceRows{"k", traceSeq(1, tr.K)}
 	}
 	return traceRows{"j", traceSeq(1, tr.sizes[l])}
+}
+
+// vec is a quantity with one column per example, and the number of its first
+// row's unit.
+type vec struct {
+	head string
+	v    *matrix.Dense
+	from int
+}
+
+// vectors writes the quantities of one step. With one example they share a
+// table, one column each, their rows lined up by unit number; with more, each
+// has a table of its own, one column per example.
+func (tr *traceRun) vectors(rowHead string, vs ...vec) {
+	if tr.m == 1 {
+		lo, hi := vs[0].from, vs[0].from+vs[0].v.Rows
+		for _, v := range vs {
+			lo, hi = min(lo, v.from), max(hi, v.from+v.v.Rows)
+		}
+		cols := []traceColumn{{head: rowHead, cells: traceSeq(lo, hi-lo)}}
+		for _, v := range vs {
+			cells := make([]string, hi-lo)
+			format := traceNumbers
+			if v.head == "y" {
+				format = traceInts
+			}
+			copy(cells[v.from-lo:], format(v.v.Data))
+			cols = append(cols, traceColumn{head: v.head, cells: cells, num: v.head != "y"})
+		}
+		tr.table(cols...)
+		return
+	}
+	for _, v := range vs {
+		if len(vs) > 1 {
+			tr.printf("%s\n", v.head)
+		}
+		format := traceNumbers
+		if v.head == "y" {
+			format = traceInts
+		}
+		tr.examples(rowHead, traceSeq(v.from, v.v.Rows), v.v, format)
+	}
+}
+
+// examples writes v, one column per example, its rows labeled.
+func (tr *traceRun) examples(rowHead string, labels []string, v *matrix.Dense, format func([]float64) []string) {
+	cols := []traceColumn{{head: rowHead, cells: labels}}
+	for e := 0; e < v.Cols; e++ {
+		cells := format(column(v, e).Data)
+		cols = append(cols, traceColumn{head: tr.ex[e], cells: cells, num: true})
+	}
+	tr.table(cols...)
+}
+
+// column returns column e of v as a column vector.
+func column(v *matrix.Dense, e int) *matrix.Dense {
+	c := matrix.New(v.Rows, 1)
+	for r := 0; r < v.Rows; r++ {
+		c.Data[r] = v.At(r, e)
+	}
+	return c
+}
+
+// traceLabels formats the labels.
+func traceLabels(y []int) []string {
+	s := make([]string, len(y))
+	for i, c := range y {
+		s[i] = strconv.Itoa(c)
+	}
+	return s
 }
 
 // tracer writes formatted text and keeps the first write error; after one it
@@ -448,11 +662,6 @@ func traceInts(v []float64) []string {
 		s[i] = strconv.FormatFloat(x, 'f', -1, 64)
 	}
 	return s
-}
-
-// traceVector writes the cells of a column vector on one line: [ v_0  v_1 ... ]ᵀ.
-func traceVector(cells []string) string {
-	return "[ " + strings.Join(cells, "  ") + " ]ᵀ"
 }
 
 // traceJoinInts returns v as "v_0, v_1, ...".

@@ -20,20 +20,20 @@ import (
 )
 
 // traceCases are the golden traces: the tutorial's network on the first
-// example of its data, and a tanh network with three classes and λ.
+// example of its data, a tanh network with three classes and λ, and the
+// tutorial's network on the first three examples with λ.
 var traceCases = []struct {
 	name   string
 	net    func() *network.Network
-	x      func() ([]float64, int)
+	m      int // the first m examples of data
+	data   func() (*matrix.Dense, []int)
 	lambda float64
 }{
 	{
 		name: "trace_tutorial",
 		net:  func() *network.Network { return network.New(layer.Init(layer.Tutorial, 0)) },
-		x: func() ([]float64, int) {
-			X, y := moons.Make(1000, 0.1, 0)
-			return X.Row(0), y[0]
-		},
+		m:    1,
+		data: func() (*matrix.Dense, []int) { return moons.Make(1000, 0.1, 0) },
 	},
 	{
 		name: "trace_tanh",
@@ -42,11 +42,16 @@ var traceCases = []struct {
 			n.Hidden = network.Tanh
 			return n
 		},
-		x: func() ([]float64, int) {
-			X, y := moons.Spiral(300, 0.1, 0, 3)
-			return X.Row(0), y[0]
-		},
+		m:      1,
+		data:   func() (*matrix.Dense, []int) { return moons.Spiral(300, 0.1, 0, 3) },
 		lambda: 0.5,
+	},
+	{
+		name:   "trace_m3",
+		net:    func() *network.Network { return network.New(layer.Init(layer.Tutorial, 0)) },
+		m:      3,
+		data:   func() (*matrix.Dense, []int) { return moons.Make(1000, 0.1, 0) },
+		lambda: 0.7,
 	},
 }
 
@@ -54,8 +59,9 @@ func TestTrace(t *testing.T) {
 	for _, tc := range traceCases {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
-			x, label := tc.x()
-			if err := Write(&b, tc.net(), x, label, tc.lambda); err != nil {
+			X, y := tc.data()
+			X = &matrix.Dense{Rows: tc.m, Cols: X.Cols, Data: X.Data[:tc.m*X.Cols]}
+			if err := WriteExamples(&b, tc.net(), X, y[:tc.m], Options{Lambda: tc.lambda, Alpha: DefaultAlpha}); err != nil {
 				t.Fatal(err)
 			}
 			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), b.Bytes())
@@ -135,13 +141,12 @@ func TestTracePrintsTheNetworksNumbers(t *testing.T) {
 			}
 
 			lines := strings.Split(out, "\n")
-			last := lines[len(lines)-2]
-			if !strings.HasPrefix(last, "D above") || !strings.HasSuffix(last, "matches Backprop: yes") {
-				t.Errorf("%s: the trace ends with %q, want the check against Backprop", name, last)
+			if !strings.Contains(out, "\nD above vs network.Backprop(n, network.Forward(n, X), y, λ): largest difference 0, matches Backprop: yes\n") {
+				t.Errorf("%s: the trace lacks the check against Backprop:\n%s", name, out)
 			}
 			var J string
 			for _, line := range lines {
-				if f := strings.Fields(line); strings.HasPrefix(line, "J = ") && len(f) == 7 {
+				if f := strings.Fields(line); strings.HasPrefix(line, "J = ") && len(f) >= 7 && f[3] == "+" {
 					J = f[6]
 				}
 			}
@@ -218,6 +223,141 @@ func TestTracePrintsTheNetworksNumbers(t *testing.T) {
 	}
 }
 
+// namedTable returns the rows of the table that follows the line name alone,
+// the first such line after the first line that starts with heading.
+func namedTable(t *testing.T, out, heading, name string) [][]string {
+	t.Helper()
+	i := strings.Index(out, "\n"+heading)
+	if i < 0 {
+		t.Fatalf("no line starts with %q in\n%s", heading, out)
+	}
+	j := strings.Index(out[i:], "\n"+name+"\n")
+	if j < 0 {
+		t.Fatalf("no line %q after %q in\n%s", name, heading, out)
+	}
+	return traceTable(t, out[i+j+1:], name)
+}
+
+// With m examples, the trace prints Forward's h, CostOf's J, Backprop's D,
+// CheckGradients' numerical gradient, each example's share of Δ^(l) adding up
+// to Δ^(l), the update Θ - αD and the cost after it, and passes its own checks.
+func TestTraceExamples(t *testing.T) {
+	tests := []struct {
+		sizes         []int
+		g             network.Activation
+		m             int
+		lambda, alpha float64
+	}{
+		{layer.Tutorial, network.Sigmoid, 3, 0, 0.5},
+		{layer.Tutorial, network.Sigmoid, 4, 1.5, 2},
+		{[]int{2, 3, 3}, network.Tanh, 3, 0.5, 0.1},
+		{[]int{3, 4, 6, 4}, network.ReLU, 5, 1.3, 0.5},
+		{[]int{4, 3}, network.Sigmoid, 2, 0.2, 1}, // no hidden layer
+	}
+	for ti, tt := range tests {
+		n := network.New(layer.Init(tt.sizes, uint32(ti)))
+		n.Hidden = tt.g
+		L, K, m := n.L(), n.K(), tt.m
+		X, y := randomData(m, tt.sizes[0], K, uint32(20+ti))
+		name := fmt.Sprintf("%v %v m=%d λ=%v α=%v", tt.sizes, tt.g, m, tt.lambda, tt.alpha)
+		var b bytes.Buffer
+		if err := WriteExamples(&b, n, X, y, Options{Lambda: tt.lambda, Alpha: tt.alpha, First: 7}); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out := b.String()
+		for _, want := range []string{
+			fmt.Sprintf("for m = %d examples", m),
+			"matches CostOf: yes", "matches Backprop: yes", "largest relative difference below 1e-7: yes",
+			fmt.Sprintf("  ex %d", 7+m-1),
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: the trace lacks %q", name, want)
+			}
+		}
+		p := network.Forward(n, X)
+		D := network.Backprop(n, p, y, tt.lambda)
+		num := network.CheckGradients(n, X, y, tt.lambda)
+		check := func(what, s string, v float64) {
+			t.Helper()
+			if !printedEqual(t, s, v) {
+				t.Errorf("%s: %s printed %s, want %.9f", name, what, s, v)
+			}
+		}
+		checkMatrix := func(what string, rows [][]string, want *matrix.Dense) {
+			t.Helper()
+			if len(rows) != want.Rows {
+				t.Fatalf("%s: %s has %d rows, want %d", name, what, len(rows), want.Rows)
+			}
+			for j, r := range rows {
+				if len(r) != want.Cols+1 {
+					t.Fatalf("%s: %s row %v, want a label and %d numbers", name, what, r, want.Cols)
+				}
+				for i, s := range r[1:] {
+					check(fmt.Sprintf("%s_{%d,%d}", what, j, i), s, want.At(j, i))
+				}
+			}
+		}
+		checkMatrix("h", namedTable(t, out, fmt.Sprintf("h = a^(%d)", L), fmt.Sprintf("h = a^(%d)", L)), p.H())
+		var J, after string
+		for _, line := range strings.Split(out, "\n") {
+			if f := strings.Fields(line); strings.HasPrefix(line, "J = ") && len(f) >= 7 && f[3] == "+" {
+				J = f[6]
+			}
+			if f := strings.Fields(line); strings.HasPrefix(line, "J after the update") && len(f) >= 5 {
+				after = f[4]
+			}
+		}
+		check("J", J, network.CostOf(n, p, y, tt.lambda))
+		next := n.Copy()
+		for l := 1; l < L; l++ {
+			checkMatrix(fmt.Sprintf("D^(%d)", l), traceTable(t, out, fmt.Sprintf("D^(%d) = ", l)), D[l])
+			next.Theta[l] = matrix.Sub(n.Theta[l], matrix.Scale(tt.alpha, D[l]))
+			checkMatrix(fmt.Sprintf("Θ^(%d) - α D^(%d)", l, l), traceTable(t, out, fmt.Sprintf("Θ^(%d) - α D^(%d)", l, l)), next.Theta[l])
+
+			// The shares of the examples add up to Δ^(l) = m (D^(l) - (λ/m) Θ^(l)),
+			// to within m times the printed precision.
+			sum := matrix.New(D[l].Rows, D[l].Cols)
+			for e := 0; e < m; e++ {
+				rows := traceTable(t, out, fmt.Sprintf("ex %d: δ^(%d) (a^(%d))ᵀ", 7+e, l+1, l))
+				for j, r := range rows {
+					for i, s := range r[1:] {
+						v, _ := strconv.ParseFloat(s, 64)
+						sum.Data[j*sum.Cols+i] += v
+					}
+				}
+			}
+			for j := 0; j < sum.Rows; j++ {
+				for i := 0; i < sum.Cols; i++ {
+					reg := 0.0
+					if i > 0 {
+						reg = tt.lambda / float64(m) * n.Theta[l].At(j, i)
+					}
+					if want := float64(m) * (D[l].At(j, i) - reg); !(math.Abs(sum.At(j, i)-want) <= float64(m)*0.5e-6*(1+1e-9)) {
+						t.Errorf("%s: the shares of Δ^(%d)_{%d,%d} add up to %v, want %v", name, l, j, i, sum.At(j, i), want)
+					}
+				}
+			}
+
+			rows := traceTable(t, out, fmt.Sprintf("D^(%d) beside the numerical gradient", l))
+			if len(rows) != D[l].Rows*D[l].Cols {
+				t.Fatalf("%s: the numerical gradient of Θ^(%d) has %d rows, want %d", name, l, len(rows), D[l].Rows*D[l].Cols)
+			}
+			for r, f := range rows {
+				if len(f) < 5 {
+					t.Fatalf("%s: numerical gradient row %v", name, f)
+				}
+				j, i := r/D[l].Cols, r%D[l].Cols
+				if f[0] != strconv.Itoa(j+1) || f[1] != strconv.Itoa(i) {
+					t.Errorf("%s: numerical gradient row %d is labeled %s %s, want %d %d", name, r, f[0], f[1], j+1, i)
+				}
+				check(fmt.Sprintf("D^(%d)_{%d,%d}", l, j, i), f[2], D[l].At(j, i))
+				check(fmt.Sprintf("numerical ∂J/∂Θ^(%d)_{%d,%d}", l, j, i), f[3], num.Numerical[l].At(j, i))
+			}
+		}
+		check("J after the update", after, network.Cost(next, X, y, tt.lambda))
+	}
+}
+
 // traceLargestDifference is what makes the trace's last line say "no" and Trace
 // return an error.
 func TestTraceLargestDifference(t *testing.T) {
@@ -290,10 +430,11 @@ func TestTracePanics(t *testing.T) {
 		label int
 		want  string
 	}{
-		{[]float64{1, 2, 3}, 0, "x has 3 features but the input layer has 2 units"},
-		{[]float64{1}, 0, "x has 1 features"},
-		{[]float64{1, 2}, 2, "label 2 is not a class of the output layer (0..1)"},
+		{[]float64{1, 2, 3}, 0, "X is 1x3 but the input layer has 2 units"},
+		{[]float64{1}, 0, "X is 1x1"},
+		{[]float64{1, 2}, 2, "label 2 of example 0 is not a class of the output layer (0..1)"},
 		{[]float64{1, 2}, -1, "label -1"},
+		{[]float64{1, math.NaN()}, 0, "X holds NaN"},
 	} {
 		func() {
 			defer func() {

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/fast"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // BenchmarkIteration times one full gradient-descent iteration, the cost

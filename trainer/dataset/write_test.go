@@ -15,7 +15,7 @@ import (
 func TestWriteCSVRoundTrip(t *testing.T) {
 	X := matrix.FromRows([][]float64{
 		{0.1, -2.5e-300, math.MaxFloat64},
-		{1.0 / 3, 5e-324, -0.0},
+		{1.0 / 3, 5e-324, math.Copysign(0, -1)},
 		{-1e17, 123456789.125, 7},
 	})
 	y := []int{2, 0, 1}

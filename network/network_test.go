@@ -1,33 +1,17 @@
 package network
 
 import (
+	"github.com/ann-go/ann/internal/randdata"
 	"math"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/sigmoid"
 )
-
-// randomData returns m examples of n features uniform in [-2, 2) and labels in
-// 0..K-1, every class present when m >= K.
-func randomData(m, n, K int, seed uint32) (*matrix.Dense, []int) {
-	rs := nprand.New(seed)
-	X := matrix.New(m, n)
-	for i := range X.Data {
-		X.Data[i] = 4*rs.Float64() - 2
-	}
-	y := make([]int, m)
-	for i := range y {
-		y[i] = i % K
-	}
-	rs.Shuffle(m, func(i, j int) { y[i], y[j] = y[j], y[i] })
-	return X, y
-}
 
 // tutorialForward is the tutorial's forward_prop and calculate_cost written
 // literally, one example per row: layer.dot(Theta.T), the bias column in front,
@@ -136,7 +120,7 @@ func TestGradientCheck(t *testing.T) {
 	for _, tt := range tests {
 		net := New(layer.Init(tt.sizes, 3))
 		net.Hidden = tt.g
-		X, y := randomData(12, tt.sizes[0], tt.sizes[len(tt.sizes)-1], 11)
+		X, y := randdata.Examples(12, tt.sizes[0], tt.sizes[len(tt.sizes)-1], 11)
 		if tt.g == ReLU {
 			X, y = awayFromKink(net, X, y)
 		}
@@ -176,7 +160,7 @@ func awayFromKink(net *Network, X *matrix.Dense, y []int) (*matrix.Dense, []int)
 // that forget λ, or use the wrong g', are far from the numerical ones.
 func TestGradientCheckCatchesErrors(t *testing.T) {
 	net := New(layer.Init([]int{2, 5, 5, 2}, 0))
-	X, y := randomData(10, 2, 2, 1)
+	X, y := randdata.Examples(10, 2, 2, 1)
 	withLambda := CheckGradients(net, X, y, 1)
 	forgot := Backprop(net, Forward(net, X), y, 0)
 	tanh := net.Copy()

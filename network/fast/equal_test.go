@@ -2,6 +2,7 @@ package fast
 
 import (
 	"fmt"
+	"github.com/ann-go/ann/internal/randdata"
 	"math"
 	"runtime"
 	"slices"
@@ -52,7 +53,7 @@ func TestEngineEqualsReference(t *testing.T) {
 		net := network.New(layer.Init(tt.sizes, uint32(ci)))
 		net.Hidden = tt.g
 		K := tt.sizes[len(tt.sizes)-1]
-		X, y := randomData(tt.m, tt.sizes[0], K, uint32(100+ci))
+		X, y := randdata.Examples(tt.m, tt.sizes[0], K, uint32(100+ci))
 		p := network.Forward(net, X)
 		wantJ := network.CostOf(net, p, y, tt.lambda)
 		wantD := network.Backprop(net, p, y, tt.lambda)
@@ -98,7 +99,7 @@ func TestEngineSameOnAnyCores(t *testing.T) {
 		}
 		net := network.New(layer.Init(tt.sizes, uint32(ci)))
 		net.Hidden = tt.g
-		X, y := randomData(tt.m, tt.sizes[0], tt.sizes[len(tt.sizes)-1], uint32(ci))
+		X, y := randdata.Examples(tt.m, tt.sizes[0], tt.sizes[len(tt.sizes)-1], uint32(ci))
 		type out struct {
 			J    float64
 			D    [][]float64
@@ -135,7 +136,7 @@ func TestEngineSameOnAnyCores(t *testing.T) {
 func TestWorkerPanicReachesCaller(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	net := network.New(layer.Init(layer.Tutorial, 0))
-	X, y := randomData(4*parallelMin, 2, 2, 1)
+	X, y := randdata.Examples(4*parallelMin, 2, 2, 1)
 	ws := NewWorkspace(net, X, y, 0)
 	defer ws.Close()
 	want, _ := ws.Gradient()
@@ -204,7 +205,7 @@ func TestNotFiniteInputs(t *testing.T) {
 	net := network.New(layer.Init(layer.Tutorial, 0))
 	for _, m := range []int{3, parallelMin + 5} {
 		for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.MaxFloat64, -math.MaxFloat64, 5e-324} {
-			X, _ := randomData(m, 2, 2, 3)
+			X, _ := randdata.Examples(m, 2, 2, 3)
 			X.Data[len(X.Data)-1] = v
 			r := func() (r any) {
 				defer func() { r = recover() }()

@@ -1,6 +1,7 @@
 package fast
 
 import (
+	"github.com/ann-go/ann/internal/randdata"
 	"math"
 	"runtime"
 	"slices"
@@ -12,22 +13,6 @@ import (
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 )
-
-// randomData returns m examples of n features uniform in [-2, 2) and labels in
-// 0..K-1, every class present when m >= K.
-func randomData(m, n, K int, seed uint32) (*matrix.Dense, []int) {
-	rs := nprand.New(seed)
-	X := matrix.New(m, n)
-	for i := range X.Data {
-		X.Data[i] = 4*rs.Float64() - 2
-	}
-	y := make([]int, m)
-	for i := range y {
-		y[i] = i % K
-	}
-	rs.Shuffle(m, func(i, j int) { y[i], y[j] = y[j], y[i] })
-	return X, y
-}
 
 func near(a, b *matrix.Dense, tol float64) bool {
 	if !matrix.SameShape(a, b) {
@@ -61,7 +46,7 @@ func TestWorkspaceMatchesPlain(t *testing.T) {
 	for _, tt := range tests {
 		net := network.New(layer.Init(tt.sizes, 5))
 		net.Hidden = tt.g
-		X, y := randomData(tt.m, tt.sizes[0], tt.sizes[len(tt.sizes)-1], 2)
+		X, y := randdata.Examples(tt.m, tt.sizes[0], tt.sizes[len(tt.sizes)-1], 2)
 		p := network.Forward(net, X)
 		wantJ, wantD := network.CostOf(net, p, y, tt.lambda), network.Backprop(net, p, y, tt.lambda)
 		ws := NewWorkspace(net, X, y, tt.lambda)
@@ -90,7 +75,7 @@ func TestWorkspaceMatchesPlain(t *testing.T) {
 // no bit of the result.
 func TestWorkspaceDeterministic(t *testing.T) {
 	net := network.New(layer.Init([]int{2, 5, 5, 2}, 0))
-	X, y := randomData(3*parallelMin+11, 2, 2, 9)
+	X, y := randdata.Examples(3*parallelMin+11, 2, 2, 9)
 	run := func(procs int) (float64, []*matrix.Dense) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		ws := NewWorkspace(net, X, y, 0.3)
@@ -119,7 +104,7 @@ func TestWorkspaceDeterministic(t *testing.T) {
 func TestWorkspaceAllocs(t *testing.T) {
 	for _, m := range []int{500, 2 * parallelMin} {
 		net := network.New(layer.Init([]int{2, 5, 5, 2}, 0))
-		X, y := randomData(m, 2, 2, 9)
+		X, y := randdata.Examples(m, 2, 2, 9)
 		ws := NewWorkspace(net, X, y, 0.1)
 		ws.Gradient()
 		if a := testing.AllocsPerRun(20, func() { ws.Gradient() }); a != 0 {
@@ -133,7 +118,7 @@ func TestWorkspaceAllocs(t *testing.T) {
 // rows computes, bit for bit, and loading allocates nothing; bad loads panic.
 func TestWorkspaceLoad(t *testing.T) {
 	net := network.New(layer.Init([]int{2, 5, 5, 3}, 1))
-	X, y := randomData(3*parallelMin, 2, 3, 4)
+	X, y := randdata.Examples(3*parallelMin, 2, 3, 4)
 	for _, m := range []int{7, chunkSize + 9, parallelMin + 1} {
 		ws := NewWorkspace(net, firstRows(X, m), y[:m], 0.2)
 		for _, seed := range []uint32{1, 2} {
@@ -193,7 +178,7 @@ func TestProbabilitiesMatchForward(t *testing.T) {
 		for _, g := range []network.Activation{network.Sigmoid, network.Tanh} {
 			net := network.New(layer.Init([]int{3, 6, 4, 3}, 8))
 			net.Hidden = g
-			X, _ := randomData(m, 3, 3, 4)
+			X, _ := randdata.Examples(m, 3, 3, 4)
 			want := matrix.T(network.Forward(net, X).H())
 			if got := Probabilities(net, X); !near(got, want, 1e-15) {
 				t.Errorf("m=%d %v: Probabilities differs from Forward", m, g)
@@ -214,7 +199,7 @@ func TestPredictMatchesArgmaxOfProbabilities(t *testing.T) {
 					th.Data[i] *= scale
 				}
 			}
-			X, _ := randomData(3000, sizes[0], 2, 7)
+			X, _ := randdata.Examples(3000, sizes[0], 2, 7)
 			want := matrix.ArgmaxRows(Probabilities(net, X))
 			if got := Predict(net, X); !slices.Equal(got, want) {
 				t.Errorf("scale %v %v: Predict differs from the argmax of Probabilities", scale, sizes)

@@ -2,6 +2,7 @@ package fast
 
 import (
 	"fmt"
+	"github.com/ann-go/ann/internal/randdata"
 	"math"
 	"runtime"
 	"slices"
@@ -14,29 +15,6 @@ import (
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/sigmoid"
 )
-
-// gridPoints returns the points of the grid xs × ys, one per row, in
-// GridProbabilities' order: what the tutorial's predict is given.
-func gridPoints(xs, ys []float64) *matrix.Dense {
-	P := matrix.New(len(xs)*len(ys), 2)
-	for j, y := range ys {
-		for i, x := range xs {
-			P.Set(j*len(xs)+i, 0, x)
-			P.Set(j*len(xs)+i, 1, y)
-		}
-	}
-	return P
-}
-
-// randomAxis returns n values uniform in [-3, 3), unsorted, as a grid allows.
-func randomAxis(n int, seed uint32) []float64 {
-	rs := nprand.New(seed)
-	v := make([]float64, n)
-	for i := range v {
-		v[i] = 6*rs.Float64() - 3
-	}
-	return v
-}
 
 // GridProbabilities and PredictGrid give what Probabilities and Predict give
 // on the grid's points: bit for bit without sigmoid hidden units (tanh, relu,
@@ -61,8 +39,8 @@ func TestGridMatchesPoints(t *testing.T) {
 					}
 				}
 				for gi, gr := range grids {
-					xs, ys := randomAxis(gr.nx, uint32(2*gi)), randomAxis(gr.ny, uint32(2*gi+1))
-					X := gridPoints(xs, ys)
+					xs, ys := randdata.Axis(gr.nx, uint32(2*gi)), randdata.Axis(gr.ny, uint32(2*gi+1))
+					X := randdata.GridPoints(xs, ys)
 					exact := g != network.Sigmoid || len(sizes) == 2
 					name := fmt.Sprintf("%v %v scale %v, %dx%d grid", sizes, g, scale, gr.nx, gr.ny)
 					want, got := Probabilities(net, X), GridProbabilities(net, xs, ys)
@@ -87,18 +65,18 @@ func TestGridMatchesPoints(t *testing.T) {
 // initial weights every unit of layer 2 uses it.
 func TestGridUsesProductForm(t *testing.T) {
 	net := network.New(layer.Init(layer.Tutorial, 0))
-	g := newGrid(net, randomAxis(10, 1), randomAxis(10, 2))
+	g := newGrid(net, randdata.Axis(10, 1), randdata.Axis(10, 2))
 	if !slices.Equal(g.expForm, []bool{true, true, true, true, true}) {
 		t.Errorf("expForm = %v, want every unit", g.expForm)
 	}
 	// Unit 0 with |u| > 177 somewhere, unit 1 with |v| > 177.
 	net.Theta[1].Set(0, 1, 200)
 	net.Theta[1].Set(1, 2, -200)
-	if g := newGrid(net, randomAxis(10, 1), randomAxis(10, 2)); !slices.Equal(g.expForm, []bool{false, false, true, true, true}) {
+	if g := newGrid(net, randdata.Axis(10, 1), randdata.Axis(10, 2)); !slices.Equal(g.expForm, []bool{false, false, true, true, true}) {
 		t.Errorf("large weights: expForm = %v, want units 2-4", g.expForm)
 	}
 	net.Hidden = network.Tanh
-	if g := newGrid(net, randomAxis(10, 1), randomAxis(10, 2)); slices.Contains(g.expForm, true) {
+	if g := newGrid(net, randdata.Axis(10, 1), randdata.Axis(10, 2)); slices.Contains(g.expForm, true) {
 		t.Errorf("tanh: expForm = %v, want none", g.expForm)
 	}
 }
@@ -119,7 +97,7 @@ func TestGridEdgeCases(t *testing.T) {
 		}()
 	}
 	xs, ys := []float64{-1e300, 0, 1, 1e300}, []float64{-1, 1e300}
-	want, got := Probabilities(net, gridPoints(xs, ys)), GridProbabilities(net, xs, ys)
+	want, got := Probabilities(net, randdata.GridPoints(xs, ys)), GridProbabilities(net, xs, ys)
 	for i, w := range want.Data {
 		if g := got.Data[i]; !(g == w || math.IsNaN(g) && math.IsNaN(w)) {
 			t.Errorf("h[%d] = %v, Probabilities %v", i, g, w)
@@ -130,7 +108,7 @@ func TestGridEdgeCases(t *testing.T) {
 	net.Theta[1].Set(0, 1, 1000)
 	net.Theta[1].Set(0, 2, 1000)
 	xs, ys = []float64{-1, -0.5, 0}, []float64{1, 0.5}
-	want, got = Probabilities(net, gridPoints(xs, ys)), GridProbabilities(net, xs, ys)
+	want, got = Probabilities(net, randdata.GridPoints(xs, ys)), GridProbabilities(net, xs, ys)
 	if !near(got, want, 1e-14) {
 		t.Errorf("opposite terms: %v, Probabilities %v", got.Data, want.Data)
 	}
@@ -200,7 +178,7 @@ func TestArgmaxChunkMatchesArgmaxH(t *testing.T) {
 // Each point is computed on its own, so the number of cores changes nothing.
 func TestGridSameOnAnyCores(t *testing.T) {
 	net := network.New(layer.Init(layer.Tutorial, 0))
-	xs, ys := randomAxis(300, 7), randomAxis(50, 8) // 15,000 points, 150 chunks
+	xs, ys := randdata.Axis(300, 7), randdata.Axis(50, 8) // 15,000 points, 150 chunks
 	run := func(procs int) (*matrix.Dense, []int) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		return GridProbabilities(net, xs, ys), PredictGrid(net, xs, ys)

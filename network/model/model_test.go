@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"github.com/ann-go/ann/internal/randdata"
 	"math"
 	"path/filepath"
 	"slices"
@@ -177,8 +178,8 @@ func TestReadModelErrors(t *testing.T) {
 
 // A model standardizes the grid's axes as it does each point.
 func TestModelGrid(t *testing.T) {
-	xs, ys := randomAxis(70, 5), randomAxis(40, 6)
-	X := gridPoints(xs, ys)
+	xs, ys := randdata.Axis(70, 5), randdata.Axis(40, 6)
+	X := randdata.GridPoints(xs, ys)
 	for _, g := range []network.Activation{network.Tanh, network.Sigmoid} {
 		m := &Model{Net: &network.Network{Theta: layer.Init(layer.Tutorial, 2), Hidden: g}, Mean: []float64{0.5, -1}, Std: []float64{2, 0.25}}
 		want, _ := m.Probabilities(X)

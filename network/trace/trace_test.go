@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/ann-go/ann/internal/randdata"
 	"io"
 	"math"
 	"path/filepath"
@@ -12,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/ann-go/ann/internal/golden"
-	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
@@ -121,7 +121,7 @@ func TestTracePrintsTheNetworksNumbers(t *testing.T) {
 		n := network.New(layer.Init(tt.sizes, uint32(ti)))
 		n.Hidden = tt.g
 		L, K := n.L(), n.K()
-		X, y := randomData(K, tt.sizes[0], K, uint32(10+ti))
+		X, y := randdata.Examples(K, tt.sizes[0], K, uint32(10+ti))
 		for ex := range y {
 			x, label := X.Row(ex), y[ex]
 			var b bytes.Buffer
@@ -258,7 +258,7 @@ func TestTraceExamples(t *testing.T) {
 		n := network.New(layer.Init(tt.sizes, uint32(ti)))
 		n.Hidden = tt.g
 		L, K, m := n.L(), n.K(), tt.m
-		X, y := randomData(m, tt.sizes[0], K, uint32(20+ti))
+		X, y := randdata.Examples(m, tt.sizes[0], K, uint32(20+ti))
 		name := fmt.Sprintf("%v %v m=%d λ=%v α=%v", tt.sizes, tt.g, m, tt.lambda, tt.alpha)
 		var b bytes.Buffer
 		if err := WriteExamples(&b, n, X, y, Options{Lambda: tt.lambda, Alpha: tt.alpha, First: 7}); err != nil {
@@ -463,20 +463,4 @@ func TestTraceInfiniteCost(t *testing.T) {
 			t.Errorf("the trace lacks %q:\n%s", want, out)
 		}
 	}
-}
-
-// randomData returns m examples of n features uniform in [-2, 2) and labels in
-// 0..K-1, every class present when m >= K.
-func randomData(m, n, K int, seed uint32) (*matrix.Dense, []int) {
-	rs := nprand.New(seed)
-	X := matrix.New(m, n)
-	for i := range X.Data {
-		X.Data[i] = 4*rs.Float64() - 2
-	}
-	y := make([]int, m)
-	for i := range y {
-		y[i] = i % K
-	}
-	rs.Shuffle(m, func(i, j int) { y[i], y[j] = y[j], y[i] })
-	return X, y
 }

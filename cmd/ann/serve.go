@@ -191,6 +191,8 @@ var playFlags = []string{"data", "n", "noise", "data-seed", "factor", "first",
 type playSetup struct {
 	ds                *dataSet
 	trainIdx, testIdx []int
+	held              []bool    // per row: not trained on (held out, or past -first), drawn hollow
+	x1, x2            []float64 // the data's two features, as the figures take them
 	df                dataFlags
 	nf                netFlags
 	testFraction      float64
@@ -260,6 +262,9 @@ func (l limits) setup(form map[string][]string, file io.Reader, fileName string)
 	if err := s.nf.check(); err != nil {
 		return nil, err
 	}
+	if s.df.first < 0 { // as df.load words it, which an upload does not go through
+		return nil, usagef("-first %d: want 0 (all rows) or a positive count", s.df.first)
+	}
 
 	// The data: generated, or the uploaded file, read as ann train reads one.
 	var err error
@@ -306,6 +311,17 @@ func (l limits) setup(form map[string][]string, file io.Reader, fileName string)
 		}
 		s.trainIdx = seq(rows)
 	}
+	s.held = make([]bool, m)
+	for i := range s.held {
+		s.held[i] = true
+	}
+	for _, i := range s.trainIdx {
+		s.held[i] = false
+	}
+	if len(s.trainIdx) == m {
+		s.held = nil // no hollow points, and no legend for them
+	}
+	s.x1, s.x2 = column(s.ds.X, 0), column(s.ds.X, 1)
 	return s, nil
 }
 
@@ -393,6 +409,7 @@ type published struct {
 	msg              string // why it stopped, for done and diverged
 	costs, testCosts []float64
 	net              *network.Network // Θ after iteration iter, copied in place
+	confidence       bool             // the page asks for the boundary shaded by confidence
 }
 
 func (p *playground) newRun(w http.ResponseWriter, r *http.Request) {
@@ -552,13 +569,28 @@ type playSignal struct {
 }
 
 // control signals the run's training goroutine: play (with an optional rate,
-// iterations per second), pause, step or reset.
+// iterations per second), pause, step or reset; or changes how its frames
+// are drawn: view with confidence=true or false.
 func (p *playground) control(w http.ResponseWriter, r *http.Request) {
 	sig := playSignal{op: r.FormValue("op")}
 	switch sig.op {
 	case "play", "pause", "step", "reset":
+	case "view":
+		arg := r.FormValue("confidence")
+		confidence, err := strconv.ParseBool(arg)
+		if err != nil {
+			badRequest(w, fmt.Sprintf("confidence %q: want true or false", arg))
+			return
+		}
+		run := p.lookup(w, r)
+		if run == nil {
+			return
+		}
+		run.setView(confidence)
+		w.WriteHeader(http.StatusNoContent)
+		return
 	default:
-		badRequest(w, fmt.Sprintf("op %q: want play, pause, step or reset", sig.op))
+		badRequest(w, fmt.Sprintf("op %q: want play, pause, step, reset or view", sig.op))
 		return
 	}
 	if v := r.FormValue("rate"); v != "" {
@@ -654,6 +686,18 @@ func (p *playground) events(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		flusher.Flush()
+	}
+}
+
+// setView sets how the frames are drawn, and asks for a frame drawn so.
+func (run *playRun) setView(confidence bool) {
+	run.mu.Lock()
+	run.pub.confidence = confidence
+	run.pub.gen++
+	run.mu.Unlock()
+	select {
+	case run.wake <- struct{}{}:
+	default:
 	}
 }
 
@@ -866,7 +910,7 @@ type frame struct {
 	Command  string   `json:"command,omitempty"` // the same, for a shell
 	Boundary string   `json:"boundary"`          // SVG
 	CostFig  string   `json:"costFig,omitempty"` // SVG
-	Diagram  string   `json:"diagram"`           // SVG
+	Diagram  string   `json:"diagram,omitempty"` // SVG; none when the weights give no finite output
 }
 
 func (run *playRun) frame(v published) frame {
@@ -901,13 +945,14 @@ func (run *playRun) frame(v published) frame {
 		steps = fineSteps(v.net)
 	}
 	var b strings.Builder
-	if err := drawPlayBoundary(&b, s, mdl, steps); err != nil {
+	if err := drawPlayBoundary(&b, s, mdl, steps, v.confidence); err != nil {
 		f.Message = err.Error()
 	}
 	f.Boundary = b.String()
 	b.Reset()
-	neuronDiagram(&b, v.net)
-	f.Diagram = b.String()
+	if err := drawNeurons(&b, s, v.net); err == nil {
+		f.Diagram = b.String()
+	}
 	return f
 }
 
@@ -941,109 +986,23 @@ func fineSteps(net *network.Network) int {
 	return max(liveSteps, min(boundarySteps, int(math.Sqrt(4e7/float64(w)))))
 }
 
-// drawPlayBoundary draws the decision boundary of model over the run's data.
-//
-// TODO(svgplot hollow points): draw the held-out rows (s.testIdx) hollow and
-// the training rows filled once svgplot can; until then every row is a filled
-// dot, as ann train's boundary.svg draws them.
-func drawPlayBoundary(w io.Writer, s *playSetup, m *model.Model, steps int) error {
+// drawPlayBoundary draws the decision boundary of model over the run's data:
+// the training rows filled, every other row (held out, or past -first) hollow,
+// and with confidence the regions shaded by the winning output.
+func drawPlayBoundary(w io.Writer, s *playSetup, m *model.Model, steps int, confidence bool) error {
 	g := boundaryGrid(s.ds.X, gridScores(m), steps)
-	return svgplot.Boundary(w, g, column(s.ds.X, 0), column(s.ds.X, 1), s.ds.y,
-		svgplot.Options{Title: "Decision boundary", Width: 520, Height: 420})
+	return svgplot.Boundary(w, g, s.x1, s.x2, s.ds.y,
+		svgplot.Options{Title: "Decision boundary", Width: 520, Height: 420, Held: s.held, Confidence: confidence})
 }
 
-// neuronDiagram draws the network's units and weights: one column per layer,
-// a line per weight Θ^(l)_ij, blue when positive and red when negative, as
-// wide as |Θ| is large, with its value on hover.
-//
-// TODO(svgplot neuron diagram): replace with svgplot's neuron diagram once it
-// has one.
-func neuronDiagram(w *strings.Builder, net *network.Network) {
-	sizes := net.Sizes()
-	L := len(sizes)
-	const width, height, top, bottom = 460.0, 330.0, 26.0, 40.0
-	most := 0
-	for l, s := range sizes {
-		most = max(most, s+boolInt(l < L-1))
-	}
-	unitY := func(l, i int) float64 { // i = 0 is the bias unit, except in the output layer
-		n := sizes[l] + boolInt(l < L-1)
-		step := min(34, (height-top-bottom)/float64(max(1, most-1)))
-		mid := top + (height-top-bottom)/2
-		return mid + (float64(i)-float64(n-1)/2)*step
-	}
-	layerX := func(l int) float64 { return 40 + float64(l)*(width-80)/float64(L-1) }
-	biggest := 0.0
-	for _, t := range net.Theta {
-		if t != nil {
-			for _, v := range t.Data {
-				if a := math.Abs(v); a > biggest { // NaN weights count for nothing
-					biggest = a
-				}
-			}
-		}
-	}
-	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif">`+"\n", int(width), int(height), int(width), int(height))
-	for l := 1; l < L; l++ { // Θ^(l) maps layer l to layer l+1; in Go, index l-1 to l
-		t := net.Theta[l]
-		for i := 0; i < t.Rows; i++ {
-			for j := 0; j < t.Cols; j++ {
-				v := t.At(i, j)
-				col := "#1f77b4"
-				if v < 0 {
-					col = "#d62728"
-				}
-				sw := 0.4
-				if biggest > 0 {
-					sw += 4 * math.Abs(v) / biggest
-				}
-				toI := i
-				if l < L-1 {
-					toI = i + 1 // past the bias unit of layer l+1
-				}
-				fmt.Fprintf(w, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="%.2f" stroke-opacity="0.7"><title>Θ^(%d)_%d,%d = %s</title></line>`+"\n",
-					layerX(l-1), unitY(l-1, j), layerX(l), unitY(l, toI), col, sw, l, i+1, j, strconv.FormatFloat(v, 'g', 6, 64))
-			}
-		}
-	}
-	for l := 0; l < L; l++ {
-		x := layerX(l)
-		if l < L-1 {
-			fmt.Fprintf(w, `<rect x="%.1f" y="%.1f" width="16" height="16" fill="#eee" stroke="#555"><title>a_0^(%d) = 1, the bias unit</title></rect><text x="%.1f" y="%.1f" font-size="9" text-anchor="middle">+1</text>`+"\n",
-				x-8, unitY(l, 0)-8, l+1, x, unitY(l, 0)+3)
-		}
-		for i := 1; i <= sizes[l]; i++ {
-			k, name := i, fmt.Sprintf("a_%d^(%d)", i, l+1)
-			if l == L-1 {
-				k, name = i-1, fmt.Sprintf("h_%d, class %d", i-1, i-1)
-			}
-			fill := "#fff"
-			if l == 0 {
-				fill = "#f4f4f4"
-			}
-			fmt.Fprintf(w, `<circle cx="%.1f" cy="%.1f" r="8" fill="%s" stroke="#333"><title>%s</title></circle>`+"\n", x, unitY(l, k), fill, name)
-		}
-		var label string
-		switch l {
-		case 0:
-			label = "x = a(1)"
-		case L - 1:
-			label = fmt.Sprintf("h = a(%d)", L)
-		default:
-			label = fmt.Sprintf("a(%d)", l+1)
-		}
-		fmt.Fprintf(w, `<text x="%.1f" y="%.1f" font-size="12" text-anchor="middle">%s</text>`+"\n", x, height-bottom+24, label)
-		fmt.Fprintf(w, `<text x="%.1f" y="%.1f" font-size="10" fill="#555" text-anchor="middle">s=%d</text>`+"\n", x, height-bottom+36, sizes[l])
-	}
-	fmt.Fprintf(w, `<text x="%.1f" y="14" font-size="11" fill="#555" text-anchor="middle">Θ: blue &gt; 0, red &lt; 0, width ∝ |Θ| (largest %s)</text>`+"\n", width/2, strconv.FormatFloat(biggest, 'f', 2, 64))
-	w.WriteString("</svg>\n")
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+// drawNeurons draws the network unit by unit, each unit a map of its output
+// over the data's plane (svgplot.Neurons).
+func drawNeurons(w io.Writer, s *playSetup, net *network.Network) error {
+	return svgplot.Neurons(w, svgplot.NeuronNet{
+		Theta:   net.Theta,
+		Forward: func(X *matrix.Dense) []*matrix.Dense { return network.Forward(net, X).A },
+		X:       s.ds.X,
+	}, svgplot.Options{Subtitle: "each unit's output a over the plane x1 × x2; edges Θ: blue > 0, orange < 0"})
 }
 
 // trace writes ann trace's output for one example with the current weights.
@@ -1067,7 +1026,7 @@ func (p *playground) trace(w http.ResponseWriter, r *http.Request) {
 		weights = fmt.Sprintf("the weights after iteration %d", v.iter)
 	}
 	fmt.Fprintf(&buf, "ann trace: example %d of the %d in %s (counting from 0), with %s\n\n", i, m, s.ds.name, weights)
-	if err := trace.WriteExamples(&buf, v.net, matrix.FromRows([][]float64{s.ds.X.Row(i)}), s.ds.y[i:i+1], trace.Options{Lambda: s.nf.lambda, Alpha: trace.DefaultAlpha, First: i}); err != nil {
+	if err := trace.WriteExamples(&buf, v.net, matrix.FromRows([][]float64{s.ds.X.Row(i)}), s.ds.y[i:i+1], trace.Options{Lambda: s.nf.lambda, Alpha: s.nf.alpha, First: i}); err != nil {
 		fmt.Fprintf(&buf, "\nann trace: %v\n", err)
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

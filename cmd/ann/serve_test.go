@@ -311,6 +311,8 @@ func TestServeBadRequests(t *testing.T) {
 		{url.Values{"test-fraction": {"1.5"}}, "", "", "-test-fraction 1.5: want a fraction between 0 and 1"},
 		{url.Values{"test-fraction": {"0.5"}, "first": {"10"}}, "", "", "-first and -test-fraction both choose the training rows"},
 		{url.Values{"first": {"5000"}, "n": {"100"}}, "", "", "-first 5000: the data set has only 100 rows"},
+		{url.Values{"first": {"-1"}}, "", "", "-first -1: want 0 (all rows) or a positive count"},
+		{url.Values{"data": {"a.csv"}, "first": {"-1"}}, "a.csv", goodCSV, "-first -1: want 0 (all rows) or a positive count"},
 		{url.Values{"bogus": {"1"}}, "", "", `unknown setting "bogus"`},
 		{url.Values{"out": {"/tmp"}}, "", "", `unknown setting "out"`},
 		{url.Values{"n": {"10", "20"}}, "", "", "-n is given 2 times"},
@@ -360,7 +362,7 @@ func TestServeBadRequests(t *testing.T) {
 		code         int
 		want         string
 	}{
-		{"POST", "/api/control?id=" + p.id + "&op=jump", 400, `op "jump": want play, pause, step or reset`},
+		{"POST", "/api/control?id=" + p.id + "&op=jump", 400, `op "jump": want play, pause, step, reset or view`},
 		{"POST", "/api/control?id=" + p.id + "&op=play&rate=-3", 400, `rate "-3": want iterations per second, from 0.1 to 1000000`},
 		{"POST", "/api/control?id=" + p.id + "&op=play&rate=1e-300", 400, `rate "1e-300": want iterations per second`},
 		{"POST", "/api/control?id=" + p.id + "&op=play&rate=NaN", 400, `rate "NaN": want iterations per second`},
@@ -646,6 +648,55 @@ func TestServeControls(t *testing.T) {
 	}
 	d.control("reset")
 	ds.until(t, "the reset", func(f frame) bool { return f.Iter == 0 && f.State == "ready" })
+}
+
+// The boundary draws the rows not trained on hollow, the diagram is
+// svgplot's neuron maps, and the page's confidence option shades the
+// regions of the next frame.
+func TestServeView(t *testing.T) {
+	srv := newServer(t, playLimits)
+	p := openPage(t, srv, url.Values{"n": {"100"}, "first": {"60"}, "iters": {"300"}})
+	s, err := p.events(context.Background(), srv.Client())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	p.control("play")
+	flat := s.until(t, "the end", func(f frame) bool { return f.State == "done" })
+	if !strings.Contains(flat.Boundary, "held-out rows") || !strings.Contains(flat.Boundary, "fill:none") {
+		t.Errorf("the boundary of a run with -first 60 of 100 rows draws no hollow points")
+	}
+	if !strings.Contains(flat.Diagram, "<svg") || !strings.Contains(flat.Diagram, "<path") {
+		t.Errorf("the diagram has no unit maps")
+	}
+	for _, bad := range []string{"", "maybe"} {
+		code, body := post(t, srv, "/api/control?id="+p.id+"&op=view&confidence="+bad, nil, "", nil)
+		if code != http.StatusBadRequest || !strings.Contains(body, "want true or false") {
+			t.Errorf("op=view confidence=%q: %d %s", bad, code, body)
+		}
+	}
+	p.control("view&confidence=true")
+	shaded := s.until(t, "a frame after view", func(f frame) bool { return true })
+	if shaded.Boundary == flat.Boundary || shaded.Diagram != flat.Diagram {
+		t.Errorf("confidence=true did not change the boundary alone")
+	}
+	p.control("view&confidence=false")
+	again := s.until(t, "a frame after view", func(f frame) bool { return true })
+	if again.Boundary != flat.Boundary {
+		t.Errorf("confidence=false did not give back the flat boundary")
+	}
+
+	// With every row trained on, no point is hollow.
+	q := openPage(t, srv, url.Values{"n": {"50"}})
+	qs, err := q.events(context.Background(), srv.Client())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer qs.close()
+	f := qs.until(t, "the first frame", func(f frame) bool { return f.State == "ready" })
+	if strings.Contains(f.Boundary, "held-out rows") {
+		t.Errorf("a run on all rows draws a legend for held-out rows")
+	}
 }
 
 func TestShellQuote(t *testing.T) {

@@ -28,12 +28,14 @@ let last = null;        // the last frame
 let selected = -1;      // the example traced
 let startTimer = 0;
 let speed = "200";      // iterations per second, "0" for no limit; the URL's speed
+let confidence = false; // shade the decision regions by confidence; the URL's confidence=1
 
 function fromURL() {
   const q = new URLSearchParams(location.search);
   settings = Object.assign({}, defaults);
   for (const [k, v] of q) {
     if (k === "speed") speed = v;
+    else if (k === "confidence") confidence = v === "1";
     else if (k !== "play") settings[k] = v;
   }
   if (q.has("first") && !q.has("test-fraction")) settings["test-fraction"] = "0";
@@ -108,6 +110,7 @@ function sub(n) {
 function shareURL(play) {
   const q = new URLSearchParams(flags());
   if (speed !== "200") q.set("speed", speed);
+  if (confidence) q.set("confidence", "1");
   if (play) q.set("play", "1");
   return location.origin + location.pathname + "?" + q.toString();
 }
@@ -157,13 +160,14 @@ async function start(play) {
   events.onerror = () => {
     if (events && events.readyState === EventSource.CLOSED) showError("the run's stream closed: is ann serve still running? Reload the page.");
   };
+  if (confidence) signal("view");
   if (play) signal("play");
 }
 
 async function signal(op) {
   if (!run) return;
-  const rate = op === "play" ? `&rate=${speed}` : "";
-  const resp = await fetch(`api/control?id=${run.id}&op=${op}${rate}`, { method: "POST" });
+  const arg = op === "play" ? `&rate=${speed}` : op === "view" ? `&confidence=${confidence}` : "";
+  const resp = await fetch(`api/control?id=${run.id}&op=${op}${arg}`, { method: "POST" });
   if (!resp.ok) showError(await resp.text());
 }
 
@@ -181,7 +185,7 @@ function show(f) {
   $("play").innerHTML = f.state === "playing" ? icons.pause : icons.play;
   $("play").title = f.state === "playing" ? "pause" : f.state === "done" ? "done: reset to start again" : "play";
   $("boundary").innerHTML = f.boundary;
-  $("diagram").innerHTML = f.diagram;
+  $("diagram").innerHTML = f.diagram || '<p class="note">No maps: the weights give outputs that are not finite numbers.</p>';
   if (f.costFig) $("costFig").innerHTML = f.costFig;
   else $("costFig").innerHTML = '<p class="note">The cost per iteration appears here once training starts.</p>';
   $("command").textContent = f.command || "press ▶ or +1: the command appears after the first iteration";
@@ -288,6 +292,13 @@ function wire() {
   $("moreLayers").onclick = () => {
     const h = hidden();
     if (h.length < +$("units").dataset.maxHidden) { h.push(h.length ? h[h.length - 1] : 4); setHidden(h); changed(); }
+  };
+  $("confidence").checked = confidence;
+  $("confidence").onchange = () => {
+    confidence = $("confidence").checked;
+    history.replaceState(null, "", shareURL(false));
+    $("share").value = shareURL(true);
+    signal("view");
   };
   $("speed").value = speed;
   $("speed").onchange = () => {

@@ -937,7 +937,7 @@ func (run *playRun) frame(v published) frame {
 		f.Command = "ann train " + strings.Join(quoted, " ") + " -out run"
 		var b strings.Builder
 		if err := svgplot.Costs(&b, trainRunSeries(v), svgplot.Options{Title: "Cost per iteration", Width: 520, Height: 300}); err == nil {
-			f.CostFig = b.String()
+			f.CostFig = inlineIDs(b.String(), "cost-")
 		}
 	}
 	steps := liveSteps
@@ -948,12 +948,21 @@ func (run *playRun) frame(v published) frame {
 	if err := drawPlayBoundary(&b, s, mdl, steps, v.confidence); err != nil {
 		f.Message = err.Error()
 	}
-	f.Boundary = b.String()
+	f.Boundary = inlineIDs(b.String(), "boundary-")
 	b.Reset()
 	if err := drawNeurons(&b, s, v.net); err == nil {
-		f.Diagram = b.String()
+		f.Diagram = inlineIDs(b.String(), "units-")
 	}
 	return f
+}
+
+// inlineIDs returns the SVG document svg with the ids svgplot gives its clip
+// paths (clip1, clip2, ..., unique within one document) and the references
+// to them prefixed, so that the figures of a frame, put into one HTML page,
+// keep their ids apart: a page resolves url(#clip1) to the first element of
+// that id.
+func inlineIDs(svg, prefix string) string {
+	return strings.NewReplacer(`id="clip`, `id="`+prefix+`clip`, `url(#clip`, `url(#`+prefix+`clip`).Replace(svg)
 }
 
 // finiteOrNil returns &x, or nil if x is NaN or infinite (which JSON cannot hold).

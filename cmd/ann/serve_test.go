@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -668,6 +669,17 @@ func TestServeView(t *testing.T) {
 	}
 	if !strings.Contains(flat.Diagram, "<svg") || !strings.Contains(flat.Diagram, "<path") {
 		t.Errorf("the diagram has no unit maps")
+	}
+	// The page puts the figures into one document: their ids must differ.
+	ids := map[string]bool{}
+	for _, m := range regexp.MustCompile(`id="([^"]*)"`).FindAllStringSubmatch(flat.Boundary+flat.Diagram+flat.CostFig, -1) {
+		if ids[m[1]] {
+			t.Errorf("the frame's figures share the id %q", m[1])
+		}
+		ids[m[1]] = true
+	}
+	if len(ids) < 3 {
+		t.Errorf("the frame's figures have %d ids, want a clip path each at least", len(ids))
 	}
 	for _, bad := range []string{"", "maybe"} {
 		code, body := post(t, srv, "/api/control?id="+p.id+"&op=view&confidence="+bad, nil, "", nil)

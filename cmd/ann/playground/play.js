@@ -248,7 +248,7 @@ async function traceExample(i) {
   const text = await resp.text();
   if (!resp.ok) { showError(text); return; }
   const p = run.points[i];
-  const role = ["training", "held-out", "unused"][p[3]];
+  const role = ["training", "held out", "not trained on: past -first"][p[3]];
   $("traceTitle").textContent = `example ${i} (${role}): x = (${p[0].toFixed(3)}, ${p[1].toFixed(3)}), y = ${p[2]}`;
   $("trace").textContent = text;
   $("tracePanel").hidden = false;

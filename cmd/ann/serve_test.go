@@ -722,7 +722,7 @@ func TestShellQuote(t *testing.T) {
 
 // BenchmarkServeFrame measures one frame of a run of the page's default
 // setup after 5000 iterations: while training (coarse boundary) and paused
-// (fine boundary).
+// (fine boundary), and its size as the event stream sends it.
 func BenchmarkServeFrame(b *testing.B) {
 	form := url.Values{"n": {"1000"}, "test-fraction": {"0.5"}, "iters": {"5000"}}
 	s, err := playLimits.setup(form, nil, "")
@@ -738,9 +738,15 @@ func BenchmarkServeFrame(b *testing.B) {
 	for _, state := range []string{"playing", "paused"} {
 		v := published{iter: len(res.Costs), state: state, costs: res.Costs, testCosts: res.TestCosts, net: res.Net}
 		b.Run(state, func(b *testing.B) {
+			var f frame
 			for b.Loop() {
-				run.frame(v)
+				f = run.frame(v)
 			}
+			js, err := json.Marshal(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(len(js)), "frame-bytes")
 		})
 	}
 }

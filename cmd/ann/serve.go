@@ -1034,6 +1034,9 @@ func (p *playground) trace(w http.ResponseWriter, r *http.Request) {
 	if v.iter > 0 {
 		weights = fmt.Sprintf("the weights after iteration %d", v.iter)
 	}
+	if v.state == "diverged" {
+		weights += ", the last before training diverged: expect huge or infinite numbers"
+	}
 	fmt.Fprintf(&buf, "ann trace: example %d of the %d in %s (counting from 0), with %s\n\n", i, m, s.ds.name, weights)
 	if err := trace.WriteExamples(&buf, v.net, matrix.FromRows([][]float64{s.ds.X.Row(i)}), s.ds.y[i:i+1], trace.Options{Lambda: s.nf.lambda, Alpha: s.nf.alpha, First: i}); err != nil {
 		fmt.Fprintf(&buf, "\nann trace: %v\n", err)

@@ -721,33 +721,42 @@ func TestShellQuote(t *testing.T) {
 }
 
 // BenchmarkServeFrame measures one frame of a run of the page's default
-// setup after 5000 iterations: while training (coarse boundary) and paused
-// (fine boundary), and its size as the event stream sends it.
+// setup after 5000 iterations, while training (coarse boundary) and paused
+// (fine boundary), and its size as the event stream sends it; and the same
+// for the largest network the playground allows, after 50 iterations.
 func BenchmarkServeFrame(b *testing.B) {
-	form := url.Values{"n": {"1000"}, "test-fraction": {"0.5"}, "iters": {"5000"}}
-	s, err := playLimits.setup(form, nil, "")
-	if err != nil {
-		b.Fatal(err)
+	setups := []struct {
+		name string
+		form url.Values
+	}{
+		{"", url.Values{"n": {"1000"}, "test-fraction": {"0.5"}, "iters": {"5000"}}},
+		{"largest-", url.Values{"n": {"1000"}, "test-fraction": {"0.5"}, "iters": {"50"}, "layers": {"2,32,32,32,32,32,32,2"}}},
 	}
-	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
-	res, err := trainOnce(context.Background(), s, Xtrain, ytrain, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	run := &playRun{setup: s}
-	for _, state := range []string{"playing", "paused"} {
-		v := published{iter: len(res.Costs), state: state, costs: res.Costs, testCosts: res.TestCosts, net: res.Net}
-		b.Run(state, func(b *testing.B) {
-			var f frame
-			for b.Loop() {
-				f = run.frame(v)
-			}
-			js, err := json.Marshal(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ReportMetric(float64(len(js)), "frame-bytes")
-		})
+	for _, setup := range setups {
+		s, err := playLimits.setup(setup.form, nil, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
+		res, err := trainOnce(context.Background(), s, Xtrain, ytrain, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		run := &playRun{setup: s}
+		for _, state := range []string{"playing", "paused"} {
+			v := published{iter: len(res.Costs), state: state, costs: res.Costs, testCosts: res.TestCosts, net: res.Net}
+			b.Run(setup.name+state, func(b *testing.B) {
+				var f frame
+				for b.Loop() {
+					f = run.frame(v)
+				}
+				js, err := json.Marshal(f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(len(js)), "frame-bytes")
+			})
+		}
 	}
 }
 

@@ -5,9 +5,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/ann-go/ann/internal/safefile"
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 func runData(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -48,32 +49,9 @@ func runData(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
-// writeCSV writes the first rows of a data set as CSV with the header
-// x1,...,xn,label; floats round-trip.
+// writeCSV writes the first rows of a data set as dataset.WriteCSV does:
+// the header x1,...,xn,label, then floats that round-trip.
 func writeCSV(w io.Writer, ds *dataSet, rows int) error {
-	var buf []byte
-	for j := 1; j <= ds.X.Cols; j++ {
-		buf = append(buf, 'x')
-		buf = strconv.AppendInt(buf, int64(j), 10)
-		buf = append(buf, ',')
-	}
-	buf = append(buf, "label\n"...)
-	for i := 0; i < rows; i++ {
-		for _, v := range ds.X.Row(i) {
-			buf = strconv.AppendFloat(buf, v, 'g', -1, 64)
-			buf = append(buf, ',')
-		}
-		buf = strconv.AppendInt(buf, int64(ds.y[i]), 10)
-		buf = append(buf, '\n')
-		if len(buf) > 1<<16 {
-			if _, err := w.Write(buf); err != nil {
-				return err
-			}
-			buf = buf[:0]
-		}
-	}
-	if _, err := w.Write(buf); err != nil {
-		return fmt.Errorf("writing CSV: %w", err)
-	}
-	return nil
+	X := &matrix.Dense{Rows: rows, Cols: ds.X.Cols, Data: ds.X.Data[:rows*ds.X.Cols]}
+	return dataset.WriteCSV(w, X, ds.y[:rows], nil)
 }

@@ -256,6 +256,7 @@ type netFlags struct {
 	momentum    float64
 	shuffleSeed seedFlag
 	standardize bool
+	reference   bool
 }
 
 // register registers the flags of the network itself.
@@ -278,6 +279,12 @@ func (nf *netFlags) registerTraining(fs *flag.FlagSet) {
 	fs.Float64Var(&nf.momentum, "momentum", 0, "momentum `β` (0: none, as the tutorial)")
 	fs.Var(&nf.shuffleSeed, "shuffle-seed", "numpy `seed` that shuffles the rows for mini-batches")
 	fs.BoolVar(&nf.standardize, "standardize", false, "scale each feature to mean 0, standard deviation 1, fitted on the training rows")
+	registerReference(fs, &nf.reference)
+}
+
+// registerReference registers -reference, which the commands that train share.
+func registerReference(fs *flag.FlagSet, p *bool) {
+	fs.BoolVar(p, "reference", false, "train with the reference loop: the tutorial's train_network line by line on package network (batch gradient descent only), instead of the fast engine")
 }
 
 // check validates the flags.
@@ -306,7 +313,7 @@ func (nf *netFlags) check() error {
 // config returns the trainer configuration the flags describe.
 func (nf *netFlags) config() trainer.Config {
 	return trainer.Config{Alpha: nf.alpha, Iters: nf.iters, Lambda: nf.lambda,
-		Batch: nf.batch, Momentum: nf.momentum, Seed: uint32(nf.shuffleSeed)}
+		Batch: nf.batch, Momentum: nf.momentum, Seed: uint32(nf.shuffleSeed), Reference: nf.reference}
 }
 
 // network returns the initial network the flags describe. Call check first.

@@ -81,8 +81,12 @@ func runPredict(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if data.HasLabels {
-		fmt.Fprintf(stderr, "accuracy %.4f on the %d rows of %s (their last column taken as labels)\n", accuracy(pred, data.Y), len(pred), *dataPath)
+	if data.HasLabels && len(pred) > 0 {
+		acc, err := m.Accuracy(data.X, data.Y)
+		if err != nil {
+			return usagef("-data: %v", err)
+		}
+		fmt.Fprintf(stderr, "accuracy %.4f on the %d rows of %s (their last column taken as labels)\n", acc, len(pred), *dataPath)
 	}
 	return nil
 }

@@ -1090,10 +1090,10 @@ func (p *playground) download(w http.ResponseWriter, r *http.Request) {
 	w.Write(buf.Bytes())
 }
 
-// playAccuracy is modelAccuracy for a frame: 0 where the weights give no
+// playAccuracy is m.Accuracy for a frame: 0 where the weights give no
 // prediction (a run that diverged), which the frame's state explains.
 func playAccuracy(m *model.Model, X *matrix.Dense, y []int) float64 {
-	acc, err := modelAccuracy(m, X, y)
+	acc, err := m.Accuracy(X, y)
 	if err != nil {
 		return 0
 	}

@@ -115,17 +115,17 @@ type trainRun struct {
 // progress every tenth of the iterations.
 func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFlags, progress io.Writer) (*trainRun, error) {
 	Xtrain, ytrain := dataset.Rows(ds.X, ds.y, trainIdx)
-	model := &model.Model{Net: nf.network()}
+	mdl := &model.Model{Net: nf.network()}
 	if nf.standardize {
 		sc := dataset.FitScaler(Xtrain)
-		model.Mean, model.Std = sc.Mean, sc.Std
+		mdl.Mean, mdl.Std = sc.Mean, sc.Std // the scaler travels with the model
 	}
 	c := nf.config()
 	var Xtest *matrix.Dense
 	var ytest []int
 	if testIdx != nil {
 		Xtest, ytest = dataset.Rows(ds.X, ds.y, testIdx)
-		Stest, err := model.Standardize(Xtest)
+		Stest, err := mdl.Standardize(Xtest)
 		if err != nil {
 			return nil, err
 		}
@@ -137,52 +137,32 @@ func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFla
 			fmt.Fprintf(progress, "iteration %*d/%d  cost %.6f\n", len(strconv.Itoa(c.Iters)), iter, c.Iters, cost)
 		}
 	}
-	Strain, err := model.Standardize(Xtrain)
+	Strain, err := mdl.Standardize(Xtrain)
 	if err != nil {
 		return nil, err
 	}
-	res, err := trainer.Train(ctx, model.Net, Strain, ytrain, c)
+	res, err := trainer.Train(ctx, mdl.Net, Strain, ytrain, c)
 	if err != nil {
 		return nil, trainError(err, res, c)
 	}
-	model.Net = res.Net
-	r := &trainRun{ds: ds, trainIdx: trainIdx, testIdx: testIdx, nf: nf, model: model, res: res}
+	mdl.Net = res.Net
+	r := &trainRun{ds: ds, trainIdx: trainIdx, testIdx: testIdx, nf: nf, model: mdl, res: res}
 	r.finalCost = res.FinalCost
 	if err := checkCosts(res, r.finalCost, c); err != nil {
 		return nil, err
 	}
-	if r.accTrain, err = modelAccuracy(model, Xtrain, ytrain); err != nil {
+	if r.accTrain, err = mdl.Accuracy(Xtrain, ytrain); err != nil {
 		return nil, err
 	}
-	if r.accAll, err = modelAccuracy(model, ds.X, ds.y); err != nil {
+	if r.accAll, err = mdl.Accuracy(ds.X, ds.y); err != nil {
 		return nil, err
 	}
 	if testIdx != nil {
-		if r.accTest, err = modelAccuracy(model, Xtest, ytest); err != nil {
+		if r.accTest, err = mdl.Accuracy(Xtest, ytest); err != nil {
 			return nil, err
 		}
 	}
 	return r, nil
-}
-
-// modelAccuracy returns the fraction of the examples X that m classifies as y.
-func modelAccuracy(m *model.Model, X *matrix.Dense, y []int) (float64, error) {
-	pred, err := m.Predict(X)
-	if err != nil {
-		return 0, err
-	}
-	return accuracy(pred, y), nil
-}
-
-// accuracy returns the fraction of pred that equals y.
-func accuracy(pred, y []int) float64 {
-	right := 0
-	for i, c := range y {
-		if pred[i] == c {
-			right++
-		}
-	}
-	return float64(right) / float64(len(y))
 }
 
 func (r *trainRun) printSummary(w io.Writer) {
@@ -198,6 +178,9 @@ func (r *trainRun) printSummary(w io.Writer) {
 	}
 	if n.standardize {
 		method += ", standardized features"
+	}
+	if n.reference {
+		method += " (the reference loop)"
 	}
 	fmt.Fprintf(w, "training: %d iterations of %s, alpha %v, lambda %v, on %d of %d rows\n", len(costs), method, n.alpha, n.lambda, len(r.trainIdx), r.ds.X.Rows)
 	fmt.Fprintf(w, "cost:     %.6f at iteration 1, %.6f at iteration %d, %.6f after training\n", costs[0], costs[len(costs)-1], len(costs), r.finalCost)
@@ -320,6 +303,7 @@ type runRecord struct {
 		Batch       int     `json:"batch"`
 		Momentum    float64 `json:"momentum"`
 		ShuffleSeed uint32  `json:"shuffle_seed"`
+		Reference   bool    `json:"reference,omitempty"`
 	} `json:"training"`
 	Result struct {
 		FirstCost     float64  `json:"first_cost"`
@@ -376,6 +360,7 @@ func (r *trainRun) record(df *dataFlags, testFraction float64, splitSeed uint32)
 	t := &rec.Training
 	t.Alpha, t.Iters, t.Lambda = r.nf.alpha, r.nf.iters, r.nf.lambda
 	t.Batch, t.Momentum, t.ShuffleSeed = r.nf.batch, r.nf.momentum, uint32(r.nf.shuffleSeed)
+	t.Reference = r.nf.reference
 	costs := r.res.Costs
 	res := &rec.Result
 	res.FirstCost, res.LastCost, res.FinalCost = costs[0], costs[len(costs)-1], r.finalCost

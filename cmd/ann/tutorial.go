@@ -21,9 +21,11 @@ const (
 )
 
 func runTutorial(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("tutorial", "[-out DIR] [-q]", stdout)
+	fs := newFlagSet("tutorial", "[-reference] [-out DIR] [-q]", stdout)
 	var of outFlags
 	of.register(fs, "ann-tutorial", "write the figures to `DIR`")
+	var reference bool
+	registerReference(fs, &reference)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -44,7 +46,7 @@ func runTutorial(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	p("")
 	p("[9] Initialize the weights: np.random.seed(%d), then (rand - 0.5) * epsilon per layer", tutorialSeed)
 	p("    (the tutorial's own run drew them unseeded; seed %d gives its straight Take 1 and curved Take 2)", tutorialSeed)
-	nf := netFlags{sizes: layer.Tutorial, seed: tutorialSeed, alpha: 0.5, init: "code", activation: "sigmoid"}
+	nf := netFlags{sizes: layer.Tutorial, seed: tutorialSeed, alpha: 0.5, init: "code", activation: "sigmoid", reference: reference}
 	net := nf.network()
 	for l := 1; l < net.L(); l++ {
 		p("Theta%d shape: %d by %d", l, net.Theta[l].Rows, net.Theta[l].Cols)

@@ -136,6 +136,30 @@ func (m *Model) Predict(X *matrix.Dense) ([]int, error) {
 	return argmax(P), nil
 }
 
+// Accuracy returns the fraction of the examples of X whose predicted class
+// (see Predict) is their label in y. A label that is not one of the network's
+// classes counts as wrong. It returns Predict's errors, and an error unless y
+// holds one label per row of X and there is at least one row.
+func (m *Model) Accuracy(X *matrix.Dense, y []int) (float64, error) {
+	if X != nil && len(y) != X.Rows {
+		return 0, fmt.Errorf("model: %d labels for %d examples", len(y), X.Rows)
+	}
+	pred, err := m.Predict(X)
+	if err != nil {
+		return 0, err
+	}
+	if len(pred) == 0 {
+		return 0, errors.New("model: no examples to score")
+	}
+	right := 0
+	for i, c := range pred {
+		if c == y[i] {
+			right++
+		}
+	}
+	return float64(right) / float64(len(pred)), nil
+}
+
 // argmax returns the index of the largest number of each row of P, the
 // first on ties, and nothing for no rows.
 func argmax(P *matrix.Dense) []int {

@@ -3,51 +3,22 @@ package svgplot
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ann-go/ann/internal/golden"
 )
 
-var update = flag.Bool("update", false, "update golden files")
-
-// checkGolden compares got with testdata/name.golden.svg, reporting the
-// first differing line; under -update it writes the file instead.
+// checkGolden compares got with testdata/name.golden.svg, as every golden
+// test of the module does (internal/golden); go test -update rewrites it.
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden.svg")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if bytes.Equal(got, want) {
-		return
-	}
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := range max(len(g), len(w)) {
-		gl, wl := "(end of file)", "(end of file)"
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			t.Errorf("%s:%d:\ngot  %s\nwant %s", path, i+1, gl, wl)
-			return
-		}
-	}
+	golden.Check(t, filepath.Join("testdata", name+".golden.svg"), got)
 }
 
 // smallData is a few points of three labels.

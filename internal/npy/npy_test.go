@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -17,8 +16,6 @@ import (
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/go_written.npz")
 
 // expectedArray is one array of testdata/expected.json, which
 // docs/numpy/gen_npy.py writes from the arrays numpy saved.

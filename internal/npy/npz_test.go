@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ann-go/ann/internal/golden"
 )
 
 func TestReadNPZFixtures(t *testing.T) {
@@ -164,7 +166,7 @@ func TestGoWritten(t *testing.T) {
 		arrays = append(arrays, a)
 	}
 	const path = "testdata/go_written.npz"
-	if *update {
+	if golden.Update() {
 		if err := WriteNPZFile(path, arrays); err != nil {
 			t.Fatal(err)
 		}

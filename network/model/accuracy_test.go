@@ -11,6 +11,9 @@ import (
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/model"
+
+	// -update, so that go test ./... -update runs here too (no golden files here).
+	_ "github.com/ann-go/ann/internal/golden"
 )
 
 // A model scores labelled examples: the fraction it classifies right.

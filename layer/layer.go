@@ -44,11 +44,11 @@ var Tutorial = []int{2, 5, 5, 2}
 // each of at least one unit.
 func Check(sizes []int) error {
 	if len(sizes) < 2 {
-		return fmt.Errorf("a network needs at least 2 layers (input and output), got %d", len(sizes))
+		return fmt.Errorf("layer: a network needs at least 2 layers (input and output), got %d", len(sizes))
 	}
 	for i, s := range sizes {
 		if s < 1 {
-			return fmt.Errorf("layer %d has %d units; every layer needs at least 1", i+1, s)
+			return fmt.Errorf("layer: layer %d has %d units; every layer needs at least 1", i+1, s)
 		}
 	}
 	return nil

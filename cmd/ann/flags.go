@@ -205,7 +205,8 @@ func (s *sizesFlag) Set(v string) error {
 		sizes = append(sizes, n)
 	}
 	if err := layer.Check(sizes); err != nil {
-		return err
+		// The flag package names the flag; the package name adds nothing.
+		return errors.New(strings.TrimPrefix(err.Error(), "layer: "))
 	}
 	weights := 0
 	for l := 1; l < len(sizes); l++ {

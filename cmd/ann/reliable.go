@@ -151,7 +151,8 @@ func checkMemory(need memoryNeed) error {
 
 // trainMemory estimates the peak memory of training the network nf on all
 // of ds (a held-out set costs the same per row) and, with figures, drawing
-// them. The terms, each rounded up from measurements (docs/reliability.md):
+// them. The terms, each an upper bound (docs/reliability.md has the runs
+// that set them):
 //
 //	activations    8 bytes x rows x the units of all layers
 //	weights        16 copies of the weights (gradients, workers, momentum)
@@ -159,7 +160,7 @@ func checkMemory(need memoryNeed) error {
 //	costs          32 bytes per iteration (two series, grown by append)
 //	cost figure    64 bytes per iteration and series
 //	boundary grid  10^6 points x K x 16 bytes, and 45 kB per unit of the
-//	               widest layer (measured: 4.4 GB for 2,100000,2)
+//	               widest layer
 func trainMemory(ds *dataSet, nf *netFlags, figures bool) memoryNeed {
 	m := float64(ds.X.Rows)
 	units, widest, weights := 0.0, 0, 0.0

@@ -96,7 +96,7 @@ func seq(m int) []int {
 	return s
 }
 
-// trainRun is one training run and what it measured.
+// trainRun is one training run and its results.
 type trainRun struct {
 	ds                *dataSet
 	trainIdx, testIdx []int // rows of ds; testIdx is nil without a held-out set

@@ -102,8 +102,8 @@ func TestCheck(t *testing.T) {
 		{[]int{2}, "at least 2 layers"},
 		{[]int{2, 0, 2}, "layer 2 has 0 units"},
 	} {
-		if err := Check(tt.sizes); err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Check(%v) = %v, want %q", tt.sizes, err, tt.want)
+		if err := Check(tt.sizes); err == nil || !strings.HasPrefix(err.Error(), "layer: ") || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Check(%v) = %v, want layer: ...%q", tt.sizes, err, tt.want)
 		}
 		func() {
 			defer func() {

@@ -39,8 +39,8 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		X, y := dataset.Rows(ds.X, ds.y, seq(m))
 		ds = &dataSet{X: X, y: y, name: ds.name, generated: ds.generated}
 	}
-	if *k < 2 || *k > m {
-		return usagef("-k %d: want from 2 to %d folds (one per row at most)", *k, m)
+	if err := dataset.CheckKFold(m, *k); err != nil {
+		return flagError(err)
 	}
 	progress, err := of.prepare(stderr)
 	if err != nil {

@@ -293,11 +293,7 @@ func (nf *netFlags) check() error {
 	if nf.training {
 		c := nf.config()
 		if err := c.Check(); err != nil {
-			var ce *trainer.ConfigError
-			if errors.As(err, &ce) {
-				return usagef("-%s %v: %s", ce.Field, ce.Value, ce.Want)
-			}
-			return usagef("%v", err)
+			return flagError(err)
 		}
 	} else if !(nf.lambda >= 0) || math.IsInf(nf.lambda, 1) {
 		return usagef("-lambda %v: want a finite number >= 0", nf.lambda)
@@ -309,6 +305,21 @@ func (nf *netFlags) check() error {
 		return usagef("-activation: %v", err)
 	}
 	return nil
+}
+
+// flagError turns the library's finding about an argument, a
+// *trainer.ConfigError or a *dataset.SplitError, into a usage error naming the
+// flag: "-alpha 0: want a finite number > 0".
+func flagError(err error) error {
+	var ce *trainer.ConfigError
+	if errors.As(err, &ce) {
+		return usagef("-%s %v: %s", ce.Field, ce.Value, ce.Want)
+	}
+	var se *dataset.SplitError
+	if errors.As(err, &se) {
+		return usagef("-%s %v: %s", se.Arg, se.Value, se.Want)
+	}
+	return usagef("%v", err)
 }
 
 // config returns the trainer configuration the flags describe.

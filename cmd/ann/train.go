@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -41,14 +40,10 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case *testFraction != 0 && df.first != 0:
 		return usagef("-first and -test-fraction both choose the training rows: give one")
 	case *testFraction != 0:
-		if !(*testFraction > 0 && *testFraction < 1) {
-			return usagef("-test-fraction %v: want a fraction between 0 and 1", *testFraction)
+		if err := dataset.CheckTrainTestSplit(ds.X.Rows, *testFraction); err != nil {
+			return flagError(err)
 		}
-		m := ds.X.Rows
-		if nTest := int(math.Ceil(*testFraction * float64(m))); nTest >= m {
-			return usagef("-test-fraction %v holds out all %d rows: none are left to train on", *testFraction, m)
-		}
-		trainIdx, testIdx = dataset.TrainTestSplit(m, *testFraction, uint32(splitSeed))
+		trainIdx, testIdx = dataset.TrainTestSplit(ds.X.Rows, *testFraction, uint32(splitSeed))
 	default:
 		m, err := df.trainRows(ds.X.Rows)
 		if err != nil {

@@ -76,8 +76,9 @@
 //
 // The functions whose arguments a program chooses (KFold, TrainTestSplit,
 // Complement, Rows, FitScaler) panic on arguments no data set can make
-// right, as slices functions do; each says when. A command that takes k or
-// a test fraction from its user checks them first, as cmd/ann does. What
-// comes from data (a file, rows to standardize) is checked and returned as
-// an error.
+// right, as slices functions do; each says when. A program that takes k or
+// a test fraction from its user checks them first with CheckKFold and
+// CheckTrainTestSplit, which return the same findings as a *SplitError
+// naming the argument. What comes from data (a file, rows to standardize) is
+// checked and returned as an error.
 package dataset

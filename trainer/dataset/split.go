@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/matrix"
@@ -21,10 +22,10 @@ import (
 // (scikit-learn sorts them: it marks the chunk in a boolean mask and returns
 // the marked indices in order.) Fold j's training set is Complement(m,
 // folds[j]). It panics if k < 2 or k > m, where scikit-learn raises a
-// ValueError.
+// ValueError; CheckKFold returns that finding as an error.
 func KFold(m, k int, seed uint32) [][]int {
-	if k < 2 || k > m {
-		panic(fmt.Sprintf("dataset: KFold of %d rows into k = %d folds: want 2 <= k <= m", m, k))
+	if err := CheckKFold(m, k); err != nil {
+		panic("dataset: KFold: " + strings.TrimPrefix(err.Error(), "dataset: "))
 	}
 	p := nprand.New(seed).Permutation(m)
 	folds := make([][]int, k)
@@ -74,16 +75,57 @@ func Complement(m int, test []int) []int {
 // Both are in the permutation's order, not sorted. It panics where
 // scikit-learn raises a ValueError: if testFraction is not in (0, 1) or the
 // training set would be empty (n_test = m, so m must be at least 2).
+// CheckTrainTestSplit returns those findings as errors.
 func TrainTestSplit(m int, testFraction float64, seed uint32) (train, test []int) {
-	if !(testFraction > 0 && testFraction < 1) {
-		panic(fmt.Sprintf("dataset: TrainTestSplit: test fraction %v is not in (0, 1)", testFraction))
+	if err := CheckTrainTestSplit(m, testFraction); err != nil {
+		panic("dataset: TrainTestSplit: " + strings.TrimPrefix(err.Error(), "dataset: "))
 	}
 	nTest := int(math.Ceil(testFraction * float64(m)))
-	if m < 0 || nTest >= m {
-		panic(fmt.Sprintf("dataset: TrainTestSplit: test fraction %v of %d rows leaves no training rows", testFraction, m))
-	}
 	p := nprand.New(seed).Permutation(m)
 	return p[nTest:], p[:nTest:nTest]
+}
+
+// SplitError is an argument that KFold or TrainTestSplit cannot split m rows
+// with, as CheckKFold and CheckTrainTestSplit report it.
+type SplitError struct {
+	Arg   string // the argument, as a flag would name it: "k", "test-fraction" or "rows" (m)
+	Value any    // its value
+	Want  string // what it should be
+}
+
+// Error says "dataset: ", then the argument, its value and what is wanted, as
+// in "dataset: k 7: want from 2 to 6 folds (one per row at most)".
+func (e *SplitError) Error() string {
+	return fmt.Sprintf("dataset: %s %v: %s", e.Arg, e.Value, e.Want)
+}
+
+// CheckKFold returns a *SplitError unless KFold can split m rows into k
+// folds: 2 <= k <= m.
+func CheckKFold(m, k int) error {
+	switch {
+	case m < 2:
+		return &SplitError{Arg: "rows", Value: m, Want: "want at least 2 rows to make 2 folds"}
+	case k < 2 || k > m:
+		return &SplitError{Arg: "k", Value: k, Want: fmt.Sprintf("want from 2 to %d folds (one per row at most)", m)}
+	}
+	return nil
+}
+
+// CheckTrainTestSplit returns a *SplitError unless TrainTestSplit can hold
+// out the fraction testFraction of m rows and leave rows to train on: 0 <
+// testFraction < 1 and ⌈testFraction · m⌉ < m.
+func CheckTrainTestSplit(m int, testFraction float64) error {
+	switch {
+	case !(testFraction > 0 && testFraction < 1):
+		return &SplitError{Arg: "test-fraction", Value: testFraction, Want: "want a fraction between 0 and 1"}
+	case m < 2:
+		return &SplitError{Arg: "rows", Value: m, Want: "want at least 2 rows: one to train on, one to hold out"}
+	}
+	if nTest := int(math.Ceil(testFraction * float64(m))); nTest >= m {
+		return &SplitError{Arg: "test-fraction", Value: testFraction,
+			Want: fmt.Sprintf("want a smaller fraction: it holds out all %d rows, leaving none to train on", m)}
+	}
+	return nil
 }
 
 // Rows returns the rows of X and the labels of y at idx, in idx's order (an

@@ -1,8 +1,8 @@
 package main
 
 // What ann promises about divergence, memory, figures and output files
-// (docs/reliability.md): the checks the commands make before and after
-// training.
+// (docs/reliability.md): the checks the commands make before training, and
+// the words for what training reports.
 
 import (
 	"context"
@@ -19,7 +19,8 @@ import (
 
 // trainError turns an error of trainer.Train into the command line's words:
 // a stop by a signal becomes an interruptedError naming the iteration, a
-// divergence the one line of diverged.
+// *trainer.DivergenceError (a training, held-out or final cost, or a weight,
+// that is not finite) the one line of diverged, read from its fields.
 func trainError(err error, res *trainer.Result, c trainer.Config) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		done := 0
@@ -29,39 +30,29 @@ func trainError(err error, res *trainer.Result, c trainer.Config) error {
 		return &interruptedError{iter: done + 1, iters: c.Iters}
 	}
 	var de *trainer.DivergenceError
-	if errors.As(err, &de) {
-		if de.Layer != 0 {
-			return diverged(de.Iter, c, fmt.Sprintf("its update made Theta%d infinite or NaN", de.Layer))
-		}
-		return diverged(de.Iter, c, fmt.Sprintf("the cost is %v", de.Cost))
+	if !errors.As(err, &de) {
+		return err
 	}
-	return err
-}
-
-// checkCosts returns a divergence error if a held-out cost, or the training
-// cost after the last update (final), is NaN or infinite. Train checks the
-// costs before each update itself.
-func checkCosts(res *trainer.Result, final float64, c trainer.Config) error {
-	for i, J := range res.TestCosts {
-		if !finite(J) {
-			return diverged(i+1, c, fmt.Sprintf("the held-out cost is %v", J))
-		}
+	set := "the cost"
+	if de.HeldOut {
+		set = "the held-out cost"
 	}
-	if !finite(final) {
-		return diverged(c.Iters, c, fmt.Sprintf("the cost after its update is %v", final))
+	iter, what := de.Iter, fmt.Sprintf("%s is %v", set, de.Cost)
+	switch {
+	case de.Layer != 0:
+		what = fmt.Sprintf("its update made Theta%d infinite or NaN", de.Layer)
+	case de.Final:
+		iter, what = c.Iters, fmt.Sprintf("the cost after its update is %v", de.Cost)
 	}
-	return nil
+	return diverged(iter, de.BeforeAnyUpdate(), c, what)
 }
 
 // diverged is the one message for a run whose cost became NaN or infinite
 // at iteration iter (1-based: the cost before update iter, or after the last
 // update). Before any update the weights are the initial ones, so the cause
 // is the data; after, the learning rate.
-//
-// When trainer reports every case as a *trainer.DivergenceError, trainError
-// and checkCosts reduce to a call of this function.
-func diverged(iter int, c trainer.Config, what string) error {
-	if iter <= 1 && !strings.Contains(what, "update") {
+func diverged(iter int, beforeAnyUpdate bool, c trainer.Config, what string) error {
+	if beforeAnyUpdate {
 		return fmt.Errorf("training diverged at iteration 1, before any update: %s; the data's values or their scale are the likely cause (try -standardize)", what)
 	}
 	advice := fmt.Sprintf("try a smaller -alpha than %v", c.Alpha)

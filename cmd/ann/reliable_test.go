@@ -99,29 +99,6 @@ func TestReliabilityMessages(t *testing.T) {
 
 func formatG(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
-// A training run whose held-out cost or whose cost after the last update is
-// not finite has diverged, and the message says where and why.
-func TestCheckCosts(t *testing.T) {
-	c := trainer.Config{Alpha: 0.5, Iters: 3}
-	res := &trainer.Result{Costs: []float64{1, 0.9, 0.8}, TestCosts: []float64{1, math.Inf(1), 0.8}}
-	err := checkCosts(res, 0.7, c)
-	if err == nil || !strings.Contains(err.Error(), "iteration 2 of 3: the held-out cost is +Inf; try a smaller -alpha than 0.5") {
-		t.Errorf("held-out +Inf at iteration 2: error %v", err)
-	}
-	res.TestCosts[1] = 0.9
-	res.TestCosts[0] = math.NaN()
-	if err := checkCosts(res, 0.7, c); err == nil || !strings.Contains(err.Error(), "iteration 1, before any update: the held-out cost is NaN") || !strings.Contains(err.Error(), "-standardize") {
-		t.Errorf("held-out NaN at iteration 1: error %v", err)
-	}
-	res.TestCosts[0] = 1
-	if err := checkCosts(res, math.Inf(1), c); err == nil || !strings.Contains(err.Error(), "iteration 3 of 3: the cost after its update is +Inf; try a smaller -alpha") {
-		t.Errorf("final cost +Inf: error %v", err)
-	}
-	if err := checkCosts(res, 0.7, c); err != nil {
-		t.Errorf("finite costs: error %v", err)
-	}
-}
-
 // A run whose cost rises ends with a warning, exit status 0.
 func TestCostRiseWarning(t *testing.T) {
 	code, _, errs := runAnn("train", "-q", "-alpha", "100", "-n", "200", "-iters", "200")
@@ -277,6 +254,10 @@ func TestTrainError(t *testing.T) {
 		{&trainer.DivergenceError{Iter: 1, Cost: math.Inf(1)}, "iteration 1, before any update: the cost is +Inf; the data's values or their scale are the likely cause (try -standardize)"},
 		{&trainer.DivergenceError{Iter: 4, Cost: math.NaN()}, "iteration 4 of 10: the cost is NaN; try a smaller -alpha than 0.5 or a smaller -lambda than 0.1"},
 		{&trainer.DivergenceError{Iter: 10, Layer: 2}, "iteration 10 of 10: its update made Theta2 infinite or NaN; try a smaller -alpha"},
+		{&trainer.DivergenceError{Iter: 1, Layer: 1}, "iteration 1 of 10: its update made Theta1 infinite or NaN; try a smaller -alpha"},
+		{&trainer.DivergenceError{Iter: 2, Cost: math.Inf(1), HeldOut: true}, "iteration 2 of 10: the held-out cost is +Inf; try a smaller -alpha than 0.5"},
+		{&trainer.DivergenceError{Iter: 1, Cost: math.NaN(), HeldOut: true}, "iteration 1, before any update: the held-out cost is NaN; the data's values or their scale are the likely cause (try -standardize)"},
+		{&trainer.DivergenceError{Iter: 11, Cost: math.Inf(1), Final: true}, "iteration 10 of 10: the cost after its update is +Inf; try a smaller -alpha"},
 	} {
 		if err := trainError(tt.err, nil, c); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("trainError(%v) = %v, want it to contain %q", tt.err, err, tt.want)

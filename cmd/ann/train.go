@@ -143,9 +143,6 @@ func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFla
 	mdl.Net = res.Net
 	r := &trainRun{ds: ds, trainIdx: trainIdx, testIdx: testIdx, nf: nf, model: mdl, res: res}
 	r.finalCost = res.FinalCost
-	if err := checkCosts(res, r.finalCost, c); err != nil {
-		return nil, err
-	}
 	if r.accTrain, err = mdl.Accuracy(Xtrain, ytrain); err != nil {
 		return nil, err
 	}

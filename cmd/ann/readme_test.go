@@ -80,7 +80,7 @@ func TestReadmeProgram(t *testing.T) {
 	}
 	dirs := map[string]string{"dataset": "trainer/dataset", "trainer": "trainer", "network": "network",
 		"layer": "layer", "model": "network/model", "svgplot": "svgplot", "moons": "moons", "matrix": "matrix"}
-	std := map[string]bool{"fmt": true, "context": true}
+	std := map[string]bool{"fmt": true, "context": true, "strings": true}
 	top := map[string]map[string]bool{} // package -> its exported top-level names
 	members := map[string]bool{}        // exported methods and fields of them all
 	for pkg, dir := range dirs {

@@ -15,6 +15,7 @@ import (
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/trainer"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // trainError turns an error of trainer.Train into the command line's words:
@@ -82,23 +83,15 @@ func scaleHint(w io.Writer, ds *dataSet, nf *netFlags) {
 	if nf.standardize || ds.X.Rows < 2 {
 		return
 	}
+	// StandardScaler's deviations, which are 1 for a constant column: such
+	// columns are left out.
 	lo, hi := math.Inf(1), 0.0
-	for j := 0; j < ds.X.Cols; j++ {
-		var mean, ss float64
-		for i := 0; i < ds.X.Rows; i++ {
-			mean += ds.X.At(i, j)
-		}
-		mean /= float64(ds.X.Rows)
-		for i := 0; i < ds.X.Rows; i++ {
-			d := ds.X.At(i, j) - mean
-			ss += d * d
-		}
-		sd := math.Sqrt(ss / float64(ds.X.Rows))
-		if sd > 0 {
+	for j, sd := range dataset.FitScaler(ds.X).Std {
+		if cmin, cmax := minMax(column(ds.X, j)); cmin < cmax {
 			lo, hi = min(lo, sd), max(hi, sd)
 		}
 	}
-	if hi > scaleRatio*lo || math.IsInf(hi, 0) {
+	if hi > scaleRatio*lo {
 		fmt.Fprintf(w, "hint: the features' standard deviations range from %.3g to %.3g; -standardize puts them on one scale\n", lo, hi)
 	}
 }

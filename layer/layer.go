@@ -19,11 +19,9 @@
 //	text (InitText): ε = √6 / √(L_out + L_in),  L_in = s_l, L_out = s_{l+1}
 //	                 Θ^(l) = (2 rand(s_{l+1}, s_l + 1) - 1) ε      uniform in [-ε, ε)
 //
-// The text's L_in and L_out are taken here in their usual sense, the units
-// into and out of the layer without the bias, so its ε counts one unit fewer
-// than the code's; its range is twice as wide. (The text calls them "the
-// dimensions of the Θ term", which, with the bias column, would give the
-// code's ε; docs/errata.md has both readings.) Both draw from numpy's legacy
+// L_in and L_out are the units into and out of the layer without the bias, so
+// the text's ε counts one unit fewer than the code's, and its range is twice as
+// wide (docs/errata.md discusses the text's wording). Both draw from numpy's legacy
 // stream after np.random.seed(seed), matrix by matrix for l = 1, 2, ..., each
 // row by row, so Init reproduces the tutorial's initial weights bit for bit.
 package layer

@@ -5,9 +5,9 @@
 //	J_n = J(Θ)                      the cost before this iteration's update
 //	Θ^(l) := Θ^(l) - α D^(l)        for every l, with D from backpropagation
 //
-// returning the trained weights and the costs J_1, ..., J_iters. The cost
-// includes the λ term when λ > 0 (the tutorial's train_network never passes λ
-// on; see docs/errata.md).
+// returning the trained weights and the costs J_1, ..., J_iters. With λ > 0 the
+// cost includes the λ term and the gradients D^(l) the (λ/m) Θ^(l) term
+// (docs/errata.md compares this with the tutorial's train_network).
 //
 // Past the tutorial, two common variations, both off by default:
 //

@@ -82,8 +82,8 @@ func TestTrainReferenceRefuses(t *testing.T) {
 	}
 }
 
-// ann tutorial -reference prints what ann tutorial prints: the same costs and
-// accuracies to the 6 decimals shown.
+// ann tutorial -reference prints what ann tutorial prints, a note aside: the
+// same costs and accuracies to the 6 decimals shown.
 func TestTutorialReference(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains both takes twice")
@@ -98,6 +98,11 @@ func TestTutorialReference(t *testing.T) {
 		}
 		outs[i] = strings.ReplaceAll(out, dir, "DIR")
 	}
+	const note = "(training on the reference loop: train_network on package network, not the engine)\n"
+	if strings.Contains(outs[0], note) || !strings.Contains(outs[1], note) {
+		t.Errorf("the note %q should be printed with -reference only", note)
+	}
+	outs[1] = strings.Replace(outs[1], note, "", 1)
 	if !strings.Contains(outs[0], "0.030128 at iteration 5000") {
 		t.Fatalf("ann tutorial printed\n%s\nwant Take 2's cost 0.030128", outs[0])
 	}

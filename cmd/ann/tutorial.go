@@ -43,6 +43,9 @@ func runTutorial(ctx context.Context, args []string, stdout, stderr io.Writer) e
 
 	p("Artificial neural networks: An example implementation in Python 3 with numpy and matplotlib")
 	p("(the tutorial's cells, run by ann; figures in %s)", of.dir)
+	if reference {
+		p("(training on the reference loop: train_network on package network, not the engine)")
+	}
 	p("")
 	p("[9] Initialize the weights: np.random.seed(%d), then (rand - 0.5) * epsilon per layer", tutorialSeed)
 	p("    (the tutorial's own run drew them unseeded; seed %d gives its straight Take 1 and curved Take 2)", tutorialSeed)

@@ -37,7 +37,7 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if m < ds.X.Rows { // -first K: cross-validate on the first K rows
 		X, y := dataset.Rows(ds.X, ds.y, seq(m))
-		ds = &dataSet{X: X, y: y, name: ds.name, generated: ds.generated}
+		ds = &dataSet{X: X, y: y, name: ds.name, generated: ds.generated, header: ds.header}
 	}
 	if err := dataset.CheckKFold(m, *k); err != nil {
 		return flagError(err)
@@ -167,26 +167,32 @@ func cvFiles(ds *dataSet, folds []*trainRun, df *dataFlags, nf *netFlags, k int,
 	for i, f := range folds {
 		series = append(series, svgplot.Series{Name: fmt.Sprintf("fold %d", i+1), Y: f.res.Costs})
 	}
+	sub := describe(ds, df, nf, fmt.Sprintf("%d folds of %d rows", k, ds.X.Rows))
 	files := []safefile.File{
 		{Name: "folds.csv", Write: csv},
 		{Name: "run.json", Write: func(w io.Writer) error { return writeCVJSON(w, ds, folds, df, k, foldSeed) }},
-		{Name: "cv-cost.svg", Write: costFigure(series, "Training cost per iteration, one curve per fold")},
+		{Name: "cv-cost.svg", Write: costFigureOpt(series, svgplot.Options{Title: "Training cost per iteration, one curve per fold", Subtitle: sub})},
 	}
 	if ds.X.Cols == 2 {
 		if err := checkPlotRange(ds.X); err != nil {
 			return nil, err
 		}
+		// Each panel draws every row: the fold's held-out rows hollow, the
+		// rows its network trained on filled.
+		x, y := svgplot.Column(ds.X, 0), svgplot.Column(ds.X, 1)
 		files = append(files, safefile.File{Name: "cv-boundaries.svg", Write: func(w io.Writer) error {
 			var panels []svgplot.Panel
 			for i, f := range folds {
-				Xt, yt := dataset.Rows(ds.X, ds.y, f.testIdx)
+				g, err := svgplot.BoundaryGrid(ds.X, f.model.GridProbabilities, panelSteps)
+				if err != nil {
+					return err
+				}
 				panels = append(panels, svgplot.Panel{
-					Grid: boundaryGrid(ds.X, gridScores(f.model), 300),
-					X:    column(Xt, 0), Y: column(Xt, 1), Labels: yt,
-					Title: fmt.Sprintf("fold %d: accuracy %.3f", i+1, f.accTest),
+					Grid: g, X: x, Y: y, Labels: ds.y, Held: held(ds, f.trainIdx),
+					Title: fmt.Sprintf("fold %d: held-out accuracy %.3f", i+1, f.accTest),
 				})
 			}
-			return svgplot.BoundaryPanels(w, panels, svgplot.Options{Title: "Each fold's decision boundary and its held-out rows"})
+			return svgplot.BoundaryPanels(w, panels, ds.options("Each fold's decision boundary", sub))
 		}})
 	}
 	return files, nil

@@ -1,88 +1,305 @@
 package main
 
 import (
+	"bytes"
+	"flag"
 	"fmt"
 	"io"
+	"math"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 
+	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/svgplot"
 )
 
-// boundarySteps is the number of grid points along each axis of a decision
-// boundary figure, the tutorial's steps = 1000.
-const boundarySteps = 1000
+// panelSteps is the grid along each axis of a decision boundary drawn as one
+// panel of several (training's frames, cross-validation's folds): coarser
+// than the tutorial's 1000, which a panel 300 pixels wide cannot show.
+const panelSteps = 300
 
-// scoresFunc returns the class scores (len(xs)*len(ys) x K) at the points of
-// the grid xs × ys, point (xs[i], ys[j]) in row j*len(xs)+i, as
-// model.Model.GridProbabilities does.
-type scoresFunc func(xs, ys []float64) *matrix.Dense
+// trainingFrames is the number of boundaries training.svg shows.
+const trainingFrames = 6
 
-// gridScores is m.GridProbabilities as a scoresFunc. Its error cannot happen
-// for a model just trained on finite data (two inputs, finite axes); it
-// panics if it does.
-func gridScores(m *model.Model) scoresFunc {
-	return func(xs, ys []float64) *matrix.Dense {
-		P, err := m.GridProbabilities(xs, ys)
-		if err != nil {
-			panic(err)
+// maxFrames bounds -snapshots, so that the panels stay readable.
+const maxFrames = 16
+
+// animatedLimit is the size above which training-animated.svg is not written.
+const animatedLimit = 300 << 10
+
+// figFlags are train's flags for its figures.
+type figFlags struct {
+	confidence bool
+	snapshots  string
+	frames     []int // parsed from snapshots by check; nil for the default
+}
+
+func (f *figFlags) register(fs *flag.FlagSet) {
+	fs.BoolVar(&f.confidence, "confidence", false, "shade boundary.svg's regions by the network's confidence (its winning output)")
+	fs.StringVar(&f.snapshots, "snapshots", "", "`iterations` training.svg shows, such as 1,500,4000,5000 (default: 6 picked from the cost curve)")
+}
+
+// check parses -snapshots for a run of iters iterations: each iteration in
+// 1..iters, at most maxFrames of them.
+func (f *figFlags) check(iters int) error {
+	if f.snapshots == "" {
+		return nil
+	}
+	f.frames = nil
+	for s := range strings.SplitSeq(f.snapshots, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 || n > iters {
+			return usagef("-snapshots %s: %q is not an iteration from 1 to %d", f.snapshots, s, iters)
 		}
-		return P
+		f.frames = append(f.frames, n)
 	}
-}
-
-// column returns column j of X.
-func column(X *matrix.Dense, j int) []float64 {
-	c := make([]float64, X.Rows)
-	for i := range c {
-		c[i] = X.At(i, j)
+	slices.Sort(f.frames)
+	f.frames = slices.Compact(f.frames)
+	if len(f.frames) > maxFrames {
+		return usagef("-snapshots %s: %d iterations, at most %d fit in a figure", f.snapshots, len(f.frames), maxFrames)
 	}
-	return c
+	return nil
 }
 
-// boundaryGrid evaluates scores on a steps x steps grid over the data's range
-// widened by 1 on each side, as the tutorial's plot_decision_boundary does.
-func boundaryGrid(X *matrix.Dense, scores scoresFunc, steps int) svgplot.Grid {
-	x1, x2 := column(X, 0), column(X, 1)
-	g := svgplot.Grid{Nx: steps, Ny: steps}
-	g.XMin, g.XMax = minMax(x1)
-	g.YMin, g.YMax = minMax(x2)
-	g.XMin, g.XMax, g.YMin, g.YMax = g.XMin-1, g.XMax+1, g.YMin-1, g.YMax+1
-	xs := matrix.Linspace(g.XMin, g.XMax, steps, true)
-	ys := matrix.Linspace(g.YMin, g.YMax, steps, true)
-	P := scores(xs, ys)
-	g.K, g.P = P.Cols, P.Data
-	return g
-}
-
-func minMax(v []float64) (lo, hi float64) {
-	lo, hi = v[0], v[0]
-	for _, x := range v {
-		lo, hi = min(lo, x), max(hi, x)
+// snapshotCandidates returns the iterations whose weights a run of iters
+// iterations keeps for training.svg: which of them the figure shows depends
+// on the cost curve, known only after training, so about 64 are copied while
+// training (a copy of the weights each, which does not slow the loop
+// measurably): 1, iters, 31 evenly spaced and 31 spaced evenly on a log
+// scale. pickFrames then takes the nearest of them to each iteration
+// svgplot.SnapshotIterations picks.
+func snapshotCandidates(iters int) []int {
+	c := []int{1, iters}
+	const n = 32
+	for k := 1; k < n; k++ {
+		c = append(c, 1+k*(iters-1)/n)
+		c = append(c, int(math.Round(math.Pow(float64(iters), float64(k)/n))))
 	}
-	return lo, hi
+	c = slices.DeleteFunc(c, func(i int) bool { return i < 1 || i > iters })
+	slices.Sort(c)
+	return slices.Compact(c)
 }
 
-func dataFigure(ds *dataSet, title string) func(io.Writer) error {
+// pickFrames returns the iterations training.svg shows: those of want if
+// given (-snapshots), else trainingFrames ones that svgplot.SnapshotIterations
+// picks from costs, each replaced by the nearest iteration in recorded (the
+// snapshots kept) not taken yet, so that two picks close together stay two
+// frames.
+func pickFrames(costs []float64, recorded, want []int) []int {
+	if want != nil {
+		return want
+	}
+	var frames []int
+	for _, it := range svgplot.SnapshotIterations(costs, trainingFrames) {
+		best := -1
+		for _, r := range recorded {
+			if !slices.Contains(frames, r) && (best < 0 || abs(r-it) < abs(best-it)) {
+				best = r
+			}
+		}
+		if best >= 0 {
+			frames = append(frames, best)
+		}
+	}
+	slices.Sort(frames)
+	return frames
+}
+
+func abs(i int) int {
+	if i < 0 {
+		return -i
+	}
+	return i
+}
+
+// figureSnapshots returns the iterations to pass trainer.Config.Snapshots for
+// the figures of a run of iters iterations on ds: none unless the figures
+// are drawn (two features), else want (-snapshots) or the candidates.
+func figureSnapshots(ds *dataSet, iters int, want []int) []int {
+	if ds.X.Cols != 2 {
+		return nil
+	}
+	if want != nil {
+		return want
+	}
+	return snapshotCandidates(iters)
+}
+
+// describe returns the line under a figure's title that says what was run:
+// the data, the layers, α, λ, the iterations and the rows trained on (rows,
+// such as "trained on the first 500 rows"; "" for none).
+func describe(ds *dataSet, df *dataFlags, nf *netFlags, rows string) string {
+	var parts []string
+	if ds.generated {
+		d := fmt.Sprintf("%s n=%d noise %v", df.source, df.n, df.noise)
+		if df.source == "circles" {
+			d += fmt.Sprintf(" factor %v", df.factor)
+		}
+		if df.seed != 0 {
+			d += fmt.Sprintf(" seed %d", df.seed)
+		}
+		parts = append(parts, d)
+	} else {
+		parts = append(parts, filepath.Base(ds.name))
+	}
+	parts = append(parts, "layers "+strings.ReplaceAll(nf.sizes.String(), ",", "-"))
+	if nf.activation != "sigmoid" {
+		parts = append(parts, nf.activation)
+	}
+	parts = append(parts, fmt.Sprintf("α %v", nf.alpha), fmt.Sprintf("λ %v", nf.lambda), fmt.Sprintf("%d iterations", nf.iters))
+	if nf.batch > 0 {
+		parts = append(parts, fmt.Sprintf("batches of %d", nf.batch))
+	}
+	if nf.momentum > 0 {
+		parts = append(parts, fmt.Sprintf("momentum %v", nf.momentum))
+	}
+	if nf.standardize {
+		parts = append(parts, "standardized")
+	}
+	if rows != "" {
+		parts = append(parts, rows)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// rowsTrained says which rows of ds a run trained on, for describe.
+func rowsTrained(ds *dataSet, trainIdx, testIdx []int) string {
+	switch {
+	case testIdx != nil:
+		return fmt.Sprintf("trained on %d rows, %d held out", len(trainIdx), len(testIdx))
+	case len(trainIdx) < ds.X.Rows:
+		return fmt.Sprintf("trained on the first %d rows", len(trainIdx))
+	}
+	return fmt.Sprintf("trained on all %d rows", ds.X.Rows)
+}
+
+// options returns a figure's options for ds: the title, the subtitle and the
+// axis titles, which are the data's column names when its file has a header.
+func (ds *dataSet) options(title, subtitle string) svgplot.Options {
+	opt := svgplot.Options{Title: title, Subtitle: subtitle}
+	if len(ds.header) >= 2 {
+		opt.XLabel, opt.YLabel = ds.header[0], ds.header[1]
+	}
+	return opt
+}
+
+// held returns which rows of ds are not in trainIdx, or nil if all are.
+func held(ds *dataSet, trainIdx []int) []bool {
+	if len(trainIdx) == ds.X.Rows {
+		return nil
+	}
+	h := make([]bool, ds.X.Rows)
+	for i := range h {
+		h[i] = true
+	}
+	for _, i := range trainIdx {
+		h[i] = false
+	}
+	return h
+}
+
+func dataFigure(ds *dataSet, opt svgplot.Options) func(io.Writer) error {
 	return func(w io.Writer) error {
-		return svgplot.Scatter(w, column(ds.X, 0), column(ds.X, 1), ds.y, svgplot.Options{Title: title})
+		return svgplot.Scatter(w, svgplot.Column(ds.X, 0), svgplot.Column(ds.X, 1), ds.y, opt)
 	}
 }
 
 func costFigure(series []svgplot.Series, title string) func(io.Writer) error {
+	return costFigureOpt(series, svgplot.Options{Title: title})
+}
+
+func costFigureOpt(series []svgplot.Series, opt svgplot.Options) func(io.Writer) error {
 	return func(w io.Writer) error {
-		return svgplot.Costs(w, series, svgplot.Options{Title: title})
+		return svgplot.Costs(w, series, opt)
 	}
 }
 
 // boundaryFigure draws the decision regions of scores and the data ds on top,
 // colored by true label.
-func boundaryFigure(ds *dataSet, scores scoresFunc, title string) func(io.Writer) error {
+func boundaryFigure(ds *dataSet, scores svgplot.ScoreFunc, title string) func(io.Writer) error {
+	return boundaryFigureOpt(ds, scores, ds.options(title, ""))
+}
+
+// boundaryFigureOpt draws the decision regions of scores and the data ds on
+// top, colored by true label, the rows opt.Held marks hollow.
+func boundaryFigureOpt(ds *dataSet, scores svgplot.ScoreFunc, opt svgplot.Options) func(io.Writer) error {
 	return func(w io.Writer) error {
 		if ds.X.Cols != 2 {
 			return fmt.Errorf("a decision boundary needs 2 features, the data has %d", ds.X.Cols)
 		}
-		g := boundaryGrid(ds.X, scores, boundarySteps)
-		return svgplot.Boundary(w, g, column(ds.X, 0), column(ds.X, 1), ds.y, svgplot.Options{Title: title})
+		return svgplot.DecisionBoundary(w, ds.X, ds.y, scores, opt)
 	}
+}
+
+// neuronsFigure draws the network of m unit by unit over the plane of ds's
+// two features (in the data's own units: each grid point is standardized
+// as m's inputs are, then run forward).
+func neuronsFigure(ds *dataSet, m *model.Model, opt svgplot.Options) func(io.Writer) error {
+	return func(w io.Writer) error {
+		var ferr error
+		forward := func(X *matrix.Dense) []*matrix.Dense {
+			S, err := m.Standardize(X)
+			if err != nil {
+				ferr = err
+				return nil
+			}
+			return network.Forward(m.Net, S).A
+		}
+		net := svgplot.NeuronNet{Theta: m.Net.Theta, Forward: forward, X: ds.X}
+		err := svgplot.Neurons(w, net, opt)
+		if ferr != nil {
+			return ferr
+		}
+		return err
+	}
+}
+
+// trainingFiles returns training.svg, the decision boundary at the frames'
+// iterations beside the cost curve, and, if it is under animatedLimit,
+// training-animated.svg, the same frames in turn, named prefix+"training.svg"
+// and prefix+"training-animated.svg". The snapshots of r hold the frames'
+// weights; the rows not in r.trainIdx are drawn hollow.
+func (r *trainRun) trainingFiles(prefix string, frames []int, animated bool, opt svgplot.Options) ([]safefile.File, error) {
+	ds := r.ds
+	x, y, h := svgplot.Column(ds.X, 0), svgplot.Column(ds.X, 1), held(ds, r.trainIdx)
+	var fs []svgplot.Frame
+	for _, s := range r.res.Snapshots {
+		if !slices.Contains(frames, s.Iter) {
+			continue
+		}
+		m := &model.Model{Net: s.Net, Mean: r.model.Mean, Std: r.model.Std}
+		g, err := svgplot.BoundaryGrid(ds.X, m.GridProbabilities, panelSteps)
+		if err != nil {
+			return nil, err
+		}
+		fs = append(fs, svgplot.Frame{Iteration: s.Iter, Panel: svgplot.Panel{Grid: g, X: x, Y: y, Labels: ds.y, Held: h}})
+	}
+	if len(fs) != len(frames) {
+		return nil, fmt.Errorf("training kept %d of the %d snapshots the figure needs", len(fs), len(frames))
+	}
+	if len(fs) == 5 || len(fs) == 6 {
+		opt.Columns = 3 // two rows of three rather than four and the rest
+	}
+	costs := r.res.Costs
+	files := []safefile.File{{Name: prefix + "training.svg", Write: func(w io.Writer) error {
+		return svgplot.Training(w, fs, costs, opt)
+	}}}
+	if animated {
+		var b bytes.Buffer
+		if err := svgplot.TrainingAnimated(&b, fs, costs, opt); err != nil {
+			return nil, err
+		}
+		if b.Len() < animatedLimit {
+			files = append(files, safefile.File{Name: prefix + "training-animated.svg", Write: func(w io.Writer) error {
+				_, err := w.Write(b.Bytes())
+				return err
+			}})
+		}
+	}
+	return files, nil
 }

@@ -60,8 +60,9 @@ func (d *dataFlags) register(fs *flag.FlagSet) {
 type dataSet struct {
 	X         *matrix.Dense
 	y         []int
-	name      string // for messages and run records
-	generated bool   // made by a generator, not read from a file
+	name      string   // for messages and run records
+	generated bool     // made by a generator, not read from a file
+	header    []string // the CSV's column names, if its first line is a header
 }
 
 // classes returns K, the number of classes: the largest label plus one.
@@ -150,7 +151,7 @@ func (d *dataFlags) read() (*dataSet, error) {
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
-	return &dataSet{X: data.X, y: data.Y, name: d.source}, nil
+	return &dataSet{X: data.X, y: data.Y, name: d.source, header: data.Header}, nil
 }
 
 // parseAndLoad parses args into fs, checks the network flags, and loads the
@@ -258,6 +259,7 @@ type netFlags struct {
 	shuffleSeed seedFlag
 	standardize bool
 	reference   bool
+	snapshots   []int // trainer.Config.Snapshots: the weights the figures show
 }
 
 // register registers the flags of the network itself.
@@ -325,7 +327,8 @@ func flagError(err error) error {
 // config returns the trainer configuration the flags describe.
 func (nf *netFlags) config() trainer.Config {
 	return trainer.Config{Alpha: nf.alpha, Iters: nf.iters, Lambda: nf.lambda,
-		Batch: nf.batch, Momentum: nf.momentum, Seed: uint32(nf.shuffleSeed), Reference: nf.reference}
+		Batch: nf.batch, Momentum: nf.momentum, Seed: uint32(nf.shuffleSeed), Reference: nf.reference,
+		Snapshots: nf.snapshots}
 }
 
 // network returns the initial network the flags describe. Call check first.

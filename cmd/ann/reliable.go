@@ -10,10 +10,12 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer"
 	"github.com/ann-go/ann/trainer/dataset"
 )
@@ -87,7 +89,7 @@ func scaleHint(w io.Writer, ds *dataSet, nf *netFlags) {
 	// columns are left out.
 	lo, hi := math.Inf(1), 0.0
 	for j, sd := range dataset.FitScaler(ds.X).Std {
-		if cmin, cmax := minMax(column(ds.X, j)); cmin < cmax {
+		if c := svgplot.Column(ds.X, j); slices.Min(c) < slices.Max(c) {
 			lo, hi = min(lo, sd), max(hi, sd)
 		}
 	}
@@ -105,7 +107,8 @@ const plotLimit = 1e300
 // drawn as a decision boundary figure.
 func checkPlotRange(X *matrix.Dense) error {
 	for j := 0; j < 2; j++ {
-		lo, hi := minMax(column(X, j))
+		c := svgplot.Column(X, j)
+		lo, hi := slices.Min(c), slices.Max(c)
 		if !(math.Abs(lo) <= plotLimit && math.Abs(hi) <= plotLimit) {
 			return fmt.Errorf("cannot draw the decision boundary: feature %d spans %g to %g, beyond ±%g (scale the data, or drop -out)", j+1, lo, hi, plotLimit)
 		}

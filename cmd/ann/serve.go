@@ -31,6 +31,7 @@ import (
 	"mime/multipart"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -321,7 +322,7 @@ func (l limits) setup(form map[string][]string, file io.Reader, fileName string)
 	if len(s.trainIdx) == m {
 		s.held = nil // no hollow points, and no legend for them
 	}
-	s.x1, s.x2 = column(s.ds.X, 0), column(s.ds.X, 1)
+	s.x1, s.x2 = svgplot.Column(s.ds.X, 0), svgplot.Column(s.ds.X, 1)
 	return s, nil
 }
 
@@ -546,8 +547,8 @@ func (s *playSetup) describe(id string) runInfo {
 		info.Points[i] = [4]float64{ds.X.At(i, 0), ds.X.At(i, 1), float64(ds.y[i]), role[i]}
 	}
 	// The rectangle boundaryGrid plots: the data's range widened by 1.
-	xmin, xmax := minMax(column(ds.X, 0))
-	ymin, ymax := minMax(column(ds.X, 1))
+	x, y := svgplot.Column(ds.X, 0), svgplot.Column(ds.X, 1)
+	xmin, xmax, ymin, ymax := slices.Min(x), slices.Max(x), slices.Min(y), slices.Max(y)
 	info.Extent = [4]float64{xmin - 1, xmax + 1, ymin - 1, ymax + 1}
 	return info
 }
@@ -992,14 +993,17 @@ func fineSteps(net *network.Network) int {
 			w += len(t.Data)
 		}
 	}
-	return max(liveSteps, min(boundarySteps, int(math.Sqrt(4e7/float64(w)))))
+	return max(liveSteps, min(svgplot.DefaultSteps, int(math.Sqrt(4e7/float64(w)))))
 }
 
 // drawPlayBoundary draws the decision boundary of model over the run's data:
 // the training rows filled, every other row (held out, or past -first) hollow,
 // and with confidence the regions shaded by the winning output.
 func drawPlayBoundary(w io.Writer, s *playSetup, m *model.Model, steps int, confidence bool) error {
-	g := boundaryGrid(s.ds.X, gridScores(m), steps)
+	g, err := svgplot.BoundaryGrid(s.ds.X, m.GridProbabilities, steps)
+	if err != nil {
+		return err
+	}
 	return svgplot.Boundary(w, g, s.x1, s.x2, s.ds.y,
 		svgplot.Options{Title: "Decision boundary", Width: 520, Height: 420, Held: s.held, Confidence: confidence})
 }
@@ -1078,7 +1082,7 @@ func (p *playground) download(w http.ResponseWriter, r *http.Request) {
 	case "cost.svg":
 		write = costFigure(tr.costSeries(), "Cost per iteration")
 	case "boundary.svg":
-		write = boundaryFigure(s.ds, gridScores(tr.model), "Decision boundary")
+		write = boundaryFigure(s.ds, tr.model.GridProbabilities, "Decision boundary")
 	}
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {

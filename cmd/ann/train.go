@@ -30,10 +30,18 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var splitSeed seedFlag
 	fs.Var(&splitSeed, "split-seed", "random_state `seed` of the held-out split")
 	var of outFlags
-	of.register(fs, "", "write model.npz, costs.csv, run.json, cost.svg and boundary.svg to `DIR`")
+	of.register(fs, "", "write model.npz, costs.csv, run.json, cost.svg and (for 2 features) boundary.svg, neurons.svg, training.svg and training-animated.svg to `DIR`")
+	var ff figFlags
+	ff.register(fs)
 	ds, err := parseAndLoad(fs, args, &df, &nf)
 	if err != nil {
 		return err
+	}
+	if err := ff.check(nf.iters); err != nil {
+		return err
+	}
+	if of.dir != "" {
+		nf.snapshots = figureSnapshots(ds, nf.iters, ff.frames)
 	}
 	var trainIdx, testIdx []int
 	switch {
@@ -70,7 +78,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	var files []safefile.File
 	if of.dir != "" {
-		if files, err = r.files(&df, *testFraction, uint32(splitSeed)); err != nil {
+		if files, err = r.files(&df, &ff, *testFraction, uint32(splitSeed)); err != nil {
 			return err
 		}
 	}
@@ -221,22 +229,35 @@ func unwrapPathError(err error) error {
 }
 
 // files returns the run's files for -out: model.npz, costs.csv, run.json,
-// cost.svg and, for two features, boundary.svg. It returns an error if the
-// figures cannot be drawn from this data (checkPlotRange).
-func (r *trainRun) files(df *dataFlags, testFraction float64, splitSeed uint32) ([]safefile.File, error) {
+// cost.svg and, for two features, boundary.svg, neurons.svg, training.svg and
+// training-animated.svg (if under 300 KB). The figures' titles say what was
+// run; the rows the network did not train on are drawn hollow. It returns an
+// error if the figures cannot be drawn from this data (checkPlotRange).
+func (r *trainRun) files(df *dataFlags, ff *figFlags, testFraction float64, splitSeed uint32) ([]safefile.File, error) {
+	sub := describe(r.ds, df, r.nf, rowsTrained(r.ds, r.trainIdx, r.testIdx))
 	files := []safefile.File{
 		{Name: "model.npz", Write: r.model.Write},
 		{Name: "costs.csv", Write: r.writeCosts},
 		{Name: "run.json", Write: func(w io.Writer) error { return r.writeJSON(w, df, testFraction, splitSeed) }},
-		{Name: "cost.svg", Write: costFigure(r.costSeries(), "Cost per iteration")},
+		{Name: "cost.svg", Write: costFigureOpt(r.costSeries(), svgplot.Options{Title: "Cost per iteration", Subtitle: sub})},
 	}
-	if r.ds.X.Cols == 2 {
-		if err := checkPlotRange(r.ds.X); err != nil {
-			return nil, err
-		}
-		files = append(files, safefile.File{Name: "boundary.svg", Write: boundaryFigure(r.ds, gridScores(r.model), "Decision boundary")})
+	if r.ds.X.Cols != 2 {
+		return files, nil
 	}
-	return files, nil
+	if err := checkPlotRange(r.ds.X); err != nil {
+		return nil, err
+	}
+	opt := r.ds.options("Decision boundary", sub)
+	opt.Held, opt.Confidence = held(r.ds, r.trainIdx), ff.confidence
+	files = append(files,
+		safefile.File{Name: "boundary.svg", Write: boundaryFigureOpt(r.ds, r.model.GridProbabilities, opt)},
+		safefile.File{Name: "neurons.svg", Write: neuronsFigure(r.ds, r.model, r.ds.options("The network, unit by unit", sub))})
+	frames := pickFrames(r.res.Costs, figureSnapshots(r.ds, r.nf.iters, ff.frames), ff.frames)
+	training, err := r.trainingFiles("", frames, true, r.ds.options("Training: the decision boundary as the cost falls", sub))
+	if err != nil {
+		return nil, err
+	}
+	return append(files, training...), nil
 }
 
 // writeCosts writes costs.csv: iteration,cost, one row per iteration, and a

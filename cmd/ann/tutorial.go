@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/layer"
@@ -63,7 +64,7 @@ func runTutorial(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	p("((%d,), (%d, %d))", len(ds.y), ds.X.Rows, ds.X.Cols)
-	wrote(safefile.File{Name: "data.svg", Write: dataFigure(ds, "The two moons: make_moons(1000, noise=0.1)")})
+	wrote(safefile.File{Name: "data.svg", Write: dataFigure(ds, ds.options("The two moons: make_moons(1000, noise=0.1)", ""))})
 
 	takes := []struct {
 		name, title string
@@ -73,10 +74,12 @@ func runTutorial(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		{"take1", "Take 1: all 1000 points, 1000 iterations", tutorialN, 1000, 12},
 		{"take2", "Take 2: the first 500 points, 5000 iterations", 500, 5000, 14},
 	}
+	var both []svgplot.Series
 	for _, tk := range takes {
 		p("")
 		p("[%d] Training the model: %s, alpha %v", tk.cell, tk.title, nf.alpha)
 		nf.iters = tk.iters
+		nf.snapshots = snapshotCandidates(tk.iters)
 		r, err := train(ctx, ds, seq(tk.m), nil, &nf, progress)
 		if err != nil {
 			return err
@@ -85,11 +88,27 @@ func runTutorial(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		p("cost %.6f at iteration 1, %.6f at iteration %d", costs[0], costs[len(costs)-1], len(costs))
 		p("accuracy %.3f on the %d training points, %.3f on all %d", r.accTrain, tk.m, r.accAll, ds.X.Rows)
 		title := "Take " + tk.name[len(tk.name)-1:]
+		sub := describe(ds, &df, &nf, rowsTrained(ds, r.trainIdx, nil))
+		bopt := ds.options(title+": decision boundary", sub)
+		bopt.Held = held(ds, r.trainIdx)
 		wrote(
-			safefile.File{Name: tk.name + "-cost.svg", Write: costFigure([]svgplot.Series{{Name: "training cost", Y: costs}}, title+": cost per iteration")},
-			safefile.File{Name: tk.name + "-boundary.svg", Write: boundaryFigure(ds, gridScores(r.model), title+": decision boundary")},
+			safefile.File{Name: tk.name + "-cost.svg", Write: costFigureOpt([]svgplot.Series{{Name: "training cost", Y: costs}}, svgplot.Options{Title: title + ": cost per iteration", Subtitle: sub})},
+			safefile.File{Name: tk.name + "-boundary.svg", Write: boundaryFigureOpt(ds, r.model.GridProbabilities, bopt)},
+			safefile.File{Name: tk.name + "-neurons.svg", Write: neuronsFigure(ds, r.model, ds.options(title+": the trained network, unit by unit", sub))},
 		)
+		training, err := r.trainingFiles(tk.name+"-", pickFrames(costs, nf.snapshots, nil), false, ds.options(title+": the decision boundary as the cost falls", sub))
+		if err != nil {
+			return err
+		}
+		wrote(training...)
+		// Take 2 first, so that Take 1 is drawn over it: the two curves
+		// nearly coincide for Take 1's 1000 iterations.
+		both = slices.Insert(both, 0, svgplot.Series{Name: fmt.Sprintf("%s: %d points, %d iterations", title, tk.m, tk.iters), Y: costs})
 	}
+	wrote(safefile.File{Name: "take1-vs-take2-cost.svg", Write: costFigureOpt(both, svgplot.Options{
+		Title:    "Take 1 and Take 2: cost per iteration",
+		Subtitle: fmt.Sprintf("moons n=%d noise %v · layers 2-5-5-2 · α %v · λ 0 · the same initial weights · Take 1 drawn over Take 2", tutorialN, tutorialNoise, nf.alpha),
+	})})
 	if err := of.writeSet(ctx, files, io.Discard); err != nil {
 		return err
 	}

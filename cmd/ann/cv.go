@@ -183,7 +183,7 @@ func cvFiles(ds *dataSet, folds []*trainRun, df *dataFlags, nf *netFlags, k int,
 		files = append(files, safefile.File{Name: "cv-boundaries.svg", Write: func(w io.Writer) error {
 			var panels []svgplot.Panel
 			for i, f := range folds {
-				g, err := svgplot.BoundaryGrid(ds.X, f.model.GridProbabilities, panelSteps)
+				g, err := svgplot.BoundaryGrid(ds.X, f.model.GridProbabilities, gridSteps(nf.sizes, panelSteps))
 				if err != nil {
 					return err
 				}

@@ -29,6 +29,17 @@ const trainingFrames = 6
 // maxFrames bounds -snapshots, so that the panels stay readable.
 const maxFrames = 16
 
+// maxNeuronUnits is the widest layer neurons.svg draws: a wider one makes a
+// figure too tall to read, and too large a file (every pair of units an
+// edge, every unit a map).
+const maxNeuronUnits = 16
+
+// drawNeurons reports whether neurons.svg is drawn for the layers sizes: two
+// inputs, and no layer wider than maxNeuronUnits.
+func drawNeurons(sizes []int) bool {
+	return sizes[0] == 2 && slices.Max(sizes) <= maxNeuronUnits
+}
+
 // animatedLimit is the size above which training-animated.svg is not written.
 const animatedLimit = 300 << 10
 
@@ -117,17 +128,34 @@ func abs(i int) int {
 	return i
 }
 
+// snapshotBytes bounds the memory the candidate snapshots take.
+const snapshotBytes = 64 << 20
+
 // figureSnapshots returns the iterations to pass trainer.Config.Snapshots for
-// the figures of a run of iters iterations on ds: none unless the figures
-// are drawn (two features), else want (-snapshots) or the candidates.
-func figureSnapshots(ds *dataSet, iters int, want []int) []int {
+// the figures of a run of iters iterations of a network of layers sizes on
+// ds: none unless the figures are drawn (two features), else want
+// (-snapshots) or the candidates, thinned evenly (keeping the first and the
+// last) to fit snapshotBytes for a large network.
+func figureSnapshots(ds *dataSet, sizes []int, iters int, want []int) []int {
 	if ds.X.Cols != 2 {
 		return nil
 	}
 	if want != nil {
 		return want
 	}
-	return snapshotCandidates(iters)
+	c := snapshotCandidates(iters)
+	weights := 0
+	for l := 1; l < len(sizes); l++ {
+		weights += sizes[l] * (sizes[l-1] + 1)
+	}
+	if n := max(2, snapshotBytes/(8*weights)); n < len(c) {
+		thin := make([]int, n)
+		for k := range thin {
+			thin[k] = c[k*(len(c)-1)/(n-1)]
+		}
+		c = thin
+	}
+	return c
 }
 
 // describe returns the line under a figure's title that says what was run:
@@ -236,6 +264,37 @@ func boundaryFigureOpt(ds *dataSet, scores svgplot.ScoreFunc, opt svgplot.Option
 	}
 }
 
+// gridWork bounds the weight multiplications of one boundary's grid: a large
+// network gets a coarser grid, so that its figures take seconds, not minutes.
+const gridWork = 4e10
+
+// gridSteps returns the grid steps of a boundary of a network of layers sizes:
+// full, or fewer (at least 100) for a network so large that full steps would
+// cost more than gridWork.
+func gridSteps(sizes []int, full int) int {
+	weights := 0
+	for l := 1; l < len(sizes); l++ {
+		weights += sizes[l] * (sizes[l-1] + 1)
+	}
+	return min(full, max(100, int(math.Sqrt(gridWork/float64(weights)))))
+}
+
+// trainBoundaryFigure is boundaryFigureOpt on the grid gridSteps gives the
+// network of m.
+func trainBoundaryFigure(ds *dataSet, m *model.Model, sizes []int, opt svgplot.Options) func(io.Writer) error {
+	steps := gridSteps(sizes, svgplot.DefaultSteps)
+	if steps == svgplot.DefaultSteps {
+		return boundaryFigureOpt(ds, m.GridProbabilities, opt)
+	}
+	return func(w io.Writer) error {
+		g, err := svgplot.BoundaryGrid(ds.X, m.GridProbabilities, steps)
+		if err != nil {
+			return err
+		}
+		return svgplot.Boundary(w, g, svgplot.Column(ds.X, 0), svgplot.Column(ds.X, 1), ds.y, opt)
+	}
+}
+
 // neuronsFigure draws the network of m unit by unit over the plane of ds's
 // two features (in the data's own units: each grid point is standardized
 // as m's inputs are, then run forward).
@@ -273,7 +332,7 @@ func (r *trainRun) trainingFiles(prefix string, frames []int, animated bool, opt
 			continue
 		}
 		m := &model.Model{Net: s.Net, Mean: r.model.Mean, Std: r.model.Std}
-		g, err := svgplot.BoundaryGrid(ds.X, m.GridProbabilities, panelSteps)
+		g, err := svgplot.BoundaryGrid(ds.X, m.GridProbabilities, gridSteps(r.nf.sizes, panelSteps))
 		if err != nil {
 			return nil, err
 		}

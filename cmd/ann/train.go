@@ -41,7 +41,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if of.dir != "" {
-		nf.snapshots = figureSnapshots(ds, nf.iters, ff.frames)
+		nf.snapshots = figureSnapshots(ds, nf.sizes, nf.iters, ff.frames)
 	}
 	var trainIdx, testIdx []int
 	switch {
@@ -229,10 +229,11 @@ func unwrapPathError(err error) error {
 }
 
 // files returns the run's files for -out: model.npz, costs.csv, run.json,
-// cost.svg and, for two features, boundary.svg, neurons.svg, training.svg and
-// training-animated.svg (if under 300 KB). The figures' titles say what was
-// run; the rows the network did not train on are drawn hollow. It returns an
-// error if the figures cannot be drawn from this data (checkPlotRange).
+// cost.svg and, for two features, boundary.svg, neurons.svg (for layers of at
+// most 16 units), training.svg and training-animated.svg (if under 300 KB).
+// The figures' titles say what was run; the rows the network did not train on
+// are drawn hollow. It returns an error if the figures cannot be drawn from
+// this data (checkPlotRange).
 func (r *trainRun) files(df *dataFlags, ff *figFlags, testFraction float64, splitSeed uint32) ([]safefile.File, error) {
 	sub := describe(r.ds, df, r.nf, rowsTrained(r.ds, r.trainIdx, r.testIdx))
 	files := []safefile.File{
@@ -249,10 +250,11 @@ func (r *trainRun) files(df *dataFlags, ff *figFlags, testFraction float64, spli
 	}
 	opt := r.ds.options("Decision boundary", sub)
 	opt.Held, opt.Confidence = held(r.ds, r.trainIdx), ff.confidence
-	files = append(files,
-		safefile.File{Name: "boundary.svg", Write: boundaryFigureOpt(r.ds, r.model.GridProbabilities, opt)},
-		safefile.File{Name: "neurons.svg", Write: neuronsFigure(r.ds, r.model, r.ds.options("The network, unit by unit", sub))})
-	frames := pickFrames(r.res.Costs, figureSnapshots(r.ds, r.nf.iters, ff.frames), ff.frames)
+	files = append(files, safefile.File{Name: "boundary.svg", Write: trainBoundaryFigure(r.ds, r.model, r.nf.sizes, opt)})
+	if drawNeurons(r.nf.sizes) {
+		files = append(files, safefile.File{Name: "neurons.svg", Write: neuronsFigure(r.ds, r.model, r.ds.options("The network, unit by unit", sub))})
+	}
+	frames := pickFrames(r.res.Costs, figureSnapshots(r.ds, r.nf.sizes, r.nf.iters, ff.frames), ff.frames)
 	training, err := r.trainingFiles("", frames, true, r.ds.options("Training: the decision boundary as the cost falls", sub))
 	if err != nil {
 		return nil, err

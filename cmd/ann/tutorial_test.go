@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -12,6 +13,10 @@ import (
 	"testing"
 
 	"github.com/ann-go/ann/internal/golden"
+	"github.com/ann-go/ann/layer"
+	"github.com/ann-go/ann/moons"
+	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/trainer"
 )
 
 var tutorialFigures = []string{"data.svg",
@@ -335,5 +340,52 @@ func TestCVPanelsHeld(t *testing.T) {
 	}
 	if filled, hollow := points(t, b); filled != 300 || hollow != 100 {
 		t.Errorf("cv-boundaries.svg draws %d filled and %d hollow points, want 300 and 100", filled, hollow)
+	}
+}
+
+// BenchmarkSnapshots is Take 2's training without snapshots and with the
+// candidates training.svg keeps (about 64 copies of the weights).
+func BenchmarkSnapshots(b *testing.B) {
+	X, y := moons.Make(500, 0.1, 0)
+	for _, bc := range []struct {
+		name  string
+		snaps []int
+	}{{"none", nil}, {"candidates", snapshotCandidates(5000)}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				net := network.New(layer.Init(layer.Tutorial, 0))
+				c := trainer.Config{Alpha: 0.5, Iters: 5000, Snapshots: bc.snaps}
+				if _, err := trainer.Train(context.Background(), net, X, y, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// The candidates are sorted, distinct, in 1..iters, with 1 and iters, and about
+// 64; pickFrames takes 6 distinct ones of them for a long run.
+func TestSnapshotCandidates(t *testing.T) {
+	for _, iters := range []int{1, 2, 5, 64, 1000, 5000, 1 << 20} {
+		c := snapshotCandidates(iters)
+		if !slices.IsSorted(c) || len(slices.Compact(slices.Clone(c))) != len(c) || c[0] != 1 || c[len(c)-1] != iters || len(c) > 64 {
+			t.Errorf("snapshotCandidates(%d) = %v: want sorted, distinct, from 1 to %d, at most 64", iters, c, iters)
+		}
+		if iters >= 1000 && len(c) < 48 {
+			t.Errorf("snapshotCandidates(%d): %d candidates, want about 64", iters, len(c))
+		}
+		costs := make([]float64, iters)
+		for i := range costs {
+			costs[i] = 1 / float64(i+1)
+		}
+		f := pickFrames(costs, c, nil)
+		if want := min(iters, trainingFrames); len(f) != want || !slices.IsSorted(f) || len(slices.Compact(slices.Clone(f))) != len(f) {
+			t.Errorf("iters %d: frames %v, want %d distinct increasing", iters, f, want)
+		}
+		for _, it := range f {
+			if !slices.Contains(c, it) {
+				t.Errorf("iters %d: frame %d is not a candidate", iters, it)
+			}
+		}
 	}
 }

@@ -171,7 +171,7 @@ func cvFiles(ds *dataSet, folds []*trainRun, df *dataFlags, nf *netFlags, k int,
 	files := []safefile.File{
 		{Name: "folds.csv", Write: csv},
 		{Name: "run.json", Write: func(w io.Writer) error { return writeCVJSON(w, ds, folds, df, k, foldSeed) }},
-		{Name: "cv-cost.svg", Write: costFigureOpt(series, svgplot.Options{Title: "Training cost per iteration, one curve per fold", Subtitle: sub})},
+		{Name: "cv-cost.svg", Write: costFigure(series, svgplot.Options{Title: "Training cost per iteration, one curve per fold", Subtitle: sub})},
 	}
 	if ds.X.Cols == 2 {
 		if err := checkPlotRange(ds.X); err != nil {

@@ -237,25 +237,15 @@ func dataFigure(ds *dataSet, opt svgplot.Options) func(io.Writer) error {
 	}
 }
 
-func costFigure(series []svgplot.Series, title string) func(io.Writer) error {
-	return costFigureOpt(series, svgplot.Options{Title: title})
-}
-
-func costFigureOpt(series []svgplot.Series, opt svgplot.Options) func(io.Writer) error {
+func costFigure(series []svgplot.Series, opt svgplot.Options) func(io.Writer) error {
 	return func(w io.Writer) error {
 		return svgplot.Costs(w, series, opt)
 	}
 }
 
-// boundaryFigure draws the decision regions of scores and the data ds on top,
-// colored by true label.
-func boundaryFigure(ds *dataSet, scores svgplot.ScoreFunc, title string) func(io.Writer) error {
-	return boundaryFigureOpt(ds, scores, ds.options(title, ""))
-}
-
-// boundaryFigureOpt draws the decision regions of scores and the data ds on
+// boundaryFigure draws the decision regions of scores and the data ds on
 // top, colored by true label, the rows opt.Held marks hollow.
-func boundaryFigureOpt(ds *dataSet, scores svgplot.ScoreFunc, opt svgplot.Options) func(io.Writer) error {
+func boundaryFigure(ds *dataSet, scores svgplot.ScoreFunc, opt svgplot.Options) func(io.Writer) error {
 	return func(w io.Writer) error {
 		if ds.X.Cols != 2 {
 			return fmt.Errorf("a decision boundary needs 2 features, the data has %d", ds.X.Cols)
@@ -279,12 +269,12 @@ func gridSteps(sizes []int, full int) int {
 	return min(full, max(100, int(math.Sqrt(gridWork/float64(weights)))))
 }
 
-// trainBoundaryFigure is boundaryFigureOpt on the grid gridSteps gives the
+// trainBoundaryFigure is boundaryFigure on the grid gridSteps gives the
 // network of m.
 func trainBoundaryFigure(ds *dataSet, m *model.Model, sizes []int, opt svgplot.Options) func(io.Writer) error {
 	steps := gridSteps(sizes, svgplot.DefaultSteps)
 	if steps == svgplot.DefaultSteps {
-		return boundaryFigureOpt(ds, m.GridProbabilities, opt)
+		return boundaryFigure(ds, m.GridProbabilities, opt)
 	}
 	return func(w io.Writer) error {
 		g, err := svgplot.BoundaryGrid(ds.X, m.GridProbabilities, steps)
@@ -316,6 +306,26 @@ func neuronsFigure(ds *dataSet, m *model.Model, opt svgplot.Options) func(io.Wri
 		}
 		return err
 	}
+}
+
+// subtitle says what the run r was, for its figures.
+func (r *trainRun) subtitle(df *dataFlags) string {
+	return describe(r.ds, df, r.nf, rowsTrained(r.ds, r.trainIdx, r.testIdx))
+}
+
+// costSVG draws cost.svg: the run's training cost, and its held-out cost if
+// it has a held-out set.
+func (r *trainRun) costSVG(df *dataFlags) func(io.Writer) error {
+	return costFigure(r.costSeries(), svgplot.Options{Title: "Cost per iteration", Subtitle: r.subtitle(df)})
+}
+
+// boundarySVG draws boundary.svg: the run's decision boundary over all rows
+// of its data, the rows it did not train on hollow, the regions shaded by
+// the network's confidence if confidence is true.
+func (r *trainRun) boundarySVG(df *dataFlags, confidence bool) func(io.Writer) error {
+	opt := r.ds.options("Decision boundary", r.subtitle(df))
+	opt.Held, opt.Confidence = held(r.ds, r.trainIdx), confidence
+	return trainBoundaryFigure(r.ds, r.model, r.nf.sizes, opt)
 }
 
 // trainingFiles returns training.svg, the decision boundary at the frames'

@@ -269,10 +269,10 @@ func TestTrainError(t *testing.T) {
 func TestWroteLine(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "run")
 	_, _, errs := runAnn("train", "-iters", "5", "-n", "50", "-out", dir)
-	if want := "wrote " + dir + ": model.npz, costs.csv, run.json, cost.svg, boundary.svg\n"; !strings.HasSuffix(errs, want) {
+	if want := "wrote " + dir + ": model.npz, costs.csv, run.json, cost.svg, boundary.svg, neurons.svg, training.svg, training-animated.svg\n"; !strings.HasSuffix(errs, want) {
 		t.Errorf("stderr %q, want it to end with %q", errs, want)
 	}
-	if names := entries(dir); strings.Join(names, " ") != ".ann-files boundary.svg cost.svg costs.csv model.npz run.json" {
+	if names := entries(dir); strings.Join(names, " ") != ".ann-files boundary.svg cost.svg costs.csv model.npz neurons.svg run.json training-animated.svg training.svg" {
 		t.Errorf("%s holds %q", dir, names)
 	}
 }

@@ -1080,9 +1080,9 @@ func (p *playground) download(w http.ResponseWriter, r *http.Request) {
 	case "model.npz":
 		write = tr.model.Write
 	case "cost.svg":
-		write = costFigure(tr.costSeries(), "Cost per iteration")
+		write = tr.costSVG(&s.df)
 	case "boundary.svg":
-		write = boundaryFigure(s.ds, tr.model.GridProbabilities, "Decision boundary")
+		write = tr.boundarySVG(&s.df, false)
 	}
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {

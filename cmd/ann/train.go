@@ -235,12 +235,11 @@ func unwrapPathError(err error) error {
 // are drawn hollow. It returns an error if the figures cannot be drawn from
 // this data (checkPlotRange).
 func (r *trainRun) files(df *dataFlags, ff *figFlags, testFraction float64, splitSeed uint32) ([]safefile.File, error) {
-	sub := describe(r.ds, df, r.nf, rowsTrained(r.ds, r.trainIdx, r.testIdx))
 	files := []safefile.File{
 		{Name: "model.npz", Write: r.model.Write},
 		{Name: "costs.csv", Write: r.writeCosts},
 		{Name: "run.json", Write: func(w io.Writer) error { return r.writeJSON(w, df, testFraction, splitSeed) }},
-		{Name: "cost.svg", Write: costFigureOpt(r.costSeries(), svgplot.Options{Title: "Cost per iteration", Subtitle: sub})},
+		{Name: "cost.svg", Write: r.costSVG(df)},
 	}
 	if r.ds.X.Cols != 2 {
 		return files, nil
@@ -248,9 +247,8 @@ func (r *trainRun) files(df *dataFlags, ff *figFlags, testFraction float64, spli
 	if err := checkPlotRange(r.ds.X); err != nil {
 		return nil, err
 	}
-	opt := r.ds.options("Decision boundary", sub)
-	opt.Held, opt.Confidence = held(r.ds, r.trainIdx), ff.confidence
-	files = append(files, safefile.File{Name: "boundary.svg", Write: trainBoundaryFigure(r.ds, r.model, r.nf.sizes, opt)})
+	sub := r.subtitle(df)
+	files = append(files, safefile.File{Name: "boundary.svg", Write: r.boundarySVG(df, ff.confidence)})
 	if drawNeurons(r.nf.sizes) {
 		files = append(files, safefile.File{Name: "neurons.svg", Write: neuronsFigure(r.ds, r.model, r.ds.options("The network, unit by unit", sub))})
 	}

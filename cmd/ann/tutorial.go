@@ -92,8 +92,8 @@ func runTutorial(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		bopt := ds.options(title+": decision boundary", sub)
 		bopt.Held = held(ds, r.trainIdx)
 		wrote(
-			safefile.File{Name: tk.name + "-cost.svg", Write: costFigureOpt([]svgplot.Series{{Name: "training cost", Y: costs}}, svgplot.Options{Title: title + ": cost per iteration", Subtitle: sub})},
-			safefile.File{Name: tk.name + "-boundary.svg", Write: boundaryFigureOpt(ds, r.model.GridProbabilities, bopt)},
+			safefile.File{Name: tk.name + "-cost.svg", Write: costFigure([]svgplot.Series{{Name: "training cost", Y: costs}}, svgplot.Options{Title: title + ": cost per iteration", Subtitle: sub})},
+			safefile.File{Name: tk.name + "-boundary.svg", Write: boundaryFigure(ds, r.model.GridProbabilities, bopt)},
 			safefile.File{Name: tk.name + "-neurons.svg", Write: neuronsFigure(ds, r.model, ds.options(title+": the trained network, unit by unit", sub))},
 		)
 		training, err := r.trainingFiles(tk.name+"-", pickFrames(costs, nf.snapshots, nil), false, ds.options(title+": the decision boundary as the cost falls", sub))
@@ -105,7 +105,7 @@ func runTutorial(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		// nearly coincide for Take 1's 1000 iterations.
 		both = slices.Insert(both, 0, svgplot.Series{Name: fmt.Sprintf("%s: %d points, %d iterations", title, tk.m, tk.iters), Y: costs})
 	}
-	wrote(safefile.File{Name: "take1-vs-take2-cost.svg", Write: costFigureOpt(both, svgplot.Options{
+	wrote(safefile.File{Name: "take1-vs-take2-cost.svg", Write: costFigure(both, svgplot.Options{
 		Title:    "Take 1 and Take 2: cost per iteration",
 		Subtitle: fmt.Sprintf("moons n=%d noise %v · layers 2-5-5-2 · α %v · λ 0 · the same initial weights · Take 1 drawn over Take 2", tutorialN, tutorialNoise, nf.alpha),
 	})})

@@ -34,9 +34,9 @@ const maxFrames = 16
 // edge, every unit a map).
 const maxNeuronUnits = 16
 
-// drawNeurons reports whether neurons.svg is drawn for the layers sizes: two
+// neuronsDrawn reports whether neurons.svg is drawn for the layers sizes: two
 // inputs, and no layer wider than maxNeuronUnits.
-func drawNeurons(sizes []int) bool {
+func neuronsDrawn(sizes []int) bool {
 	return sizes[0] == 2 && slices.Max(sizes) <= maxNeuronUnits
 }
 

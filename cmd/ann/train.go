@@ -249,7 +249,7 @@ func (r *trainRun) files(df *dataFlags, ff *figFlags, testFraction float64, spli
 	}
 	sub := r.subtitle(df)
 	files = append(files, safefile.File{Name: "boundary.svg", Write: r.boundarySVG(df, ff.confidence)})
-	if drawNeurons(r.nf.sizes) {
+	if neuronsDrawn(r.nf.sizes) {
 		files = append(files, safefile.File{Name: "neurons.svg", Write: neuronsFigure(r.ds, r.model, r.ds.options("The network, unit by unit", sub))})
 	}
 	frames := pickFrames(r.res.Costs, figureSnapshots(r.ds, r.nf.sizes, r.nf.iters, ff.frames), ff.frames)

@@ -364,18 +364,37 @@ func TestSnapshotIterations(t *testing.T) {
 	if len(got) != 4 || got[0] != 1 || got[3] != 1000 {
 		t.Fatalf("SnapshotIterations(take 1, 4) = %v, want 1, two more, 1000", got)
 	}
-	// The middle two are where the cost has made a third and two thirds of
-	// its descent: the first iterations at or below those costs.
-	lo := slices.Min(take1)
+	// The picks are evenly spaced along the curve: the length from one to
+	// the next is the same, to within the length of one step.
+	length := func(a, b int) float64 {
+		lo, hi := slices.Min(take1), slices.Max(take1)
+		d := 0.0
+		for i := a; i < b; i++ {
+			d += math.Hypot(1/999.0, 2*(take1[i]-take1[i-1])/(hi-lo))
+		}
+		return d
+	}
+	third := length(1, 1000) / 3
 	for k, it := range got[1:3] {
-		target := take1[0] - float64(k+1)/3*(take1[0]-lo)
-		if !(take1[it-1] <= target) || !(take1[it-2] > target) {
-			t.Errorf("iteration %d: cost %v, before it %v; want the first at or below %v", it, take1[it-1], take1[it-2], target)
+		if d := length(1, it) - float64(k+1)*third; !(d >= 0 && d <= length(it-1, it)) {
+			t.Errorf("pick %d: iteration %d is %g along the curve past %d/3 of its length, want within one step", k+1, it, d, k+1)
 		}
 	}
 	flat := make([]float64, 1000)
 	for i := range flat {
 		flat[i] = 0.7
+	}
+	// A plateau of 900 iterations between two falls gets a panel of its own.
+	plateau := make([]float64, 1000)
+	for i := range plateau {
+		switch {
+		case i < 50:
+			plateau[i] = 1 - float64(i)/100
+		case i < 950:
+			plateau[i] = 0.5
+		default:
+			plateau[i] = 0.5 - float64(i-950)/100
+		}
 	}
 	for _, tc := range []struct {
 		name  string
@@ -383,13 +402,14 @@ func TestSnapshotIterations(t *testing.T) {
 		n     int
 		want  []int
 	}{
-		{"flat: log spacing", flat, 4, []int{1, 10, 100, 1000}},
+		{"flat: evenly spaced", flat, 4, []int{1, 334, 667, 1000}},
+		{"plateau", plateau, 5, []int{1, 37, 491, 965, 1000}},
 		{"one", take1, 1, []int{1000}},
 		{"none", take1, 0, nil},
 		{"empty", nil, 3, nil},
 		{"more than costs", []float64{3, 2, 1}, 5, []int{1, 2, 3}},
-		{"steps", []float64{1, 1, 0, 0, 0, 0, 0, 0}, 4, []int{1, 2, 3, 8}},
-		{"NaN skipped", []float64{1, math.NaN(), 0.5, 0}, 3, []int{1, 3, 4}},
+		{"steps: a pick twice, then the widest gap", []float64{1, 1, 0, 0, 0, 0, 0, 0}, 4, []int{1, 3, 5, 8}},
+		{"NaN as the cost before it", []float64{1, math.NaN(), 0.5, 0}, 3, []int{1, 3, 4}},
 	} {
 		if got := SnapshotIterations(tc.costs, tc.n); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: SnapshotIterations(%d) = %v, want %v", tc.name, tc.n, got, tc.want)

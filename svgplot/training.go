@@ -208,8 +208,9 @@ func frameTitle(f Frame, costs []float64) string {
 
 // drawMarks marks each frame's iteration on the cost plot of scale c: a
 // dashed line down from a dot on the curve, labeled with the iteration
-// right of the dot (left of it near the right edge), the labels of frames
-// that lie close together set one below the other.
+// right of the dot (left of it near the right edge) and below it (above it
+// near the bottom of the plot), the labels of frames that lie close together
+// set one below the other.
 func drawMarks(s *SVG, c scale, frames []Frame, costs []float64) {
 	s.Group("font-size:" + strconv.Itoa(tickSize) + "px;fill:#d62728")
 	lastX, stack := math.Inf(-1), 0
@@ -225,6 +226,9 @@ func drawMarks(s *SVG, c scale, frames []Frame, costs []float64) {
 		s.Line(x, y, x, c.top+c.height, "stroke:#d62728;stroke-width:0.8;stroke-dasharray:3 3")
 		s.Circle(x, y, 4, "fill:#d62728;stroke:#fff;stroke-width:1")
 		ly := y + tickSize + 6 + float64(stack)*(tickSize+2)
+		if ly > c.top+c.height-2 { // below the plot, among the ticks: above the dot instead
+			ly = y - 6 - float64(stack)*(tickSize+2)
+		}
 		if x+6+textWidth(label, tickSize) > c.left+c.width {
 			s.Text(x-6, ly, label, "text-anchor:end")
 		} else {
@@ -236,15 +240,20 @@ func drawMarks(s *SVG, c scale, frames []Frame, costs []float64) {
 
 // SnapshotIterations picks n iterations (1-based, increasing) at which to
 // show a run whose cost per iteration is costs: the first, the last, and
-// between them the first iterations at which the cost has made 1/(n-1),
-// 2/(n-1), ... of its whole descent,
+// between them iterations spaced evenly along the length of the cost curve,
+// drawn with the iterations across [0, 1] and the cost up [0, 2] (a fall of
+// the cost counts twice as much as the same share of the iterations):
 //
-//	J_k = J_1 - (k/(n-1)) (J_1 - min J),  k = 1..n-2,
+//	x_i = (i-1)/(m-1),  y_i = 2 (J_i - min J)/(max J - min J)
+//	ℓ_i = Σ_{t<i} √((x_{t+1}-x_t)² + (y_{t+1}-y_t)²)
+//	pick the first i with ℓ_i >= k/(n-1) ℓ_m,  k = 1..n-2
 //
-// so that a long plateau gets few panels and the steep descent several. An
-// iteration picked twice, or a curve that never falls, is made up with
-// iterations spaced evenly on a log scale. It returns min(n, len(costs))
-// iterations, and none if n <= 0 or costs is empty; NaN costs are skipped.
+// so that a steep descent gets panels along it and a long plateau gets one
+// too: the tutorial's Take 2, which waits thousands of iterations before its
+// cost falls a second time, shows the wait and the fall. A NaN cost counts as
+// the cost before it. Where two picks fall on one iteration, the rest are
+// taken from the middle of the widest gaps between the picks. It returns
+// min(n, len(costs)) iterations, and none if n <= 0 or costs is empty.
 func SnapshotIterations(costs []float64, n int) []int {
 	m := len(costs)
 	n = min(n, m)
@@ -254,44 +263,46 @@ func SnapshotIterations(costs []float64, n int) []int {
 	if n == 1 {
 		return []int{m}
 	}
-	picked := []int{1, m}
-	j0, jmin := costs[0], math.Inf(1)
-	for _, v := range costs {
+	y := make([]float64, m)
+	lo, hi, last := math.Inf(1), math.Inf(-1), math.NaN()
+	for i, v := range costs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			v = last
+		}
+		y[i], last = v, v
 		if !math.IsNaN(v) {
-			jmin = min(jmin, v)
+			lo, hi = min(lo, v), max(hi, v)
 		}
 	}
-	if d := j0 - jmin; d > 0 && !math.IsInf(d, 0) {
-		for k := 1; k <= n-2; k++ {
-			target := j0 - float64(k)/float64(n-1)*d
-			for i, v := range costs {
-				if v <= target {
-					picked = append(picked, i+1)
-					break
-				}
-			}
+	scale := 0.0
+	if hi > lo && !math.IsInf(hi-lo, 0) {
+		scale = 2 / (hi - lo)
+	}
+	length := make([]float64, m) // ℓ_i, by index i-1
+	dx := 1 / float64(m-1)
+	for i := 1; i < m; i++ {
+		dy := 0.0
+		if !math.IsNaN(y[i]) && !math.IsNaN(y[i-1]) {
+			dy = (y[i] - y[i-1]) * scale
 		}
+		length[i] = length[i-1] + math.Hypot(dx, dy)
+	}
+	picked := []int{1, m}
+	for k := 1; k <= n-2; k++ {
+		target := float64(k) / float64(n-1) * length[m-1]
+		i, _ := slices.BinarySearch(length, target)
+		picked = append(picked, min(i, m-1)+1)
 	}
 	slices.Sort(picked)
 	picked = slices.Compact(picked)
-	// Make up the rest with log spacing, 1 .. m, finer and finer until n.
-	for parts := n - 1; len(picked) < n; parts *= 2 {
-		for k := 1; k < parts && len(picked) < n; k++ {
-			it := int(math.Round(math.Exp(float64(k) / float64(parts) * math.Log(float64(m)))))
-			if !slices.Contains(picked, it) {
-				picked = append(picked, it)
+	for len(picked) < n { // the middle of the widest gap
+		g := 0
+		for k := 1; k+1 < len(picked); k++ {
+			if picked[k+1]-picked[k] > picked[g+1]-picked[g] {
+				g = k
 			}
 		}
-		slices.Sort(picked)
-		if parts > 4*m {
-			break // rounding skipped some iterations: take them in order
-		}
+		picked = slices.Insert(picked, g+1, (picked[g]+picked[g+1])/2)
 	}
-	for it := 1; len(picked) < n; it++ {
-		if !slices.Contains(picked, it) {
-			picked = append(picked, it)
-		}
-	}
-	slices.Sort(picked)
 	return picked
 }

@@ -643,8 +643,15 @@ func traceSeq(from, n int) []string {
 	return s
 }
 
-// traceNum formats v as Write prints every number.
-func traceNum(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
+// traceNum formats v as Write prints every number: six decimals, or, for a
+// magnitude of a million or more (weights that diverged, say), six
+// significant digits with an exponent, so that a column stays readable.
+func traceNum(v float64) string {
+	if math.Abs(v) >= 1e6 {
+		return strconv.FormatFloat(v, 'e', 5, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 6, 64)
+}
 
 // traceNumbers formats each of v.
 func traceNumbers(v []float64) []string {

@@ -464,3 +464,15 @@ func TestTraceInfiniteCost(t *testing.T) {
 		}
 	}
 }
+
+// Numbers of a million or more print with an exponent, never as hundreds
+// of digits.
+func TestTraceNumLarge(t *testing.T) {
+	for v, want := range map[float64]string{
+		0.5: "0.500000", -999999.5: "-999999.500000", 1e6: "1.00000e+06", -3.5e300: "-3.50000e+300",
+	} {
+		if got := traceNum(v); got != want {
+			t.Errorf("traceNum(%g) = %q, want %q", v, got, want)
+		}
+	}
+}

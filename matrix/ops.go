@@ -20,6 +20,9 @@ func Mul(a, b *Dense) *Dense {
 // Four rows of b are taken per pass over a row of dst, which saves three of
 // every four loads and stores of dst. Each element still adds its products in
 // the order k = 0, 1, 2, ..., so the result is the same as one row at a time.
+// Each product is rounded before it is added (float64(x*y)), so that no
+// compiler fuses a multiply and an add and the bits are the same on every
+// platform, and the same as MulTInto's for the same sums.
 func MulInto(dst, a, b *Dense) {
 	if a.Cols != b.Rows {
 		mismatch("Mul", a, b)
@@ -39,7 +42,7 @@ func axpyRows(d, c []float64, b *Dense) {
 		c0, c1, c2, c3 := c[k], c[k+1], c[k+2], c[k+3]
 		b0, b1, b2, b3 := b.Row(k)[:len(d)], b.Row(k + 1)[:len(d)], b.Row(k + 2)[:len(d)], b.Row(k + 3)[:len(d)]
 		for j, v := range d {
-			d[j] = v + c0*b0[j] + c1*b1[j] + c2*b2[j] + c3*b3[j]
+			d[j] = v + float64(c0*b0[j]) + float64(c1*b1[j]) + float64(c2*b2[j]) + float64(c3*b3[j])
 		}
 	}
 	switch len(c) - k { // the last one to three rows, in one pass
@@ -47,18 +50,18 @@ func axpyRows(d, c []float64, b *Dense) {
 		c0, c1, c2 := c[k], c[k+1], c[k+2]
 		b0, b1, b2 := b.Row(k)[:len(d)], b.Row(k + 1)[:len(d)], b.Row(k + 2)[:len(d)]
 		for j, v := range d {
-			d[j] = v + c0*b0[j] + c1*b1[j] + c2*b2[j]
+			d[j] = v + float64(c0*b0[j]) + float64(c1*b1[j]) + float64(c2*b2[j])
 		}
 	case 2:
 		c0, c1 := c[k], c[k+1]
 		b0, b1 := b.Row(k)[:len(d)], b.Row(k + 1)[:len(d)]
 		for j, v := range d {
-			d[j] = v + c0*b0[j] + c1*b1[j]
+			d[j] = v + float64(c0*b0[j]) + float64(c1*b1[j])
 		}
 	case 1:
 		c0, b0 := c[k], b.Row(k)[:len(d)]
 		for j, v := range d {
-			d[j] = v + c0*b0[j]
+			d[j] = v + float64(c0*b0[j])
 		}
 	}
 }
@@ -95,10 +98,10 @@ func MulTInto(dst, a, b *Dense) {
 			b0, b1, b2, b3 := b.Row(j)[:len(ai)], b.Row(j + 1)[:len(ai)], b.Row(j + 2)[:len(ai)], b.Row(j + 3)[:len(ai)]
 			var s0, s1, s2, s3 float64
 			for k, v := range ai {
-				s0 += v * b0[k]
-				s1 += v * b1[k]
-				s2 += v * b2[k]
-				s3 += v * b3[k]
+				s0 += float64(v * b0[k])
+				s1 += float64(v * b1[k])
+				s2 += float64(v * b2[k])
+				s3 += float64(v * b3[k])
 			}
 			di[j], di[j+1], di[j+2], di[j+3] = s0, s1, s2, s3
 		}
@@ -106,7 +109,7 @@ func MulTInto(dst, a, b *Dense) {
 			bj := b.Row(j)[:len(ai)]
 			s := 0.0
 			for k, v := range ai {
-				s += v * bj[k]
+				s += float64(v * bj[k])
 			}
 			di[j] = s
 		}

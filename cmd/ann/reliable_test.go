@@ -132,9 +132,15 @@ func TestScaleHint(t *testing.T) {
 // predict never prints NaN, and never takes a column headed "label" as a
 // feature without saying so.
 func TestPredictChecks(t *testing.T) {
-	// z = 0 + 2 x1 - 2 x2 is +Inf - +Inf = NaN for x1 = x2 = 1e308.
+	// Two relu units both 2 x1, which is +Inf for x1 = 1e308, and an output
+	// unit a_1 - a_2 = +Inf - +Inf = NaN, whether or not the machine fuses
+	// multiply-adds (a fused 2 x1 - 2 x2 would stay finite).
 	model := filepath.Join(t.TempDir(), "model.npz")
-	err := npy.WriteNPZFile(model, []npy.Array{{Name: "Theta1", Shape: []int{2, 3}, Data: []float64{0, 2, -2, 0, 1, 1}}})
+	err := npy.WriteNPZFile(model, []npy.Array{
+		{Name: "Theta1", Shape: []int{2, 3}, Data: []float64{0, 2, 0, 0, 2, 0}},
+		{Name: "Theta2", Shape: []int{2, 3}, Data: []float64{0, 1, -1, 0, 1, 1}},
+		{Name: "hidden", Shape: []int{}, Data: []float64{2}},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

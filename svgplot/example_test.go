@@ -83,7 +83,7 @@ func ExampleDecisionBoundary() {
 	out := b.String()
 	fmt.Println("filled groups:", strings.Count(out, `;stroke:#333;stroke-width:0.4">`))
 	fmt.Println("hollow groups:", strings.Count(out, `<g style="fill:none;stroke:`))
-	fmt.Println("legend:", strings.Contains(out, ">training rows<"), strings.Contains(out, ">held-out rows<"))
+	fmt.Println("legend:", strings.Contains(out, ">trained on<"), strings.Contains(out, ">not trained on<"))
 	// Output:
 	// filled groups: 2
 	// hollow groups: 2

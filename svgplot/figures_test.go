@@ -168,7 +168,7 @@ func TestTake2HeldOut(t *testing.T) {
 	if filled != 500 || hollow != 500 {
 		t.Errorf("Take 2 has %d filled and %d hollow points, want 500 and 500", filled, hollow)
 	}
-	for _, name := range []string{">training rows<", ">held-out rows<"} {
+	for _, name := range []string{">trained on<", ">not trained on<"} {
 		if !bytes.Contains(b.Bytes(), []byte(name)) {
 			t.Errorf("Take 2's legend lacks %s", name)
 		}

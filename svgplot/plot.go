@@ -599,8 +599,8 @@ func heldEntries(held []bool) []legendEntry {
 		return nil
 	}
 	return []legendEntry{
-		{name: "training rows", dot: heldDefault},
-		{name: "held-out rows", ring: heldDefault},
+		{name: "trained on", dot: heldDefault},
+		{name: "not trained on", ring: heldDefault},
 	}
 }
 

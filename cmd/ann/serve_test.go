@@ -664,7 +664,7 @@ func TestServeView(t *testing.T) {
 	defer s.close()
 	p.control("play")
 	flat := s.until(t, "the end", func(f frame) bool { return f.State == "done" })
-	if !strings.Contains(flat.Boundary, "held-out rows") || !strings.Contains(flat.Boundary, "fill:none") {
+	if !strings.Contains(flat.Boundary, ">not trained on<") || !strings.Contains(flat.Boundary, "fill:none") {
 		t.Errorf("the boundary of a run with -first 60 of 100 rows draws no hollow points")
 	}
 	if !strings.Contains(flat.Diagram, "<svg") || !strings.Contains(flat.Diagram, "<path") {
@@ -706,7 +706,7 @@ func TestServeView(t *testing.T) {
 	}
 	defer qs.close()
 	f := qs.until(t, "the first frame", func(f frame) bool { return f.State == "ready" })
-	if strings.Contains(f.Boundary, "held-out rows") {
+	if strings.Contains(f.Boundary, ">not trained on<") {
 		t.Errorf("a run on all rows draws a legend for held-out rows")
 	}
 }

@@ -179,7 +179,7 @@ func TestTrainHeldRowsHollow(t *testing.T) {
 	if filled, hollow := points(t, b); filled != 500 || hollow != 500 {
 		t.Errorf("boundary.svg draws %d filled and %d hollow points, want 500 and 500", filled, hollow)
 	}
-	if !strings.Contains(string(b), ">held-out rows<") || !strings.Contains(string(b), "trained on the first 500 rows") {
+	if !strings.Contains(string(b), ">not trained on<") || !strings.Contains(string(b), "trained on the first 500 rows") {
 		t.Error("boundary.svg does not say which rows were held out")
 	}
 	tr, err := os.ReadFile(filepath.Join(dir, "training.svg"))

@@ -230,13 +230,12 @@ func (l limits) setup(form map[string][]string, file io.Reader, fileName string)
 	s.df.register(fs)
 	s.nf.register(fs)
 	s.nf.registerTraining(fs)
-	fs.Float64Var(&s.testFraction, "test-fraction", 0, "")
-	var splitSeed seedFlag
-	fs.Var(&splitSeed, "split-seed", "")
+	var sf splitFlags
+	sf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return nil, usagef("%v", err)
 	}
-	s.splitSeed = uint32(splitSeed)
+	s.testFraction, s.splitSeed = sf.fraction, uint32(sf.seed)
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name != "iters" {
 			s.args = append(s.args, "-"+f.Name, f.Value.String())
@@ -294,23 +293,8 @@ func (l limits) setup(form map[string][]string, file io.Reader, fileName string)
 
 	// The held-out rows, as ann train chooses them.
 	m := s.ds.X.Rows
-	switch {
-	case s.testFraction != 0 && s.df.first != 0:
-		return nil, usagef("-first and -test-fraction both choose the training rows: give one")
-	case s.testFraction != 0:
-		if !(s.testFraction > 0 && s.testFraction < 1) {
-			return nil, usagef("-test-fraction %v: want a fraction between 0 and 1", s.testFraction)
-		}
-		if nTest := int(math.Ceil(s.testFraction * float64(m))); nTest >= m {
-			return nil, usagef("-test-fraction %v holds out all %d rows: none are left to train on", s.testFraction, m)
-		}
-		s.trainIdx, s.testIdx = dataset.TrainTestSplit(m, s.testFraction, s.splitSeed)
-	default:
-		rows, err := s.df.trainRows(m)
-		if err != nil {
-			return nil, err
-		}
-		s.trainIdx = seq(rows)
+	if s.trainIdx, s.testIdx, err = sf.rows(&s.df, m); err != nil {
+		return nil, err
 	}
 	s.held = make([]bool, m)
 	for i := range s.held {

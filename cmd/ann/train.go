@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -26,9 +27,8 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	df.register(fs)
 	nf.register(fs)
 	nf.registerTraining(fs)
-	testFraction := fs.Float64("test-fraction", 0, "hold out this `fraction` of the rows (scikit-learn's train_test_split) and report the held-out cost and accuracy")
-	var splitSeed seedFlag
-	fs.Var(&splitSeed, "split-seed", "random_state `seed` of the held-out split")
+	var sf splitFlags
+	sf.register(fs)
 	var of outFlags
 	of.register(fs, "", "write model.npz, costs.csv, run.json, cost.svg and (for 2 features) boundary.svg, neurons.svg, training.svg and training-animated.svg to `DIR`")
 	var ff figFlags
@@ -43,21 +43,9 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if of.dir != "" {
 		nf.snapshots = figureSnapshots(ds, nf.sizes, nf.iters, ff.frames)
 	}
-	var trainIdx, testIdx []int
-	switch {
-	case *testFraction != 0 && df.first != 0:
-		return usagef("-first and -test-fraction both choose the training rows: give one")
-	case *testFraction != 0:
-		if err := dataset.CheckTrainTestSplit(ds.X.Rows, *testFraction); err != nil {
-			return flagError(err)
-		}
-		trainIdx, testIdx = dataset.TrainTestSplit(ds.X.Rows, *testFraction, uint32(splitSeed))
-	default:
-		m, err := df.trainRows(ds.X.Rows)
-		if err != nil {
-			return err
-		}
-		trainIdx = seq(m)
+	trainIdx, testIdx, err := sf.rows(&df, ds.X.Rows)
+	if err != nil {
+		return err
 	}
 	progress, err := of.prepare(stderr)
 	if err != nil {
@@ -78,7 +66,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	var files []safefile.File
 	if of.dir != "" {
-		if files, err = r.files(&df, &ff, *testFraction, uint32(splitSeed)); err != nil {
+		if files, err = r.files(&df, &ff, sf.fraction, uint32(sf.seed)); err != nil {
 			return err
 		}
 	}
@@ -88,6 +76,38 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	costRiseWarning(stderr, r.res.Costs, r.finalCost, r.nf.alpha)
 	return nil
+}
+
+// splitFlags are -test-fraction and -split-seed: the rows train holds out.
+type splitFlags struct {
+	fraction float64
+	seed     seedFlag
+}
+
+func (sf *splitFlags) register(fs *flag.FlagSet) {
+	fs.Float64Var(&sf.fraction, "test-fraction", 0, "hold out this `fraction` of the rows (scikit-learn's train_test_split) and report the held-out cost and accuracy")
+	fs.Var(&sf.seed, "split-seed", "random_state `seed` of the held-out split")
+}
+
+// rows returns the training rows of a data set of m rows and the held-out
+// rows (nil without -test-fraction): scikit-learn's train_test_split, or the
+// first rows -first selects.
+func (sf *splitFlags) rows(df *dataFlags, m int) (trainIdx, testIdx []int, err error) {
+	switch {
+	case sf.fraction != 0 && df.first != 0:
+		return nil, nil, usagef("-first and -test-fraction both choose the training rows: give one")
+	case sf.fraction != 0:
+		if err := dataset.CheckTrainTestSplit(m, sf.fraction); err != nil {
+			return nil, nil, flagError(err)
+		}
+		trainIdx, testIdx = dataset.TrainTestSplit(m, sf.fraction, uint32(sf.seed))
+		return trainIdx, testIdx, nil
+	}
+	n, err := df.trainRows(m)
+	if err != nil {
+		return nil, nil, err
+	}
+	return seq(n), nil, nil
 }
 
 // seq returns 0, 1, ..., m-1.

@@ -126,18 +126,8 @@ func (d *dataFlags) load() (*dataSet, error) {
 // read reads the CSV file -data names. The flags that describe generated
 // data are an error with a file, rather than silently ignored.
 func (d *dataFlags) read() (*dataSet, error) {
-	var given []string
-	d.fs.Visit(func(f *flag.Flag) {
-		switch f.Name {
-		case "n", "noise", "data-seed", "factor":
-			given = append(given, "-"+f.Name)
-		}
-	})
-	if len(given) > 0 {
-		return nil, usagef("%s: only for generated data (moons, circles, xor, spiral), but -data names the file %s", strings.Join(given, ", "), d.source)
-	}
-	if !strings.Contains(d.source, ".") && !strings.ContainsRune(d.source, filepath.Separator) {
-		return nil, usagef("-data %q: want %s, or a CSV file", d.source, strings.Join(generators, ", "))
+	if err := d.checkFile(); err != nil {
+		return nil, err
 	}
 	if fi, err := os.Stat(d.source); err == nil && fi.Mode().IsRegular() {
 		// A number takes at least 2 bytes of CSV ("1,") and 8 in memory,
@@ -152,6 +142,26 @@ func (d *dataFlags) read() (*dataSet, error) {
 		return nil, usagef("%v", err)
 	}
 	return &dataSet{X: data.X, y: data.Y, name: d.source, header: data.Header}, nil
+}
+
+// checkFile returns a usage error if a flag of generated data is given with
+// a file, rather than ignoring it, or if -data names neither a generator nor
+// a file.
+func (d *dataFlags) checkFile() error {
+	var given []string
+	d.fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "n", "noise", "data-seed", "factor":
+			given = append(given, "-"+f.Name)
+		}
+	})
+	if len(given) > 0 {
+		return usagef("%s: only for generated data (moons, circles, xor, spiral), but -data names the file %s", strings.Join(given, ", "), d.source)
+	}
+	if !strings.Contains(d.source, ".") && !strings.ContainsRune(d.source, filepath.Separator) {
+		return usagef("-data %q: want %s, or a CSV file", d.source, strings.Join(generators, ", "))
+	}
+	return nil
 }
 
 // parseAndLoad parses args into fs, checks the network flags, and loads the

@@ -326,18 +326,8 @@ func canonicalOrder(args []string) []string {
 // readUpload reads the uploaded CSV file that -data names, with the command
 // line's checks (dataset.ParseCSV) and its error messages.
 func (l limits) readUpload(df *dataFlags, file io.Reader, fileName string) (*dataSet, error) {
-	var given []string
-	df.fs.Visit(func(f *flag.Flag) {
-		switch f.Name {
-		case "n", "noise", "data-seed", "factor":
-			given = append(given, "-"+f.Name)
-		}
-	})
-	if len(given) > 0 {
-		return nil, usagef("%s: only for generated data (moons, circles, xor, spiral), but -data names the file %s", strings.Join(given, ", "), df.source)
-	}
-	if !strings.Contains(df.source, ".") {
-		return nil, usagef("-data %q: want %s, or a CSV file", df.source, strings.Join(generators, ", "))
+	if err := df.checkFile(); err != nil {
+		return nil, err
 	}
 	if file == nil {
 		return nil, usagef("-data %s: upload the file (the playground reads no file on the server's disk)", df.source)

@@ -3,8 +3,8 @@ package svgplot
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/xml"
 	"errors"
+	"github.com/ann-go/ann/internal/svgcheck"
 	"io"
 	"math"
 	"slices"
@@ -119,37 +119,11 @@ func TestBoundaryGridErrors(t *testing.T) {
 // the circles in groups styled "fill:COLOR..." and "fill:none...".
 func countPoints(t *testing.T, doc []byte) (filled, hollow int) {
 	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(doc))
-	var styles []string
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return filled, hollow
-		}
-		if err != nil {
-			t.Fatalf("not well-formed XML: %v", err)
-		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			style := ""
-			for _, a := range e.Attr {
-				if a.Name.Local == "style" {
-					style = a.Value
-				}
-			}
-			if e.Name.Local == "circle" && style == "" && len(styles) > 0 {
-				switch g := styles[len(styles)-1]; {
-				case strings.HasPrefix(g, "fill:none;stroke:"):
-					hollow++
-				case strings.HasPrefix(g, "fill:"):
-					filled++
-				}
-			}
-			styles = append(styles, style)
-		case xml.EndElement:
-			styles = styles[:len(styles)-1]
-		}
+	filled, hollow, err := svgcheck.Points(doc)
+	if err != nil {
+		t.Fatalf("not well-formed XML: %v", err)
 	}
+	return filled, hollow
 }
 
 // TestTake2HeldOut draws the tutorial's Take 2: trained on the first 500 of

@@ -3,6 +3,7 @@ package trainer_test
 import (
 	"context"
 	"fmt"
+	"github.com/ann-go/ann/internal/svgcheck"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,18 +108,10 @@ func program(dir string) error {
 	if err = os.WriteFile(filepath.Join(dir, "boundary.svg"), []byte(svg.String()), 0o644); err != nil {
 		return err
 	}
-	fmt.Printf("boundary.svg: %d hollow points\n", hollowPoints(svg.String()))
-	return nil
-}
-
-// hollowPoints counts the circles in the SVG's groups of hollow points.
-func hollowPoints(svg string) int {
-	n := 0
-	for _, g := range strings.Split(svg, "<g ")[1:] {
-		if strings.HasPrefix(g, `style="fill:none;`) {
-			g, _, _ = strings.Cut(g, "</g>")
-			n += strings.Count(g, "<circle")
-		}
+	_, hollow, err := svgcheck.Points([]byte(svg.String()))
+	if err != nil {
+		return err
 	}
-	return n
+	fmt.Printf("boundary.svg: %d hollow points\n", hollow)
+	return nil
 }

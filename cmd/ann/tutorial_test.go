@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
+	"github.com/ann-go/ann/internal/svgcheck"
 	"io"
 	"os"
 	"path/filepath"
@@ -131,37 +132,11 @@ func TestTrainWritesFigures(t *testing.T) {
 // hollow (no fill).
 func points(t *testing.T, b []byte) (filled, hollow int) {
 	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(b))
-	var styles []string
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return filled, hollow
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			style := ""
-			for _, a := range tok.Attr {
-				if a.Name.Local == "style" {
-					style = a.Value
-				}
-			}
-			if tok.Name.Local == "circle" && style == "" && len(styles) > 0 {
-				switch g := styles[len(styles)-1]; {
-				case strings.HasPrefix(g, "fill:none;stroke:"):
-					hollow++
-				case strings.HasSuffix(g, ";stroke:#333;stroke-width:0.4"):
-					filled++
-				}
-			}
-			styles = append(styles, style)
-		case xml.EndElement:
-			styles = styles[:len(styles)-1]
-		}
+	filled, hollow, err := svgcheck.Points(b)
+	if err != nil {
+		t.Fatalf("not well-formed XML: %v", err)
 	}
+	return filled, hollow
 }
 
 // Take 2 trains on the first 500 rows: its boundary draws them filled and

@@ -22,6 +22,7 @@ import (
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/fast"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // A Model is a trained network with what prediction needs besides its
@@ -103,18 +104,17 @@ func (m *Model) Standardize(X *matrix.Dense) (*matrix.Dense, error) {
 	if m.Mean == nil {
 		return X, nil
 	}
-	S := matrix.New(X.Rows, X.Cols)
-	for i := 0; i < X.Rows; i++ {
-		for j, v := range X.Row(i) {
-			s := (v - m.Mean[j]) / m.Std[j]
-			if math.IsInf(s, 0) {
-				return nil, fmt.Errorf("model: row %d, column %d: %v standardizes to %v", i, j, v, s)
-			}
-			S.Data[i*X.Cols+j] = s
-		}
+	S, err := m.scaler().Transform(X)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
 	}
 	return S, nil
 }
+
+// scaler returns the model's standardization as the dataset.Scaler that
+// computes it, x_j' = (x_j - Mean[j]) / Std[j], without overflowing where
+// the result is in range.
+func (m *Model) scaler() *dataset.Scaler { return &dataset.Scaler{Mean: m.Mean, Std: m.Std} }
 
 // Probabilities returns the network's output units for each example of X,
 // m x K, after standardizing X (see Standardize for the errors).
@@ -223,17 +223,21 @@ func (m *Model) standardizeGrid(xs, ys []float64) ([]float64, []float64, error) 
 		return nil, nil, fmt.Errorf("model: a grid has 2 inputs, the network %d", s1)
 	}
 	axis := func(v []float64, j int) ([]float64, error) {
-		s := make([]float64, len(v))
-		for i, x := range v {
-			s[i] = x
-			if m.Mean != nil {
-				s[i] = (x - m.Mean[j]) / m.Std[j]
-			}
-			if math.IsNaN(s[i]) || math.IsInf(s[i], 0) {
+		for _, x := range v {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
 				return nil, fmt.Errorf("model: grid axis %d holds %v: want finite numbers", j, x)
 			}
 		}
-		return s, nil
+		if m.Mean == nil {
+			return v, nil
+		}
+		// The axis as one column, standardized as feature j.
+		sc := &dataset.Scaler{Mean: m.Mean[j : j+1], Std: m.Std[j : j+1]}
+		S, err := sc.Transform(&matrix.Dense{Rows: len(v), Cols: 1, Data: v})
+		if err != nil {
+			return nil, fmt.Errorf("model: grid axis %d: %w", j, err)
+		}
+		return S.Data, nil
 	}
 	sx, err := axis(xs, 0)
 	if err != nil {

@@ -88,3 +88,27 @@ func TestBadModels(t *testing.T) {
 		}
 	}
 }
+
+// Standardizing goes through dataset.Scaler.Transform: x - mean may overflow
+// where (x - mean) / std does not, and the result is still computed.
+func TestStandardizeDoesNotOverflow(t *testing.T) {
+	net, err := network.FromWeights(matrix.FromRows([][]float64{{0, 1e-300, 0}, {0, 0, 1}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &Model{Net: net, Mean: []float64{-1e308, 0}, Std: []float64{1e10, 1}}
+	S, err := m.Standardize(matrix.FromRows([][]float64{{1.7e308, 2}}))
+	if err != nil {
+		t.Fatalf("Standardize(1.7e308) with mean -1e308, std 1e10: %v, want 2.7e298", err)
+	}
+	if got := S.At(0, 0); !(math.Abs(got-2.7e298) <= 1e284) || S.At(0, 1) != 2 {
+		t.Errorf("Standardize = %v, want [2.7e298 2]", S.Data)
+	}
+	if _, err := m.Standardize(matrix.FromRows([][]float64{{1.7e308, 2}, {0, 1}})); err != nil {
+		t.Errorf("second row: %v", err)
+	}
+	m.Std[0] = 1e-300
+	if _, err := m.Standardize(matrix.FromRows([][]float64{{1e300, 0}})); err == nil || !strings.Contains(err.Error(), "beyond the float64 range") {
+		t.Errorf("Standardize(1e300) with std 1e-300: %v, want an error: beyond the float64 range", err)
+	}
+}

@@ -90,17 +90,8 @@ func checkDoc(t *testing.T, name string, runs []docRun) {
 			}
 			lines = lines[start:]
 		}
-		if golden.Update() {
-			var ok bool
-			if updated, ok = replaceBlock(updated, cmd, lines); !ok {
-				t.Errorf("docs/%s: no output block under %q to rewrite", name, cmd)
-			}
+		if checkOutputBlock(t, name, doc, &updated, cmd, lines) {
 			continue
-		}
-		for _, line := range lines {
-			if !strings.Contains(doc, line) {
-				t.Errorf("docs/%s lacks this line that %q prints now:\n%s", name, cmd, line)
-			}
 		}
 		if len(r.rows) > 0 && !golden.Exact {
 			continue // full-precision costs differ in the last digits where Go fuses multiply-adds
@@ -117,6 +108,26 @@ func checkDoc(t *testing.T, name string, runs []docRun) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// checkOutputBlock checks that docs/name (its text doc) shows every line of
+// lines, what cmd prints now; under -update it rewrites the output block
+// under cmd in *updated instead, and reports that it did.
+func checkOutputBlock(t *testing.T, name, doc string, updated *string, cmd string, lines []string) (rewrote bool) {
+	t.Helper()
+	if golden.Update() {
+		var ok bool
+		if *updated, ok = replaceBlock(*updated, cmd, lines); !ok {
+			t.Errorf("docs/%s: no output block under %q to rewrite", name, cmd)
+		}
+		return true
+	}
+	for _, line := range lines {
+		if !strings.Contains(doc, line) {
+			t.Errorf("docs/%s lacks this line that %q prints now:\n%s", name, cmd, line)
+		}
+	}
+	return false
 }
 
 // replaceBlock replaces the output shown under the command cmd in doc by

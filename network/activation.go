@@ -58,8 +58,8 @@ func (g Activation) G(z float64) float64 {
 	panic("network: " + g.String())
 }
 
-// GradFromA returns g'(z) given a = g(z).
-func (g Activation) GradFromA(a float64) float64 {
+// GradientFromA returns g'(z) given a = g(z).
+func (g Activation) GradientFromA(a float64) float64 {
 	switch g {
 	case Sigmoid:
 		return sigmoid.GradientFromA(a)

@@ -3,18 +3,24 @@ package network
 import "github.com/ann-go/ann/matrix"
 
 // Backprop returns the gradients D[l] = ∂J/∂Θ^(l), l = 1..L-1, for the forward
-// pass p of examples with labels y: the tutorial's backpropagation.
+// pass p of examples with labels y: the tutorial's backpropagation,
+// Tutorial.Backward(n, p, y, lambda).D.
 //
 //	δ^(L) = a^(L) - y
 //	δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1) .* g'(z^(l))     for l = L-1 down to 2
 //	Δ^(l) = δ^(l+1) (a^(l))ᵀ
 //	D^(l) = (1/m) Δ^(l) + (λ/m) Θ^(l), with 0 for the bias column's λ term
 //
-// g'(z^(l)) is computed from a^(l), which the forward pass holds, instead of
-// evaluating the sigmoid twice more as the tutorial's sigmoid_gradient does;
-// the numbers are the same. It panics if p is not a pass of n, a label is
-// not a class or there are no examples.
+// It panics if p is not a pass of n, a label is not a class or there are no
+// examples.
 func Backprop(n *Network, p *Pass, y []int, lambda float64) []*matrix.Dense {
+	return Tutorial.Backward(n, p, y, lambda).D
+}
+
+// Backward runs backpropagation with the steps s and returns every quantity
+// it computes, by the tutorial's layer numbers (see Backward's fields). With
+// s = Tutorial it is the tutorial's backpropagation. It panics like Backprop.
+func (s Steps) Backward(n *Network, p *Pass, y []int, lambda float64) *Backward {
 	L := n.L()
 	h := checkPass(n, p)
 	m := h.Cols
@@ -24,27 +30,16 @@ func Backprop(n *Network, p *Pass, y []int, lambda float64) []*matrix.Dense {
 	}
 	mustLambda(lambda)
 
-	delta := make([]*matrix.Dense, L+1)
-	delta[L] = matrix.Sub(h, OneHot(y, n.K()))
+	b := &Backward{Y: s.Y(y, n.K()), SmallDelta: make([]*matrix.Dense, L+1),
+		Delta: make([]*matrix.Dense, L), Reg: make([]*matrix.Dense, L), D: make([]*matrix.Dense, L)}
+	b.SmallDelta[L] = s.Output(h, b.Y)
 	for l := L - 1; l >= 2; l-- {
-		ThetaT := matrix.T(matrix.DropFirstCol(n.Theta[l]))             // (Θ^(l)_{:,1:})ᵀ
-		gPrime := matrix.Apply(n.Hidden.GradFromA, dropBiasRow(p.A[l])) // g'(z^(l)) from a^(l)
-		delta[l] = matrix.MulElem(matrix.Mul(ThetaT, delta[l+1]), gPrime)
+		b.SmallDelta[l] = s.Hidden(n.Hidden, n.Theta[l], b.SmallDelta[l+1], p.A[l])
 	}
-
-	D := make([]*matrix.Dense, L)
 	for l := 1; l < L; l++ {
-		Delta := matrix.MulT(delta[l+1], p.A[l]) // δ^(l+1) (a^(l))ᵀ
-		reg := matrix.Scale(lambda/float64(m), n.Theta[l])
-		for j := 0; j < reg.Rows; j++ {
-			reg.Set(j, 0, 0) // the bias weights are not regularized
-		}
-		D[l] = matrix.Add(matrix.Scale(1/float64(m), Delta), reg)
+		b.Delta[l] = s.Delta(b.SmallDelta[l+1], p.A[l])
+		b.Reg[l] = s.Reg(n.Theta[l], lambda, m)
+		b.D[l] = s.D(b.Delta[l], b.Reg[l], m)
 	}
-	return D
-}
-
-// dropBiasRow returns a^(l) without its bias row: g(z^(l)).
-func dropBiasRow(a *matrix.Dense) *matrix.Dense {
-	return &matrix.Dense{Rows: a.Rows - 1, Cols: a.Cols, Data: a.Data[a.Cols:]}
+	return b
 }

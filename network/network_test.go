@@ -258,7 +258,7 @@ func TestActivations(t *testing.T) {
 		for _, z := range []float64{-1.5, -0.2, 0.3, 2} {
 			h := 1e-6
 			numeric := (g.G(z+h) - g.G(z-h)) / (2 * h)
-			if d := g.GradFromA(g.G(z)); !(math.Abs(d-numeric) <= 1e-8) {
+			if d := g.GradientFromA(g.G(z)); !(math.Abs(d-numeric) <= 1e-8) {
 				t.Errorf("%v: g'(%v) from a = %v, numerically %v", g, z, d, numeric)
 			}
 		}

@@ -60,7 +60,7 @@ func RegBias(n *network.Network, p *network.Pass, y []int, lambda float64) []*ma
 	delta[L] = matrix.Sub(p.H(), network.OneHot(y, n.K()))
 	for l := L - 1; l >= 2; l-- {
 		ThetaT := matrix.T(matrix.DropFirstCol(n.Theta[l]))
-		gPrime := matrix.Apply(n.Hidden.GradFromA, dropBiasRow(p.A[l]))
+		gPrime := matrix.Apply(n.Hidden.GradientFromA, dropBiasRow(p.A[l]))
 		delta[l] = matrix.MulElem(matrix.Mul(ThetaT, delta[l+1]), gPrime)
 	}
 	D := make([]*matrix.Dense, L)
@@ -79,7 +79,7 @@ func NoM(n *network.Network, p *network.Pass, y []int, lambda float64) []*matrix
 	delta[L] = matrix.Sub(p.H(), network.OneHot(y, n.K()))
 	for l := L - 1; l >= 2; l-- {
 		ThetaT := matrix.T(matrix.DropFirstCol(n.Theta[l]))
-		gPrime := matrix.Apply(n.Hidden.GradFromA, dropBiasRow(p.A[l]))
+		gPrime := matrix.Apply(n.Hidden.GradientFromA, dropBiasRow(p.A[l]))
 		delta[l] = matrix.MulElem(matrix.Mul(ThetaT, delta[l+1]), gPrime)
 	}
 	D := make([]*matrix.Dense, L)
@@ -118,7 +118,7 @@ func BiasDelta(n *network.Network, p *network.Pass, y []int, lambda float64) []*
 	delta[L] = matrix.Sub(p.H(), network.OneHot(y, n.K()))
 	for l := L - 1; l >= 2; l-- {
 		ThetaT := matrix.T(n.Theta[l])                     // BUG: Θ^(l), not Θ^(l)_{:,1:}: s_l + 1 rows
-		gPrime := matrix.Apply(n.Hidden.GradFromA, p.A[l]) // g' of every row of a^(l), the bias unit's too
+		gPrime := matrix.Apply(n.Hidden.GradientFromA, p.A[l]) // g' of every row of a^(l), the bias unit's too
 		full := matrix.MulElem(matrix.Mul(ThetaT, delta[l+1]), gPrime)
 		delta[l] = &matrix.Dense{Rows: full.Rows - 1, Cols: full.Cols, Data: full.Data[:len(full.Data)-full.Cols]} // BUG: drops the last row, not row 0
 	}

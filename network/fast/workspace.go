@@ -507,7 +507,7 @@ func gradInPlace(g network.Activation, d, a []float64) {
 		sigmoid.MulGradientFromA(d, a)
 	default:
 		for i, v := range a {
-			d[i] *= g.GradFromA(v)
+			d[i] *= g.GradientFromA(v)
 		}
 	}
 }

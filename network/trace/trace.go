@@ -9,8 +9,8 @@
 //	Δ^(l) = δ^(l+1) (a^(l))ᵀ = Σ_examples δ^(l+1) (a^(l))ᵀ of each,  D^(l) = (1/m) Δ^(l) + (λ/m) Θ^(l)
 //	Θ^(l) := Θ^(l) - α D^(l)
 //
-// It is built on package network's Forward, CostOf, Backprop and
-// CheckGradients, and checks its numbers against them.
+// It prints what package network's Forward, CostOf, Tutorial.Backward and
+// CheckGradients compute, and checks its numbers against them.
 package trace
 
 import (
@@ -69,9 +69,10 @@ func Write(w io.Writer, n *network.Network, x []float64, label int, lambda float
 // to each symbol is the name the tutorial's numpy code gives it (A[2],
 // d[3], Deltas[2], Theta_grads[1], ...). Every number has six decimals.
 //
-// The numbers are those of Forward and CostOf themselves; the products that
-// Backprop keeps to itself (each δ^(l), Δ^(l)) are computed here with the same
-// matrix operations, and the numerical gradient is CheckGradients'. The last
+// The numbers are those of Forward, CostOf and network.Tutorial.Backward
+// themselves (each δ^(l), Δ^(l), λ term and D^(l)); only J's terms, each
+// example's share of Δ^(l) and the two factors of δ^(l) are computed here,
+// for showing, and the numerical gradient is CheckGradients'. The last
 // lines check the J printed against CostOf, the D printed against Backprop
 // and against the numerical gradient. If J or D differ from CostOf's or
 // Backprop's, which would be a bug, WriteExamples says so and returns an
@@ -124,9 +125,10 @@ func WriteExamples(w io.Writer, n *network.Network, X *matrix.Dense, y []int, o 
 	tr.weights()
 	tr.forward()
 	Jtraced, J := tr.cost()
-	delta := tr.backward()
+	b := network.Tutorial.Backward(n, tr.p, y, o.Lambda)
+	tr.backward(b)
 	num := network.CheckGradients(n, X, y, o.Lambda)
-	D := tr.gradients(delta, num)
+	D := tr.gradients(b, num)
 	tr.update(D, J)
 
 	// The checks against the package's own functions.
@@ -341,20 +343,19 @@ func (tr *traceRun) cost() (traced, J float64) {
 	return cross/float64(m) + reg, J
 }
 
-// backward writes δ^(L), then δ^(l) for l = L-1 down to 2, and returns them
-// by layer number.
-func (tr *traceRun) backward() []*matrix.Dense {
+// backward writes δ^(L), then δ^(l) for l = L-1 down to 2, from b, the
+// tutorial's backpropagation; beside each δ^(l) it shows the two factors
+// whose product it is.
+func (tr *traceRun) backward(b *network.Backward) {
 	n, p, L, K, m := tr.n, tr.p, tr.L, tr.K, tr.m
 	tr.section("Backpropagation")
-	delta := make([]*matrix.Dense, L+1)
-	delta[L] = matrix.Sub(p.A[L], tr.y)
+	delta := b.SmallDelta
 	tr.printf("\nδ^(%d) = a^(%d) - y  (%dx%d, numpy: d[%d].T)\n", L, L, K, m, L)
-	tr.vectors("k", vec{fmt.Sprintf("a^(%d)", L), p.A[L], 1}, vec{"y", tr.y, 1}, vec{fmt.Sprintf("δ^(%d)", L), delta[L], 1})
+	tr.vectors("k", vec{fmt.Sprintf("a^(%d)", L), p.A[L], 1}, vec{"y", b.Y, 1}, vec{fmt.Sprintf("δ^(%d)", L), delta[L], 1})
 	for l := L - 1; l >= 2; l-- {
-		a := dropBiasRow(p.A[l])
+		a := network.DropBiasRow(p.A[l])
 		back := matrix.TMul(matrix.DropFirstCol(n.Theta[l]), delta[l+1])
-		grad := matrix.Apply(n.Hidden.GradFromA, a)
-		delta[l] = matrix.MulElem(back, grad)
+		grad := matrix.Apply(n.Hidden.GradientFromA, a)
 		tr.printf("\nδ^(%d) = (Θ^(%d)_{:,1:})ᵀ δ^(%d) .* g'(z^(%d))  (%dx%d, numpy: d[%d].T)\n", l, l, l+1, l, delta[l].Rows, m, l)
 		tr.printf("Θ^(%d)_{:,1:} is Θ^(%d) without column 0, the bias weights: the bias unit has no δ\n", l, l)
 		tr.printf("g'(z^(%d)) = %s, from a = a^(%d) without its bias unit\n", l, traceGradFormula(n.Hidden), l)
@@ -365,14 +366,13 @@ func (tr *traceRun) backward() []*matrix.Dense {
 			vec{fmt.Sprintf("δ^(%d)", l), delta[l], 1},
 		)
 	}
-	return delta
 }
 
 // gradients writes, for l = 1..L-1, each example's share of Δ^(l), Δ^(l),
 // the λ term, D^(l) and beside it the numerical gradient, and returns D by
 // layer number.
-func (tr *traceRun) gradients(delta []*matrix.Dense, num network.GradCheck) []*matrix.Dense {
-	m := tr.m
+func (tr *traceRun) gradients(b *network.Backward, num network.GradCheck) []*matrix.Dense {
+	m, delta := tr.m, b.SmallDelta
 	tr.section("Gradients")
 	if m > 1 {
 		tr.printf("\nΔ^(l) = δ^(l+1) (a^(l))ᵀ adds up over the examples: it is the sum of each\n")
@@ -389,7 +389,7 @@ func (tr *traceRun) gradients(delta []*matrix.Dense, num network.GradCheck) []*m
 				tr.matrix(share, rows)
 			}
 		}
-		Delta := matrix.MulT(delta[l+1], tr.p.A[l])
+		Delta := b.Delta[l]
 		sum := ""
 		if m > 1 {
 			sum = fmt.Sprintf(", the sum of the %d above", m)
@@ -397,19 +397,14 @@ func (tr *traceRun) gradients(delta []*matrix.Dense, num network.GradCheck) []*m
 		tr.printf("\nΔ^(%d) = δ^(%d) (a^(%d))ᵀ  (%dx%d: entry %s,i is Σ_examples δ^(%d)_%s a^(%d)_i%s, numpy: Deltas[%d])\n",
 			l, l+1, l, Delta.Rows, Delta.Cols, rows.head, l+1, rows.head, l, sum, l)
 		tr.matrix(Delta, rows)
-		D[l] = matrix.Scale(1/float64(m), Delta)
+		D[l] = b.D[l]
 		if m > 1 {
 			tr.printf("\n(1/m) Δ^(%d) = (1/%d) Δ^(%d)\n", l, m, l)
-			tr.matrix(D[l], rows)
+			tr.matrix(matrix.Scale(1/float64(m), Delta), rows)
 		}
 		if tr.o.Lambda != 0 {
-			reg := matrix.Scale(tr.o.Lambda/float64(m), tr.n.Theta[l])
-			for j := 0; j < reg.Rows; j++ {
-				reg.Set(j, 0, 0)
-			}
 			tr.printf("\n(λ/m) Θ^(%d), column 0 set to 0 (the bias weights are not regularized; numpy: Theta_regs[%d])\n", l, l)
-			tr.matrix(reg, rows)
-			D[l] = matrix.Add(D[l], reg)
+			tr.matrix(b.Reg[l], rows)
 		}
 		tr.printf("\nD^(%d) = (1/m) Δ^(%d) + (λ/m) Θ^(%d), no λ term in column 0  (%dx%d, numpy: Theta_grads[%d])\n", l, l, l, D[l].Rows, D[l].Cols, l)
 		tr.matrix(D[l], rows)
@@ -696,9 +691,4 @@ func traceYesNo(ok bool) string {
 		return "yes"
 	}
 	return "no"
-}
-
-// dropBiasRow returns a^(l) without its bias row: g(z^(l)).
-func dropBiasRow(a *matrix.Dense) *matrix.Dense {
-	return &matrix.Dense{Rows: a.Rows - 1, Cols: a.Cols, Data: a.Data[a.Cols:]}
 }

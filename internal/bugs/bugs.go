@@ -117,7 +117,7 @@ func BiasDelta(n *network.Network, p *network.Pass, y []int, lambda float64) []*
 	delta := make([]*matrix.Dense, L+1)
 	delta[L] = matrix.Sub(p.H(), network.OneHot(y, n.K()))
 	for l := L - 1; l >= 2; l-- {
-		ThetaT := matrix.T(n.Theta[l])                     // BUG: Θ^(l), not Θ^(l)_{:,1:}: s_l + 1 rows
+		ThetaT := matrix.T(n.Theta[l])                         // BUG: Θ^(l), not Θ^(l)_{:,1:}: s_l + 1 rows
 		gPrime := matrix.Apply(n.Hidden.GradientFromA, p.A[l]) // g' of every row of a^(l), the bias unit's too
 		full := matrix.MulElem(matrix.Mul(ThetaT, delta[l+1]), gPrime)
 		delta[l] = &matrix.Dense{Rows: full.Rows - 1, Cols: full.Cols, Data: full.Data[:len(full.Data)-full.Cols]} // BUG: drops the last row, not row 0

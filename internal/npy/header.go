@@ -360,6 +360,8 @@ func shortSrc(v pyValue) string {
 // header is the meaning of a .npy header.
 type header struct {
 	bigEndian bool // data is big-endian ('>f8'); otherwise little-endian
+	kind      byte // 'f' float64, 'i' signed integer, 'b' bool
+	size      int  // bytes per element: 8, or 4 for int32, 1 for bool
 	fortran   bool // data is in Fortran (column-major) order
 	shape     []int
 }
@@ -371,6 +373,37 @@ const (
 	descrLittle = "<f8"
 	descrBig    = ">f8"
 )
+
+// parseDescr returns the kind ('f', 'i' or 'b'; 0 if not supported), the
+// element size and the byte order of the dtype descriptor d: float64 ('<f8'),
+// int64 ('<i8'), int32 ('<i4', numpy's default int on Windows before numpy 2)
+// or bool ('|b1'), in either byte order or '=' and '|' for the machine's own.
+func parseDescr(d string) (kind byte, size int, bigEndian bool) {
+	if d == "|b1" {
+		return 'b', 1, false
+	}
+	if len(d) != 3 {
+		return 0, 0, false
+	}
+	switch d[0] {
+	case '<':
+	case '>':
+		bigEndian = true
+	case '=', '|':
+		bigEndian = nativeBigEndian
+	default:
+		return 0, 0, false
+	}
+	switch d[1:] {
+	case "f8":
+		return 'f', 8, bigEndian
+	case "i8":
+		return 'i', 8, bigEndian
+	case "i4":
+		return 'i', 4, bigEndian
+	}
+	return 0, 0, false
+}
 
 // maxDims is the most dimensions a shape may have: NPY_MAXDIMS in numpy 2.
 // numpy 1.x arrays have at most 32.
@@ -432,14 +465,11 @@ func decodeHeader(raw []byte, major byte) (header, error) {
 	}
 
 	var h header
-	switch {
-	case descr.kind == pyStr && descr.str == descrLittle:
-	case descr.kind == pyStr && descr.str == descrBig:
-		h.bigEndian = true
-	case descr.kind == pyStr && (descr.str == "=f8" || descr.str == "|f8"):
-		h.bigEndian = nativeBigEndian
-	default:
-		return header{}, fmt.Errorf("dtype %s is not supported (want float64 '<f8')", shortSrc(*descr))
+	if descr.kind == pyStr {
+		h.kind, h.size, h.bigEndian = parseDescr(descr.str)
+	}
+	if h.kind == 0 {
+		return header{}, fmt.Errorf("dtype %s is not supported (want float64 '<f8', int64 '<i8', int32 '<i4' or bool '|b1')", shortSrc(*descr))
 	}
 
 	if fortran.kind != pyBool {

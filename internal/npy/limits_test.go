@@ -26,7 +26,7 @@ func zipBomb(t *testing.T, shape []int, zeros int64) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.Write(npyHeader(shape))
+	w.Write(npyHeader(descrLittle, shape))
 	zero := make([]byte, 1<<20)
 	for n := zeros; n > 0; n -= int64(len(zero)) {
 		w.Write(zero[:min(n, int64(len(zero)))])
@@ -80,7 +80,7 @@ func TestReadNPZLimits(t *testing.T) {
 // uncompressed and holds a small array.
 func rawEntry(t *testing.T, size uint64) []byte {
 	t.Helper()
-	data := npyHeader([]int{1})
+	data := npyHeader(descrLittle, []int{1})
 	data = append(data, make([]byte, 8)...)
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)

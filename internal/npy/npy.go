@@ -19,8 +19,10 @@
 // the array: Theta1.npy, Theta2.npy. numpy.savez stores them uncompressed;
 // numpy.savez_compressed deflates them.
 //
-// Only float64 arrays are supported; reading any other dtype is an error
-// that names the dtype. The reader accepts what any numpy version writes:
+// Arrays are float64: reading one of int64, int32 or bool (numpy's dtype for
+// labels and counts) gives their values as float64s, with Array.Int set, and
+// an Array with Int set is written as int64. Any other dtype is an error that
+// names it. The reader accepts what any numpy version writes:
 // format versions 1.0 to 3.0, either byte order, C or Fortran order, any
 // number of dimensions up to 64, and zero-size arrays. The writer writes
 // what numpy 1.24 writes for a C-ordered little-endian float64 array, byte
@@ -52,6 +54,10 @@ type Array struct {
 	Name  string    // the name inside an .npz (without ".npy"); empty for a lone .npy
 	Shape []int     // e.g. [5 3]; [] for a 0-d scalar
 	Data  []float64 // len = product of Shape, C order
+	// Int says the array is of integers: read from an int64, int32 or bool
+	// array (bools as 0 and 1), or to be written as int64 ('<i8'), as
+	// numpy holds labels and counts.
+	Int bool
 }
 
 const (
@@ -117,13 +123,23 @@ func (a Array) check() error {
 	if len(a.Data) != n {
 		return fmt.Errorf("shape %v needs %d values, Data has %d", a.Shape, n, len(a.Data))
 	}
+	if a.Int {
+		for i, v := range a.Data {
+			if v != math.Trunc(v) || math.Abs(v) > maxExactInt {
+				return fmt.Errorf("element %d, %v, is not an integer of at most 2^53 for an int64 array", i, v)
+			}
+		}
+	}
 	return nil
 }
 
+// maxExactInt is 2^53: every integer up to it in size is a float64 exactly.
+const maxExactInt = 1 << 53
+
 // npyHeader returns the magic string, version, header length and header
-// numpy 1.24 writes for a C-ordered little-endian float64 array of the
-// given shape.
-func npyHeader(shape []int) []byte {
+// numpy 1.24 writes for a C-ordered little-endian array of the given dtype
+// descriptor and shape.
+func npyHeader(descr string, shape []int) []byte {
 	var dims []string
 	for _, d := range shape {
 		dims = append(dims, strconv.Itoa(d))
@@ -133,7 +149,7 @@ func npyHeader(shape []int) []byte {
 	if len(shape) == 1 {
 		shapeRepr = "(" + dims[0] + ",)"
 	}
-	h := "{'descr': '" + descrLittle + "', 'fortran_order': False, 'shape': " + shapeRepr + ", }"
+	h := "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shapeRepr + ", }"
 	if len(shape) > 0 {
 		h += strings.Repeat(" ", max(0, growthDigits-len(dims[0])))
 	}
@@ -172,9 +188,17 @@ func writeNPY(w io.Writer, a Array) error {
 	// Write in pieces of about 64 KiB, so that a large array is not
 	// copied whole into a buffer first.
 	const piece = 1 << 16
-	buf := npyHeader(a.Shape)
+	descr := descrLittle
+	if a.Int {
+		descr = "<i8"
+	}
+	buf := npyHeader(descr, a.Shape)
 	for i, x := range a.Data {
-		buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(x))
+		if a.Int {
+			buf = binary.LittleEndian.AppendUint64(buf, uint64(int64(x)))
+		} else {
+			buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(x))
+		}
 		if len(buf) >= piece && i < len(a.Data)-1 {
 			if _, err := w.Write(buf); err != nil {
 				return err
@@ -264,14 +288,14 @@ func readNPYLimit(r io.Reader, limit int) (Array, error) {
 	if h.bigEndian {
 		order = binary.BigEndian
 	}
-	data, err := readData(r, n, order)
+	data, err := readData(r, n, order, h.kind, h.size)
 	if err != nil {
 		return Array{}, err
 	}
 	if h.fortran {
 		data = fortranToC(data, h.shape)
 	}
-	return Array{Shape: h.shape, Data: data}, nil
+	return Array{Shape: h.shape, Data: data, Int: h.kind != 'f'}, nil
 }
 
 // readError describes err, from reading want bytes of what and getting
@@ -286,24 +310,42 @@ func readError(err error, what string, want, have int) error {
 	return fmt.Errorf("reading %s: %w", what, err)
 }
 
-// readData reads n float64 values in the given byte order from r. It
-// reads in pieces and grows the result as the data arrives, so a header
-// that declares more data than r holds fails when r ends rather than by
-// allocating the declared size up front.
-func readData(r io.Reader, n int, order binary.ByteOrder) ([]float64, error) {
+// readData reads n elements of the given kind and size in the given byte
+// order from r, as float64s. It reads in pieces and grows the result as the
+// data arrives, so a header that declares more data than r holds fails when r
+// ends rather than by allocating the declared size up front. An int64 of more
+// than 2^53 in size, which no float64 holds exactly, is an error.
+func readData(r io.Reader, n int, order binary.ByteOrder, kind byte, size int) ([]float64, error) {
 	const chunk = 1 << 16 // bytes read at a time
-	data := make([]float64, 0, min(n, chunk/8))
-	buf := make([]byte, min(8*n, chunk))
+	data := make([]float64, 0, min(n, chunk/size))
+	buf := make([]byte, min(size*n, chunk))
 	for len(data) < n {
-		want := min(8*(n-len(data)), len(buf))
+		want := min(size*(n-len(data)), len(buf))
 		got, err := io.ReadFull(r, buf[:want])
-		for i := 0; i+8 <= got; i += 8 {
-			data = append(data, math.Float64frombits(order.Uint64(buf[i:])))
+		for i := 0; i+size <= got; i += size {
+			var v float64
+			switch {
+			case kind == 'f':
+				v = math.Float64frombits(order.Uint64(buf[i:]))
+			case kind == 'b':
+				if buf[i] != 0 {
+					v = 1
+				}
+			case size == 4:
+				v = float64(int32(order.Uint32(buf[i:])))
+			default:
+				x := int64(order.Uint64(buf[i:]))
+				if x > maxExactInt || x < -maxExactInt {
+					return nil, fmt.Errorf("element %d, %d, is too large to hold as a float64 exactly", len(data), x)
+				}
+				v = float64(x)
+			}
+			data = append(data, v)
 		}
 		if err != nil {
-			have := 8*len(data) + got%8
+			have := size*len(data) + got%size
 			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-				return nil, fmt.Errorf("truncated: want %d bytes of data, have %d", 8*n, have)
+				return nil, fmt.Errorf("truncated: want %d bytes of data, have %d", size*n, have)
 			}
 			return nil, fmt.Errorf("reading data: %w", err)
 		}

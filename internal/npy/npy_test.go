@@ -143,8 +143,8 @@ func TestNPYHeaderLikeNumpy(t *testing.T) {
 		want := []byte(magic + "\x01\x00")
 		want = binary.LittleEndian.AppendUint16(want, uint16(len(h.Header)))
 		want = append(want, h.Header...)
-		if got := npyHeader(h.Shape); !bytes.Equal(got, want) {
-			t.Errorf("npyHeader(%v) =\n%q\nwant\n%q", h.Shape, got, want)
+		if got := npyHeader(descrLittle, h.Shape); !bytes.Equal(got, want) {
+			t.Errorf("npyHeader(descrLittle, %v) =\n%q\nwant\n%q", h.Shape, got, want)
 		}
 	}
 }
@@ -398,13 +398,13 @@ func TestReadNPYErrors(t *testing.T) {
 		{"missing key", h("{'descr': '<f8', 'shape': (2, 3), }"), `npy: header has no "fortran_order" key`},
 		{"unknown key", h("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), 'x': 1}"), `npy: header has unknown key "x" (want only 'descr', 'fortran_order' and 'shape')`},
 		{"duplicate key", h("{'descr': '<f8', 'descr': '<f8', 'fortran_order': False, 'shape': (2, 3)}"), `npy: header has key "descr" twice`},
-		{"int64", h("{'descr': '<i8', 'fortran_order': False, 'shape': (2, 3), }"), "npy: dtype '<i8' is not supported (want float64 '<f8')"},
-		{"float64 by name", h("{'descr': 'float64', 'fortran_order': False, 'shape': (2, 3), }"), "npy: dtype 'float64' is not supported (want float64 '<f8')"},
-		{"structured", h("{'descr': [('x', '<f8')], 'fortran_order': False, 'shape': (2, 3), }"), "npy: dtype [('x', '<f8')] is not supported (want float64 '<f8')"},
+		{"uint16", h("{'descr': '<u2', 'fortran_order': False, 'shape': (2, 3), }"), "npy: dtype '<u2' is not supported (want float64 '<f8', int64 '<i8', int32 '<i4' or bool '|b1')"},
+		{"float64 by name", h("{'descr': 'float64', 'fortran_order': False, 'shape': (2, 3), }"), "npy: dtype 'float64' is not supported (want float64 '<f8', int64 '<i8', int32 '<i4' or bool '|b1')"},
+		{"structured", h("{'descr': [('x', '<f8')], 'fortran_order': False, 'shape': (2, 3), }"), "npy: dtype [('x', '<f8')] is not supported (want float64 '<f8', int64 '<i8', int32 '<i4' or bool '|b1')"},
 		{"long structured", h("{'descr': [" + strings.Repeat("('x', '<f8'), ", 10) + "], 'fortran_order': False, 'shape': (2, 3), }"),
-			"npy: dtype [('x', '<f8'), ('x', '<f8'), ('x', '<f8'), ('x', '<f8'), ('x... is not supported (want float64 '<f8')"},
-		{"Latin-1 descr", h("{'descr': '\xe9', 'fortran_order': False, 'shape': (2, 3), }"), "npy: dtype 'é' is not supported (want float64 '<f8')"},
-		{"UTF-8 descr", npyVersion(3, "{'descr': '\u00e9', 'fortran_order': False, 'shape': (2, 3), }", nil), "npy: dtype 'é' is not supported (want float64 '<f8')"},
+			"npy: dtype [('x', '<f8'), ('x', '<f8'), ('x', '<f8'), ('x', '<f8'), ('x... is not supported (want float64 '<f8', int64 '<i8', int32 '<i4' or bool '|b1')"},
+		{"Latin-1 descr", h("{'descr': '\xe9', 'fortran_order': False, 'shape': (2, 3), }"), "npy: dtype 'é' is not supported (want float64 '<f8', int64 '<i8', int32 '<i4' or bool '|b1')"},
+		{"UTF-8 descr", npyVersion(3, "{'descr': '\u00e9', 'fortran_order': False, 'shape': (2, 3), }", nil), "npy: dtype 'é' is not supported (want float64 '<f8', int64 '<i8', int32 '<i4' or bool '|b1')"},
 		{"Latin-1 offset", h("{'\xe9\xe9' 1}"), `npy: bad header at byte 6: want ':' after dict key 'éé', found "1}"`},
 		{"UTF-8 offset", npyVersion(3, "{'\u00e9\u00e9' 1}", nil), `npy: bad header at byte 8: want ':' after dict key 'éé', found "1}"`},
 		{"bad UTF-8", npyVersion(3, "{'descr': '\xe9', 'fortran_order': False, 'shape': (2, 3), }", nil), "npy: version 3.0 header is not valid UTF-8"},
@@ -431,11 +431,61 @@ func TestReadNPYErrors(t *testing.T) {
 	}
 }
 
+// TestReadNPYIntegers reads numpy's int64 file (np.arange(6).reshape(2, 3))
+// and int32, bool and big-endian int64 arrays, and writes an Int array as
+// numpy writes an int64 one.
+func TestReadNPYIntegers(t *testing.T) {
+	a, err := ReadNPYFile(filepath.Join("testdata", "int64.npy"))
+	if err != nil || !a.Int || fmt.Sprint(a.Shape, a.Data) != "[2 3] [0 1 2 3 4 5]" {
+		t.Fatalf("int64.npy: %v %v %v, int %v; want [2 3] [0 1 2 3 4 5], int", err, a.Shape, a.Data, a.Int)
+	}
+	h := func(descr string, data []byte) []byte {
+		return npyWithHeader("{'descr': '"+descr+"', 'fortran_order': False, 'shape': (3,), }", data)
+	}
+	for _, c := range []struct {
+		descr string
+		data  []byte
+	}{
+		{"<i4", []byte{1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0}},
+		{">i8", []byte{0, 0, 0, 0, 0, 0, 0, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0}},
+		{"|b1", []byte{1, 0, 0}},
+	} {
+		a, err := ReadNPY(bytes.NewReader(h(c.descr, c.data)))
+		want := "[1 -1 0]"
+		if c.descr == "|b1" {
+			want = "[1 0 0]"
+		}
+		if err != nil || !a.Int || fmt.Sprint(a.Data) != want {
+			t.Errorf("%s: %v %v, int %v; want %s", c.descr, err, a.Data, a.Int, want)
+		}
+	}
+	if _, err := ReadNPY(bytes.NewReader(h("<i8", make([]byte, 0, 24)))); err == nil {
+		t.Errorf("a truncated int64 array: no error")
+	}
+	big := []byte{0, 0, 0, 0, 0, 0, 0x30, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	if _, err := ReadNPY(bytes.NewReader(h("<i8", big))); err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Errorf("int64 2^53+: error %v, want too large", err)
+	}
+	var buf bytes.Buffer
+	if err := WriteNPY(&buf, Array{Shape: []int{2, 3}, Data: []float64{0, 1, 2, 3, 4, 5}, Int: true}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("testdata", "int64.npy"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("WriteNPY of an Int array:\n%q\nwant numpy's\n%q", buf.Bytes(), want)
+	}
+	if err := WriteNPY(&buf, Array{Shape: []int{1}, Data: []float64{0.5}, Int: true}); err == nil {
+		t.Errorf("WriteNPY of 0.5 as an int: no error")
+	}
+}
+
 // TestReadNPYUnsupportedFixtures reads the files numpy wrote with other
 // dtypes.
 func TestReadNPYUnsupportedFixtures(t *testing.T) {
 	for file, dtype := range map[string]string{
-		"int64.npy":      "'<i8'",
 		"float32.npy":    "'<f4'",
 		"object.npy":     "'|O'",
 		"complex128.npy": "'<c16'",
@@ -443,7 +493,7 @@ func TestReadNPYUnsupportedFixtures(t *testing.T) {
 	} {
 		path := filepath.Join("testdata", file)
 		_, err := ReadNPYFile(path)
-		want := fmt.Sprintf("npy: %s: dtype %s is not supported (want float64 '<f8')", path, dtype)
+		want := fmt.Sprintf("npy: %s: dtype %s is not supported (want float64 '<f8', int64 '<i8', int32 '<i4' or bool '|b1')", path, dtype)
 		if err == nil || err.Error() != want {
 			t.Errorf("ReadNPYFile(%s): error %v, want %s", file, err, want)
 		}

@@ -175,7 +175,7 @@ func readEntry(f *zip.File, limit int) (Array, error) {
 // is refused. Errors
 // name the file and the entry:
 //
-//	npz: m.npz: entry "Theta1.npy": dtype '<i8' is not supported (want float64 '<f8')
+//	npz: m.npz: entry "Theta1.npy": dtype '<f4' is not supported (want float64 '<f8', int64 '<i8', int32 '<i4' or bool '|b1')
 func ReadNPZFile(path string) ([]Array, error) {
 	f, size, err := openRegular(path)
 	if err != nil {

@@ -254,7 +254,7 @@ func TestReadNPZErrors(t *testing.T) {
 		return buf.Bytes()
 	}
 	theta2 := npy(Array{Shape: []int{2, 6}, Data: make([]float64, 12)})
-	int64s, err := os.ReadFile("testdata/int64.npy")
+	float32s, err := os.ReadFile("testdata/float32.npy")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +287,7 @@ func TestReadNPZErrors(t *testing.T) {
 		{"empty name", makeZip(t, zipEntry{name: ".npy", data: theta2}), `npz: entry ".npy": array name is empty`},
 		{"bad UTF-8 name", makeZip(t, zipEntry{name: "\xff.npy", data: theta2}), `npz: entry "\xff.npy": name is not valid UTF-8`},
 		{"duplicate", makeZip(t, zipEntry{name: "a.npy", data: theta2}, zipEntry{name: "a.npy", data: theta2}), `npz: entry "a.npy" appears twice`},
-		{"unsupported dtype", makeZip(t, zipEntry{name: "Theta1.npy", data: int64s}), `npz: entry "Theta1.npy": dtype '<i8' is not supported (want float64 '<f8')`},
+		{"unsupported dtype", makeZip(t, zipEntry{name: "Theta1.npy", data: float32s}), `npz: entry "Theta1.npy": dtype '<f4' is not supported (want float64 '<f8', int64 '<i8', int32 '<i4' or bool '|b1')`},
 		{"truncated entry", makeZip(t, zipEntry{name: "Theta1.npy", data: theta2}, zipEntry{name: "Theta2.npy", data: theta2[:128+64]}),
 			`npz: entry "Theta2.npy": truncated: want 96 bytes of data, have 64`},
 		{"truncated compressed entry", makeZip(t, zipEntry{name: "Theta2.npy", data: theta2[:128+64], method: zip.Deflate}),

@@ -22,6 +22,7 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	df.register(fs)
 	nf.register(fs)
 	nf.registerTraining(fs)
+	nf.registerFeatures(fs)
 	k := fs.Int("k", 5, "number of `folds`")
 	var foldSeed seedFlag
 	fs.Var(&foldSeed, "fold-seed", "random_state `seed` of the folds (scikit-learn's KFold(shuffle=True))")
@@ -71,7 +72,11 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%d-fold cross-validation (folds as scikit-learn's KFold(n_splits=%d, shuffle=True, random_state=%d)) of %s, %d rows\n",
 		*k, *k, foldSeed, ds.name, m)
-	fmt.Fprintf(stdout, "network %s, %s hidden layers, seed %d; alpha %v, lambda %v, %d iterations", &nf.sizes, folds[0].res.Net.Hidden, nf.seed, nf.alpha, nf.lambda, nf.iters)
+	inputs := ""
+	if nf.features != nil {
+		inputs = fmt.Sprintf(", inputs %v", nf.features)
+	}
+	fmt.Fprintf(stdout, "network %s%s, %s hidden layers, seed %d; alpha %v, lambda %v, %d iterations", &nf.sizes, inputs, folds[0].res.Net.Hidden, nf.seed, nf.alpha, nf.lambda, nf.iters)
 	if nf.standardize {
 		fmt.Fprint(stdout, "; standardized within each fold")
 	}

@@ -176,6 +176,9 @@ func describe(ds *dataSet, df *dataFlags, nf *netFlags, rows string) string {
 		parts = append(parts, filepath.Base(ds.name))
 	}
 	parts = append(parts, "layers "+strings.ReplaceAll(nf.sizes.String(), ",", "-"))
+	if nf.features != nil {
+		parts = append(parts, "inputs "+strings.ReplaceAll(nf.features.String(), ",", " "))
+	}
 	if nf.activation != "sigmoid" {
 		parts = append(parts, nf.activation)
 	}
@@ -341,7 +344,7 @@ func (r *trainRun) trainingFiles(prefix string, frames []int, animated bool, opt
 		if !slices.Contains(frames, s.Iter) {
 			continue
 		}
-		m := &model.Model{Net: s.Net, Mean: r.model.Mean, Std: r.model.Std}
+		m := &model.Model{Net: s.Net, Features: r.model.Features, Mean: r.model.Mean, Std: r.model.Std}
 		g, err := svgplot.BoundaryGrid(ds.X, m.GridProbabilities, gridSteps(r.nf.sizes, panelSteps))
 		if err != nil {
 			return nil, err

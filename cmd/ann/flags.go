@@ -256,6 +256,7 @@ const maxWeights = 1 << 27
 // train, its training.
 type netFlags struct {
 	sizes      sizesFlag
+	features   dataset.Features // -features: nil for the data's own columns
 	seed       seedFlag
 	lambda     float64
 	init       string
@@ -281,6 +282,26 @@ func (nf *netFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&nf.lambda, "lambda", 0, "L2 regularization `λ`")
 	fs.StringVar(&nf.init, "init", "code", "weight initialization: code (the tutorial's cell 9) or text (its prose)")
 	fs.StringVar(&nf.activation, "activation", "sigmoid", "hidden-layer activation: sigmoid, tanh or relu")
+}
+
+// registerFeatures registers -features, the input units computed from a
+// data set's two features, for the commands that train.
+func (nf *netFlags) registerFeatures(fs *flag.FlagSet) {
+	fs.Var((*featuresFlag)(&nf.features), "features", "input `units` computed from the data's two features (x1, x2), as in TensorFlow Playground: a list of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2); -layers' first size counts them (default: the data's features)")
+}
+
+// featuresFlag is -features, a list such as x1,x2,x1*x2.
+type featuresFlag dataset.Features
+
+func (f *featuresFlag) String() string { return dataset.Features(*f).String() }
+func (f *featuresFlag) Set(v string) error {
+	fs, err := dataset.ParseFeatures(v)
+	if err != nil {
+		// The flag package names the flag; the package name adds nothing.
+		return errors.New(strings.TrimPrefix(err.Error(), "dataset: "))
+	}
+	*f = featuresFlag(fs)
+	return nil
 }
 
 // registerTraining registers the flags of training.
@@ -353,10 +374,18 @@ func (nf *netFlags) network() *network.Network {
 }
 
 // fit returns an error unless the network's layers fit the data: one input
-// unit per feature and one output unit per class.
+// unit per feature (per -features, computed from the data's two) and one
+// output unit per class.
 func (nf *netFlags) fit(ds *dataSet) error {
 	s := nf.sizes
-	if s[0] != ds.X.Cols {
+	if nf.features != nil {
+		if ds.X.Cols != 2 {
+			return usagef("-features %v: computed from 2 features (x1, x2), but the data has %d", nf.features, ds.X.Cols)
+		}
+		if s[0] != len(nf.features) {
+			return usagef("-layers %v: the input layer has %d units but -features %v gives %d inputs", &nf.sizes, s[0], nf.features, len(nf.features))
+		}
+	} else if s[0] != ds.X.Cols {
 		return usagef("-layers %v: the input layer has %d units but the data has %d features", &nf.sizes, s[0], ds.X.Cols)
 	}
 	if K := ds.classes(); s[len(s)-1] != K {

@@ -31,7 +31,7 @@ func runPredict(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return usagef("-model: %v", err)
 	}
-	n := m.Net.Sizes()[0]
+	n := m.Columns()
 	data, err := dataset.ReadCSVFeatures(*dataPath, n)
 	if err != nil {
 		return usagef("-data: %v", err)

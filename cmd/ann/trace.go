@@ -25,6 +25,7 @@ func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var nf netFlags
 	df.register(fs)
 	nf.register(fs)
+	nf.registerFeatures(fs)
 	example := fs.Int("example", 0, "trace from example `i` of the data set (0 is the first row)")
 	count := fs.Int("m", 1, "trace this many `examples` at once, from -example on (1 to 50)")
 	alpha := fs.Float64("alpha", trace.DefaultAlpha, "learning rate `α` of the update shown at the end")
@@ -40,7 +41,7 @@ func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	var mod *model.Model
 	if *modelPath != "" {
-		for _, name := range []string{"layers", "seed", "init", "activation"} {
+		for _, name := range []string{"layers", "seed", "init", "activation", "features"} {
 			if flagGiven(fs, name) {
 				return usagef("-%s: the network comes from -model %s", name, *modelPath)
 			}
@@ -49,7 +50,7 @@ func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if mod, err = model.ReadFile(*modelPath); err != nil {
 			return usagef("-model: %v", err)
 		}
-		nf.sizes = mod.Net.Sizes()
+		nf.sizes, nf.features = mod.Net.Sizes(), mod.Features
 	}
 	ds, err := df.load()
 	if err != nil {
@@ -88,16 +89,28 @@ func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var net *network.Network
 	if mod == nil {
 		net = nf.network()
-		w.printf("ann trace: %s of the %d in %s (counting from 0), with the initial weights of -init %s -seed %d\n\n",
+		w.printf("ann trace: %s of the %d in %s (counting from 0), with the initial weights of -init %s -seed %d\n",
 			which, rows, ds.name, nf.init, nf.seed)
+		if nf.features != nil {
+			if X, err = nf.features.Apply(X); err != nil {
+				return usagef("-features: %v", err)
+			}
+			w.printf("The inputs are -features %v of the data's row (x1, x2), so x below is those features.\n", nf.features)
+		}
+		w.printf("\n")
 	} else {
 		net = mod.Net
 		w.printf("ann trace: %s of the %d in %s (counting from 0), with the trained weights of %s\n", which, rows, ds.name, *modelPath)
 		w.printf("λ is -lambda's, %v: a model file does not record the λ it was trained with.\n", nf.lambda)
-		if mod.Mean != nil {
+		if mod.Features != nil || mod.Mean != nil {
 			if X, err = mod.Standardize(X); err != nil {
 				return usagef("-model %s: %v", *modelPath, err)
 			}
+		}
+		if mod.Features != nil {
+			w.printf("The model's inputs are the features %v of the data's row (x1, x2), so x below is those features.\n", mod.Features)
+		}
+		if mod.Mean != nil {
 			w.printf("The model was trained on standardized inputs, so x below is the data's row\n")
 			w.printf("standardized with the model's mean and standard deviation: x_j' = (x_j - mean_j) / std_j.\n")
 		}

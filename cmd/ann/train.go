@@ -27,6 +27,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	df.register(fs)
 	nf.register(fs)
 	nf.registerTraining(fs)
+	nf.registerFeatures(fs)
 	var sf splitFlags
 	sf.register(fs)
 	var of outFlags
@@ -138,9 +139,13 @@ type trainRun struct {
 // progress every tenth of the iterations.
 func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFlags, progress io.Writer) (*trainRun, error) {
 	Xtrain, ytrain := dataset.Rows(ds.X, ds.y, trainIdx)
-	mdl := &model.Model{Net: nf.network()}
+	mdl := &model.Model{Net: nf.network(), Features: nf.features}
 	if nf.standardize {
-		sc := dataset.FitScaler(Xtrain)
+		F, err := mdl.Standardize(Xtrain) // the features only, before the scaler is fitted
+		if err != nil {
+			return nil, err
+		}
+		sc := dataset.FitScaler(F)
 		mdl.Mean, mdl.Std = sc.Mean, sc.Std // the scaler travels with the model
 	}
 	c := nf.config()
@@ -188,7 +193,11 @@ func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFla
 func (r *trainRun) printSummary(w io.Writer) {
 	costs := r.res.Costs
 	n := r.nf
-	fmt.Fprintf(w, "network:  %s, %s hidden layers, init %s seed %d\n", &n.sizes, r.res.Net.Hidden, n.init, n.seed)
+	inputs := ""
+	if n.features != nil {
+		inputs = fmt.Sprintf(", inputs %v", n.features)
+	}
+	fmt.Fprintf(w, "network:  %s%s, %s hidden layers, init %s seed %d\n", &n.sizes, inputs, r.res.Net.Hidden, n.init, n.seed)
 	method := "batch gradient descent"
 	if n.batch > 0 && n.batch < len(r.trainIdx) {
 		method = fmt.Sprintf("mini-batches of %d", n.batch)
@@ -325,6 +334,7 @@ type runRecord struct {
 	} `json:"data"`
 	Network struct {
 		Layers     []int  `json:"layers"`
+		Features   string `json:"features,omitempty"`
 		Activation string `json:"activation"`
 		Init       string `json:"init"`
 		Seed       uint32 `json:"seed"`
@@ -387,6 +397,9 @@ func (r *trainRun) record(df *dataFlags, testFraction float64, splitSeed uint32)
 		d.TestFraction, d.SplitSeed = testFraction, &splitSeed
 	}
 	rec.Network.Layers = r.nf.sizes
+	if r.nf.features != nil {
+		rec.Network.Features = r.nf.features.String()
+	}
 	rec.Network.Activation = r.res.Net.Hidden.String()
 	rec.Network.Init = r.nf.init
 	rec.Network.Seed = uint32(r.nf.seed)

@@ -1,9 +1,10 @@
 // Package model is a trained network as a file: the network of package
-// network, the standardization of its inputs that training used, and its
-// reading and writing as numpy's .npz. Prediction is the tutorial's predict,
-// after standardizing each input feature j:
+// network, the feature inputs and the standardization of its inputs that
+// training used, and its reading and writing as numpy's .npz. Prediction is
+// the tutorial's predict, after computing the feature inputs f (if any; see
+// dataset.Features) and standardizing each input j:
 //
-//	x_j' = (x_j - Mean[j]) / Std[j],   predict(x) = argmax_k h_k(x')
+//	u = f(x) or x,   u_j' = (u_j - Mean[j]) / Std[j],   predict(x) = argmax_k h_k(u')
 //
 // computed by package network/fast.
 package model
@@ -33,6 +34,8 @@ import (
 //
 //	Theta1 ... Theta{L-1}   Θ^(l), s_{l+1} x (s_l + 1), C order       always
 //	hidden                  0-d: 0 sigmoid, 1 tanh, 2 relu            when not sigmoid
+//	features                1-d, s_1 codes of dataset.Feature          with feature inputs
+//	                        (0 x1, 1 x2, 2 x1², 3 x2², 4 x1·x2, 5 sin x1, 6 sin x2)
 //	standardize_mean        1-d, s_1 values                           with standardization
 //	standardize_std         1-d, s_1 values, each > 0                 with standardization
 //
@@ -44,21 +47,27 @@ import (
 // zero Model, or one with Mean but no Std, is an error, not a panic.
 type Model struct {
 	Net *network.Network
-	// Mean and Std, when not nil, standardize each input feature j before
-	// the first layer, x_j' = (x_j - Mean[j]) / Std[j], as training did.
+	// Features, when not nil, are the network's inputs computed from the
+	// two columns (x1, x2) of the data: input j is Features[j](x1, x2).
+	Features dataset.Features
+	// Mean and Std, when not nil, standardize each input j before the
+	// first layer, u_j' = (u_j - Mean[j]) / Std[j], as training did; with
+	// Features, u is the features.
 	Mean, Std []float64
 }
 
 // Array names in a model file.
 const (
-	hiddenArray = "hidden"
-	meanArray   = "standardize_mean"
-	stdArray    = "standardize_std"
+	hiddenArray   = "hidden"
+	featuresArray = "features"
+	meanArray     = "standardize_mean"
+	stdArray      = "standardize_std"
 )
 
-// Check returns an error unless m has a network (see network.Network.Check)
-// and either no standardization or one finite Mean and one finite Std > 0 per
-// input feature.
+// Check returns an error unless m has a network (see network.Network.Check),
+// either no Features or valid ones (see dataset.Features.Check), one per
+// input unit, and either no standardization or one finite Mean and one
+// finite Std > 0 per input unit.
 func (m *Model) Check() error {
 	if m == nil {
 		return errors.New("model: nil model")
@@ -69,6 +78,14 @@ func (m *Model) Check() error {
 	sizes, err := m.Net.Check()
 	if err != nil {
 		return fmt.Errorf("model: %w", err)
+	}
+	if m.Features != nil {
+		if err := m.Features.Check(); err != nil {
+			return fmt.Errorf("model: %w", err)
+		}
+		if len(m.Features) != sizes[0] {
+			return fmt.Errorf("model: %d features (%v) for %d input units", len(m.Features), m.Features, sizes[0])
+		}
 	}
 	if (m.Mean == nil) != (m.Std == nil) {
 		return errors.New("model: Mean and Std come together; the model has only one")
@@ -90,13 +107,42 @@ func (m *Model) Check() error {
 	return nil
 }
 
-// Standardize returns X with the model's standardization applied, or X itself
-// if the model has none. It returns an error if the model is not valid, X
-// does not fit its input layer or holds a number that is not finite, or a
-// standardized number overflows.
+// Columns returns the number of columns of the data the model reads: 2
+// (x1, x2) with Features, otherwise one per input unit, s_1.
+func (m *Model) Columns() int {
+	if m.Features != nil {
+		return 2
+	}
+	return m.Net.Sizes()[0]
+}
+
+// Standardize returns X, m x Columns(), as the network's first layer takes
+// it: its Features computed, if the model has any, then the model's
+// standardization applied, if it has one; X itself if it has neither. It
+// returns an error if the model is not valid, X does not have Columns()
+// columns or holds a number that is not finite, a feature is not finite, or
+// a standardized number overflows.
 func (m *Model) Standardize(X *matrix.Dense) (*matrix.Dense, error) {
 	if err := m.Check(); err != nil {
 		return nil, err
+	}
+	if m.Features != nil {
+		if X == nil {
+			return nil, errors.New("model: nil X")
+		}
+		if X.Cols != 2 || len(X.Data) != X.Rows*X.Cols {
+			return nil, fmt.Errorf("model: dimension mismatch: X is %dx%d but the features %v are computed from 2 columns (x1, x2)", X.Rows, X.Cols, m.Features)
+		}
+		for i, v := range X.Data {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("model: X holds %v in row %d, column %d: want finite numbers", v, i/X.Cols, i%X.Cols)
+			}
+		}
+		F, err := m.Features.Apply(X)
+		if err != nil {
+			return nil, fmt.Errorf("model: %w", err)
+		}
+		X = F
 	}
 	if err := m.Net.CheckX(X); err != nil {
 		return nil, fmt.Errorf("model: %w", err)
@@ -171,9 +217,26 @@ func argmax(P *matrix.Dense) []int {
 
 // GridProbabilities returns the network's output units at the points of the
 // grid xs × ys (see fast.GridProbabilities), after standardizing them: a grid
-// in the raw inputs is a grid in the standardized ones. It returns an error
-// unless the model is valid, has two inputs and the axes are finite.
+// in the raw inputs is a grid in the standardized ones. With Features, the
+// grid is in the plane (x1, x2) and each point's features are computed (see
+// Standardize). It returns an error unless the model is valid, reads two
+// columns and the axes are finite.
 func (m *Model) GridProbabilities(xs, ys []float64) (*matrix.Dense, error) {
+	if err := m.Check(); err != nil {
+		return nil, err
+	}
+	if m.Features != nil {
+		// Point j*len(xs) + i is (xs[i], ys[j]), as fast.GridProbabilities
+		// orders them.
+		X := matrix.New(len(xs)*len(ys), 2)
+		for j, y := range ys {
+			for i, x := range xs {
+				X.Set(j*len(xs)+i, 0, x)
+				X.Set(j*len(xs)+i, 1, y)
+			}
+		}
+		return m.Probabilities(X)
+	}
 	xs, ys, err := m.standardizeGrid(xs, ys)
 	if err != nil {
 		return nil, err
@@ -257,6 +320,13 @@ func (m *Model) arrays() []npy.Array {
 	if m.Net.Hidden != network.Sigmoid {
 		a = append(a, npy.Array{Name: hiddenArray, Shape: []int{}, Data: []float64{float64(m.Net.Hidden)}})
 	}
+	if m.Features != nil {
+		codes := make([]float64, len(m.Features))
+		for j, f := range m.Features {
+			codes[j] = float64(f)
+		}
+		a = append(a, npy.Array{Name: featuresArray, Shape: []int{len(codes)}, Data: codes})
+	}
 	if m.Mean != nil {
 		a = append(a,
 			npy.Array{Name: meanArray, Shape: []int{len(m.Mean)}, Data: m.Mean},
@@ -332,9 +402,9 @@ func fromArrays(arrays []npy.Array) (*Model, error) {
 			maxL = max(maxL, l)
 			continue
 		}
-		if a.Name != hiddenArray && a.Name != meanArray && a.Name != stdArray {
-			return nil, fmt.Errorf("unknown array %q: a model holds Theta1..Theta{L-1}, and optionally %s, %s and %s",
-				a.Name, hiddenArray, meanArray, stdArray)
+		if a.Name != hiddenArray && a.Name != featuresArray && a.Name != meanArray && a.Name != stdArray {
+			return nil, fmt.Errorf("unknown array %q: a model holds Theta1..Theta{L-1}, and optionally %s, %s, %s and %s",
+				a.Name, hiddenArray, featuresArray, meanArray, stdArray)
 		}
 	}
 	if maxL == 0 {
@@ -365,6 +435,22 @@ func fromArrays(arrays []npy.Array) (*Model, error) {
 			return nil, fmt.Errorf("%s must be one number, 0 (sigmoid), 1 (tanh) or 2 (relu); got %v", hiddenArray, a.Data)
 		}
 		m.Net.Hidden = network.Activation(a.Data[0])
+	}
+	if a, ok := byName[featuresArray]; ok {
+		if len(a.Shape) != 1 || a.Shape[0] != sizes[0] {
+			return nil, fmt.Errorf("%s has shape %v: want (%d,), one code per input unit", featuresArray, a.Shape, sizes[0])
+		}
+		fs := make(dataset.Features, len(a.Data))
+		for j, v := range a.Data {
+			if v != math.Trunc(v) || v < 0 || v > float64(dataset.SinX2) {
+				return nil, fmt.Errorf("%s[%d] is %v: want a feature code 0..6 (x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2))", featuresArray, j, v)
+			}
+			fs[j] = dataset.Feature(v)
+			if slices.Contains(fs[:j], fs[j]) {
+				return nil, fmt.Errorf("%s lists %v twice", featuresArray, fs[j])
+			}
+		}
+		m.Features = fs
 	}
 	mean, hasMean := byName[meanArray]
 	std, hasStd := byName[stdArray]

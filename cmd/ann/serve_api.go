@@ -1,0 +1,337 @@
+package main
+
+// ann serve: the handlers of /api/: a new run, its event stream, its
+// controls, a trace of one example, and the run's files.
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network/trace"
+)
+
+func (p *playground) newRun(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, p.lim.upload+64<<10)
+	var file multipart.File
+	var fileName string
+	var form map[string][]string
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		if err := r.ParseMultipartForm(p.lim.upload + 64<<10); err != nil {
+			badRequest(w, uploadError(err, p.lim.upload))
+			return
+		}
+		defer r.MultipartForm.RemoveAll()
+		form = r.MultipartForm.Value
+		if fhs := r.MultipartForm.File["file"]; len(fhs) > 0 {
+			if fhs[0].Size > p.lim.upload {
+				badRequest(w, fmt.Sprintf("%s: %d bytes: want at most %d KB in the playground", fhs[0].Filename, fhs[0].Size, p.lim.upload>>10))
+				return
+			}
+			f, err := fhs[0].Open()
+			if err != nil {
+				badRequest(w, "the upload: "+err.Error())
+				return
+			}
+			defer f.Close()
+			file, fileName = f, fhs[0].Filename
+		}
+		if len(r.MultipartForm.File) > 1 || len(r.MultipartForm.File["file"]) > 1 {
+			badRequest(w, "upload one file, as the field file")
+			return
+		}
+	} else {
+		if err := r.ParseForm(); err != nil {
+			badRequest(w, uploadError(err, p.lim.upload))
+			return
+		}
+		form = r.PostForm
+	}
+	var s *playSetup
+	var err error
+	if file != nil {
+		s, err = p.lim.setup(form, file, fileName)
+	} else {
+		s, err = p.lim.setup(form, nil, "")
+	}
+	if err != nil {
+		badRequest(w, err.Error())
+		return
+	}
+	run := &playRun{id: newID(), setup: s, ctl: make(chan playSignal, 16), wake: make(chan struct{}, 1)}
+	run.pub = published{state: "ready", net: s.nf.network()}
+	p.mu.Lock()
+	if len(p.runs) >= p.lim.runs {
+		p.mu.Unlock()
+		http.Error(w, fmt.Sprintf("the playground is running %d runs, its most: close a page, or try again later", p.lim.runs), http.StatusServiceUnavailable)
+		return
+	}
+	p.runs[run.id] = run
+	run.timer = time.AfterFunc(claimTimeout, func() {
+		run.mu.Lock()
+		claimed := run.claimed
+		run.claimed, run.dropped = true, !claimed
+		run.mu.Unlock()
+		if !claimed {
+			p.remove(run)
+		}
+	})
+	p.mu.Unlock()
+	serveJSON(w, s.describe(run.id))
+}
+
+// uploadError words a form that could not be read.
+func uploadError(err error, limit int64) string {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return fmt.Sprintf("the upload is larger than %d KB, the playground's most", limit>>10)
+	}
+	return "the settings: " + err.Error()
+}
+
+func newID() string {
+	var b [12]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+func (p *playground) remove(run *playRun) {
+	p.mu.Lock()
+	delete(p.runs, run.id)
+	p.mu.Unlock()
+}
+
+// lookup returns the run the request's id names, or answers 404.
+func (p *playground) lookup(w http.ResponseWriter, r *http.Request) *playRun {
+	p.mu.Lock()
+	run := p.runs[r.FormValue("id")]
+	p.mu.Unlock()
+	if run == nil {
+		http.Error(w, "no such run: a run ends when its page closes; reload the page", http.StatusNotFound)
+	}
+	return run
+}
+
+func serveJSON(w http.ResponseWriter, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, "ann serve: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(b)
+}
+
+// playSignal is one thing the page asks of its run.
+type playSignal struct {
+	op   string  // play, pause, step or reset
+	rate float64 // for play: iterations per second, 0 for as fast as it goes
+}
+
+// control signals the run's training goroutine: play (with an optional rate,
+// iterations per second), pause, step or reset; or changes how its frames
+// are drawn: view with confidence=true or false.
+func (p *playground) control(w http.ResponseWriter, r *http.Request) {
+	sig := playSignal{op: r.FormValue("op")}
+	switch sig.op {
+	case "play", "pause", "step", "reset":
+	case "view":
+		arg := r.FormValue("confidence")
+		confidence, err := strconv.ParseBool(arg)
+		if err != nil {
+			badRequest(w, fmt.Sprintf("confidence %q: want true or false", arg))
+			return
+		}
+		run := p.lookup(w, r)
+		if run == nil {
+			return
+		}
+		run.setView(confidence)
+		w.WriteHeader(http.StatusNoContent)
+		return
+	default:
+		badRequest(w, fmt.Sprintf("op %q: want play, pause, step, reset or view", sig.op))
+		return
+	}
+	if v := r.FormValue("rate"); v != "" {
+		rate, err := strconv.ParseFloat(v, 64)
+		if err != nil || !(rate == 0 || rate >= 0.1 && rate <= 1e6) {
+			badRequest(w, fmt.Sprintf("rate %q: want iterations per second, from 0.1 to 1000000 (0: as fast as it goes)", v))
+			return
+		}
+		sig.rate = rate
+	}
+	run := p.lookup(w, r)
+	if run == nil {
+		return
+	}
+	select {
+	case run.ctl <- sig:
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		http.Error(w, "the run is busy: try again", http.StatusServiceUnavailable)
+	}
+}
+
+// events streams the run's frames, and trains it while the page listens.
+func (p *playground) events(w http.ResponseWriter, r *http.Request) {
+	run := p.lookup(w, r)
+	if run == nil {
+		return
+	}
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "ann serve: streaming is not supported", http.StatusInternalServerError)
+		return
+	}
+	run.mu.Lock()
+	claimed, dropped := run.claimed, run.dropped
+	run.claimed = true
+	run.mu.Unlock()
+	if dropped {
+		http.Error(w, "no such run: its page did not open it in time; reload the page", http.StatusNotFound)
+		return
+	}
+	if claimed {
+		http.Error(w, "this run already has a page: a run is trained for one page", http.StatusConflict)
+		return
+	}
+	run.timer.Stop()
+	ctx, cancel := context.WithCancel(r.Context())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		run.loop(ctx)
+	}()
+	defer func() {
+		cancel()
+		<-done
+		p.remove(run)
+	}()
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	w.WriteHeader(http.StatusOK)
+	flusher.Flush()
+	tick := time.NewTicker(frameInterval)
+	defer tick.Stop()
+	var last uint64
+	first := true
+	var sent time.Time        // when the last frame was sent
+	var drawing time.Duration // how long it took to make
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-run.wake:
+		case <-tick.C:
+			// Drawing takes time from training: while it trains, spend at
+			// most a third of the time on frames.
+			if time.Since(sent) < 3*drawing {
+				continue
+			}
+		}
+		v := run.view()
+		if !first && v.gen == last {
+			continue
+		}
+		first, last = false, v.gen
+		start := time.Now()
+		b, err := json.Marshal(run.frame(v))
+		if err != nil {
+			return
+		}
+		sent, drawing = time.Now(), time.Since(start)
+		if _, err := fmt.Fprintf(w, "event: frame\ndata: %s\n\n", b); err != nil {
+			return
+		}
+		flusher.Flush()
+	}
+}
+
+// trace writes ann trace's output for one example with the current weights.
+func (p *playground) trace(w http.ResponseWriter, r *http.Request) {
+	run := p.lookup(w, r)
+	if run == nil {
+		return
+	}
+	s := run.setup
+	m := s.ds.X.Rows
+	arg := r.FormValue("example")
+	i, err := strconv.Atoi(arg)
+	if err != nil || i < 0 || i >= m {
+		badRequest(w, fmt.Sprintf("-example %q: want an example of the data set, 0..%d", arg, m-1))
+		return
+	}
+	v := run.view()
+	var buf bytes.Buffer
+	weights := "the initial weights"
+	if v.iter > 0 {
+		weights = fmt.Sprintf("the weights after iteration %d", v.iter)
+	}
+	if v.state == "diverged" {
+		weights += ", the last before training diverged: expect huge or infinite numbers"
+	}
+	fmt.Fprintf(&buf, "ann trace: example %d of the %d in %s (counting from 0), with %s\n\n", i, m, s.ds.name, weights)
+	if err := trace.WriteExamples(&buf, v.net, matrix.FromRows([][]float64{s.ds.X.Row(i)}), s.ds.y[i:i+1], trace.Options{Lambda: s.nf.lambda, Alpha: s.nf.alpha, First: i}); err != nil {
+		fmt.Fprintf(&buf, "\nann trace: %v\n", err)
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write(buf.Bytes())
+}
+
+// download hands out one of the files ann train -out writes, for the
+// iteration the run has reached.
+func (p *playground) download(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	kinds := map[string]string{"costs.csv": "text/csv", "run.json": "application/json", "model.npz": "application/zip",
+		"cost.svg": "image/svg+xml", "boundary.svg": "image/svg+xml"}
+	kind, ok := kinds[name]
+	if !ok {
+		http.Error(w, fmt.Sprintf("no file %q: want costs.csv, run.json, model.npz, cost.svg or boundary.svg", name), http.StatusNotFound)
+		return
+	}
+	run := p.lookup(w, r)
+	if run == nil {
+		return
+	}
+	v := run.view()
+	if v.iter == 0 {
+		http.Error(w, "no iteration yet: play or step first", http.StatusConflict)
+		return
+	}
+	s := run.setup
+	tr := s.trainRun(v)
+	var write func(io.Writer) error
+	switch name {
+	case "costs.csv":
+		write = tr.writeCosts
+	case "run.json":
+		write = func(w io.Writer) error { return tr.writeJSON(w, &s.df, s.testFraction, s.splitSeed) }
+	case "model.npz":
+		write = tr.model.Write
+	case "cost.svg":
+		write = tr.costSVG(&s.df)
+	case "boundary.svg":
+		write = tr.boundarySVG(&s.df, false)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		http.Error(w, "ann serve: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", kind)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	w.Write(buf.Bytes())
+}

@@ -1,0 +1,236 @@
+package main
+
+// ann serve: a run's settings, checked as ann train checks its flags, and
+// what the page is told about the run they make.
+
+import (
+	"flag"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ann-go/ann/svgplot"
+	"github.com/ann-go/ann/trainer/dataset"
+)
+
+// --- Settings: the flags of ann train ---
+
+// playFlags are the ann train flags a page may set, in the order the command
+// line shows them. -iters is where the run stops; the command line shows the
+// iteration the run reached instead.
+var playFlags = []string{"data", "n", "noise", "data-seed", "factor", "first",
+	"layers", "activation", "init", "seed",
+	"alpha", "lambda", "batch", "momentum", "shuffle-seed",
+	"test-fraction", "split-seed", "iters"}
+
+// playSetup is a checked run: its data, its rows, its network and training.
+type playSetup struct {
+	ds                *dataSet
+	trainIdx, testIdx []int
+	held              []bool    // per row: not trained on (held out, or past -first), drawn hollow
+	x1, x2            []float64 // the data's two features, as the figures take them
+	df                dataFlags
+	nf                netFlags
+	testFraction      float64
+	splitSeed         uint32
+	args              []string // the flags given, without -iters
+}
+
+// setup checks the settings form (ann train's flags by name, one value each)
+// and the uploaded file, if any, and makes the run's data. Errors are usage
+// errors in the command line's words.
+func (l limits) setup(form map[string][]string, file io.Reader, fileName string) (*playSetup, error) {
+	known := map[string]bool{}
+	for _, f := range playFlags {
+		known[f] = true
+	}
+	for name, vs := range form {
+		if !known[name] {
+			return nil, usagef("unknown setting %q: the playground takes the ann train flags %s", name, strings.Join(playFlags, ", "))
+		}
+		if len(vs) != 1 {
+			return nil, usagef("-%s is given %d times: give it once", name, len(vs))
+		}
+	}
+	var args []string
+	for _, f := range playFlags {
+		if vs, ok := form[f]; ok {
+			args = append(args, "-"+f+"="+vs[0])
+		}
+	}
+	// The flags of ann train (runTrain), on a flag set of their own.
+	fs := flag.NewFlagSet("ann train", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	s := &playSetup{}
+	s.df.register(fs)
+	s.nf.register(fs)
+	s.nf.registerTraining(fs)
+	var sf splitFlags
+	sf.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return nil, usagef("%v", err)
+	}
+	s.testFraction, s.splitSeed = sf.fraction, uint32(sf.seed)
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "iters" {
+			s.args = append(s.args, "-"+f.Name, f.Value.String())
+		}
+	})
+	s.args = canonicalOrder(s.args)
+
+	// The playground's bounds, before anything is made.
+	sizes := s.nf.sizes
+	if h := len(sizes) - 2; h > l.hidden {
+		return nil, usagef("-layers %v: want at most %d hidden layers in the playground", &s.nf.sizes, l.hidden)
+	}
+	for _, u := range sizes[1 : len(sizes)-1] {
+		if u > l.units {
+			return nil, usagef("-layers %v: want at most %d units per hidden layer in the playground", &s.nf.sizes, l.units)
+		}
+	}
+	if s.nf.iters > l.iters {
+		return nil, usagef("-iters %d: want from 1 to %d iterations in the playground", s.nf.iters, l.iters)
+	}
+	if !s.df.isFile() && s.df.n > l.rows {
+		return nil, usagef("-n %d: want from 1 to %d examples in the playground", s.df.n, l.rows)
+	}
+	if err := s.nf.check(); err != nil {
+		return nil, err
+	}
+	if s.df.first < 0 { // as df.load words it, which an upload does not go through
+		return nil, usagef("-first %d: want 0 (all rows) or a positive count", s.df.first)
+	}
+
+	// The data: generated, or the uploaded file, read as ann train reads one.
+	var err error
+	switch {
+	case !s.df.isFile() && file != nil:
+		return nil, usagef("a file was uploaded but -data is %s: set -data to the file's name", s.df.source)
+	case !s.df.isFile():
+		s.ds, err = s.df.load()
+	default:
+		s.ds, err = l.readUpload(&s.df, file, fileName)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.nf.fit(s.ds); err != nil {
+		return nil, err
+	}
+	for _, v := range s.ds.X.Data {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, usagef("-noise %v: the data has features that are not finite numbers: want a smaller noise", s.df.noise)
+		}
+	}
+	if s.ds.X.Cols != 2 {
+		return nil, usagef("%s: the playground draws two features, x1 and x2, but the data has %d", s.ds.name, s.ds.X.Cols)
+	}
+
+	// The held-out rows, as ann train chooses them.
+	m := s.ds.X.Rows
+	if s.trainIdx, s.testIdx, err = sf.rows(&s.df, m); err != nil {
+		return nil, err
+	}
+	s.held = make([]bool, m)
+	for i := range s.held {
+		s.held[i] = true
+	}
+	for _, i := range s.trainIdx {
+		s.held[i] = false
+	}
+	if len(s.trainIdx) == m {
+		s.held = nil // no hollow points, and no legend for them
+	}
+	s.x1, s.x2 = svgplot.Column(s.ds.X, 0), svgplot.Column(s.ds.X, 1)
+	return s, nil
+}
+
+// canonicalOrder sorts flag/value pairs into the order of playFlags.
+func canonicalOrder(args []string) []string {
+	var out []string
+	for _, f := range playFlags {
+		for i := 0; i+1 < len(args); i += 2 {
+			if args[i] == "-"+f {
+				out = append(out, args[i], args[i+1])
+			}
+		}
+	}
+	return out
+}
+
+// readUpload reads the uploaded CSV file that -data names, with the command
+// line's checks (dataset.ParseCSV) and its error messages.
+func (l limits) readUpload(df *dataFlags, file io.Reader, fileName string) (*dataSet, error) {
+	if err := df.checkFile(); err != nil {
+		return nil, err
+	}
+	if file == nil {
+		return nil, usagef("-data %s: upload the file (the playground reads no file on the server's disk)", df.source)
+	}
+	if fileName != df.source {
+		return nil, usagef("-data %s: but the file uploaded is %s", df.source, fileName)
+	}
+	data, err := dataset.NewReader(file, df.source).Read()
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	if data.X.Rows > l.rows {
+		return nil, usagef("%s: %d rows: want at most %d examples in the playground", df.source, data.X.Rows, l.rows)
+	}
+	return &dataSet{X: data.X, y: data.Y, name: df.source}, nil
+}
+
+// command returns the ann train command line that reproduces the run up to
+// iteration iter, as arguments.
+func (s *playSetup) command(iter int) []string {
+	return append(append([]string{}, s.args...), "-iters", strconv.Itoa(iter))
+}
+
+// shellQuote quotes an argument for a POSIX shell if it needs it.
+func shellQuote(a string) string {
+	if a != "" && strings.Trim(a, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,/+=:") == "" {
+		return a
+	}
+	return "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+}
+
+// runInfo is the answer to /api/run: what the page needs to draw and click.
+type runInfo struct {
+	ID        string       `json:"id"`
+	Name      string       `json:"name"`
+	Rows      int          `json:"rows"`
+	TrainRows int          `json:"trainRows"`
+	TestRows  int          `json:"testRows"`
+	Classes   int          `json:"classes"`
+	Stop      int          `json:"stop"`
+	Points    [][4]float64 `json:"points"` // x1, x2, label, role: 0 train, 1 held out, 2 unused
+	Extent    [4]float64   `json:"extent"` // the boundary's xmin, xmax, ymin, ymax
+	Args      []string     `json:"args"`   // ann train's flags, without -iters
+}
+
+func (s *playSetup) describe(id string) runInfo {
+	ds := s.ds
+	info := runInfo{ID: id, Name: ds.name, Rows: ds.X.Rows, TrainRows: len(s.trainIdx), TestRows: len(s.testIdx),
+		Classes: ds.classes(), Stop: s.nf.iters, Args: s.args}
+	role := make([]float64, ds.X.Rows)
+	for i := range role {
+		role[i] = 2
+	}
+	for _, i := range s.trainIdx {
+		role[i] = 0
+	}
+	for _, i := range s.testIdx {
+		role[i] = 1
+	}
+	info.Points = make([][4]float64, ds.X.Rows)
+	for i := range info.Points {
+		info.Points[i] = [4]float64{ds.X.At(i, 0), ds.X.At(i, 1), float64(ds.y[i]), role[i]}
+	}
+	// The rectangle boundaryGrid plots: the data's range widened by 1.
+	x, y := svgplot.Column(ds.X, 0), svgplot.Column(ds.X, 1)
+	xmin, xmax, ymin, ymax := slices.Min(x), slices.Max(x), slices.Min(y), slices.Max(y)
+	info.Extent = [4]float64{xmin - 1, xmax + 1, ymin - 1, ymax + 1}
+	return info
+}

@@ -2,6 +2,7 @@ package trainer
 
 import (
 	"context"
+	"math"
 
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/matrix"
@@ -24,7 +25,12 @@ func trainFast(ctx context.Context, net *network.Network, X *matrix.Dense, y []i
 	}
 	s := stepper{batchWS: map[int]*fast.Workspace{}}
 	defer s.close()
-	if c.Momentum > 0 {
+	switch {
+	case c.Optimizer == "adam":
+		s.adam = true
+		s.m, s.v = zerosLike(res.Net.Theta), zerosLike(res.Net.Theta)
+		s.beta1, s.beta2, s.epsilon = c.adamDefaults()
+	case c.Momentum > 0:
 		s.v = zerosLike(res.Net.Theta)
 	}
 	miniBatch := c.Batch > 0 && c.Batch < X.Rows
@@ -59,17 +65,27 @@ func trainFast(ctx context.Context, net *network.Network, X *matrix.Dense, y []i
 	return res, res.finish(ws.Cost(), &c)
 }
 
-// stepper makes the updates, keeping the velocities v^(l) for momentum and,
-// for mini-batches, a workspace for each batch size (the full one and the
-// last batch of an epoch), loaded with each batch's rows in turn.
+// stepper makes the updates, keeping the velocities v^(l) for momentum (or
+// Adam's moments m^(l), v^(l) and its update count t) and, for mini-batches,
+// a workspace for each batch size (the full one and the last batch of an
+// epoch), loaded with each batch's rows in turn.
 type stepper struct {
-	v       []*matrix.Dense // nil without momentum
+	v       []*matrix.Dense // nil without momentum or Adam
 	batchWS map[int]*fast.Workspace
+
+	adam                  bool
+	m                     []*matrix.Dense // Adam's first moment
+	t                     int             // Adam's updates so far
+	beta1, beta2, epsilon float64
 }
 
-// step makes one update from the gradients D: Θ := Θ - α D, or with momentum
-// v := β v + D, Θ := Θ - α v.
+// step makes one update from the gradients D: Θ := Θ - α D, with momentum
+// v := β v + D, Θ := Θ - α v, or Adam's (see the package comment).
 func (s *stepper) step(Theta, D []*matrix.Dense, c Config) {
+	if s.adam {
+		s.adamStep(Theta, D, c.Alpha)
+		return
+	}
 	if s.v == nil {
 		Step(Theta, D, c.Alpha)
 		return
@@ -79,6 +95,23 @@ func (s *stepper) step(Theta, D []*matrix.Dense, c Config) {
 		for i := range t {
 			v[i] = c.Momentum*v[i] + d[i]
 			t[i] -= c.Alpha * v[i]
+		}
+	}
+}
+
+// adamStep makes Adam's update t from the gradients D.
+func (s *stepper) adamStep(Theta, D []*matrix.Dense, alpha float64) {
+	s.t++
+	b1, b2 := s.beta1, s.beta2
+	alphaT := alpha * math.Sqrt(1-math.Pow(b2, float64(s.t))) / (1 - math.Pow(b1, float64(s.t)))
+	for l := 1; l < len(Theta); l++ {
+		t, d, m, v := Theta[l].Data, D[l].Data, s.m[l].Data, s.v[l].Data
+		for i := range t {
+			// float64(...) keeps each product rounded: no fused multiply-add,
+			// so the bits are the same on every CPU.
+			m[i] = float64(b1*m[i]) + float64((1-b1)*d[i])
+			v[i] = float64(b2*v[i]) + float64((1-b2)*float64(d[i]*d[i]))
+			t[i] -= alphaT * m[i] / (math.Sqrt(v[i]) + s.epsilon)
 		}
 	}
 }

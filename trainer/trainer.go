@@ -16,6 +16,13 @@
 //	    update per batch, with D computed on the batch as if it were the data
 //	    set (its m is b).
 //	momentum (Momentum = β > 0):  v^(l) := β v^(l) + D^(l),  Θ^(l) := Θ^(l) - α v^(l)
+//	Adam (Optimizer "adam"), at update t = 1, 2, ... (Kingma and Ba 2015, in the
+//	    form of their section 2's last paragraph, as scikit-learn's solver="adam":
+//	    ε is added to √v, where their Algorithm 1 adds it to √v̂):
+//	        m^(l) := β1 m^(l) + (1 - β1) D^(l)
+//	        v^(l) := β2 v^(l) + (1 - β2) D^(l) ⊙ D^(l)
+//	        α_t   := α √(1 - β2^t) / (1 - β1^t)
+//	        Θ^(l) := Θ^(l) - α_t m^(l) / (√v^(l) + ε)
 //
 // J_n is always the cost of the whole training set before epoch n. With a
 // held-out set (TestX, TestY), its cost for the same weights is recorded
@@ -53,6 +60,14 @@ type Config struct {
 	Batch int
 	// Momentum is β, 0 for none (the tutorial's plain gradient descent).
 	Momentum float64
+	// Optimizer is the update rule: "" or "gd" gradient descent (with
+	// momentum if Momentum > 0), "momentum" (which wants Momentum > 0), or
+	// "adam", with Beta1, Beta2 and Epsilon (0 for each: the paper's and
+	// scikit-learn's 0.9, 0.999 and 1e-8).
+	Optimizer string
+	Beta1     float64 // Adam's β1, the decay of the first moment m
+	Beta2     float64 // Adam's β2, the decay of the second moment v
+	Epsilon   float64 // Adam's ε, added to √v
 	// Seed seeds the numpy stream that shuffles the examples for
 	// mini-batches, once per epoch.
 	Seed uint32
@@ -126,6 +141,28 @@ func (c *Config) Check() error {
 		return bad("batch", c.Batch, "want 0 (all examples) or a positive size")
 	case !(c.Momentum >= 0 && c.Momentum < 1):
 		return bad("momentum", c.Momentum, "want a number in [0, 1)")
+	case c.Optimizer != "" && c.Optimizer != "gd" && c.Optimizer != "momentum" && c.Optimizer != "adam":
+		return bad("optimizer", c.Optimizer, "want gd, momentum or adam")
+	case c.Optimizer == "gd" && c.Momentum != 0:
+		return bad("momentum", c.Momentum, "want 0 with optimizer gd (or optimizer momentum)")
+	case c.Optimizer == "momentum" && c.Momentum == 0:
+		return bad("momentum", c.Momentum, "want a number in (0, 1) with optimizer momentum")
+	case c.Optimizer == "adam" && c.Momentum != 0:
+		return bad("momentum", c.Momentum, "want 0 with optimizer adam (beta1 is its momentum)")
+	case c.Optimizer != "adam" && c.Beta1 != 0:
+		return bad("beta1", c.Beta1, "only for optimizer adam")
+	case c.Optimizer != "adam" && c.Beta2 != 0:
+		return bad("beta2", c.Beta2, "only for optimizer adam")
+	case c.Optimizer != "adam" && c.Epsilon != 0:
+		return bad("epsilon", c.Epsilon, "only for optimizer adam")
+	case !(c.Beta1 >= 0 && c.Beta1 < 1):
+		return bad("beta1", c.Beta1, "want a number in [0, 1)")
+	case !(c.Beta2 >= 0 && c.Beta2 < 1):
+		return bad("beta2", c.Beta2, "want a number in [0, 1)")
+	case !(c.Epsilon >= 0) || math.IsInf(c.Epsilon, 1):
+		return bad("epsilon", c.Epsilon, "want a finite number >= 0 (0: 1e-8)")
+	case c.Reference && c.Optimizer == "adam":
+		return bad("optimizer", c.Optimizer, "want gd: the reference loop is gradient descent only")
 	case c.Reference && c.Batch != 0:
 		return bad("batch", c.Batch, "want 0: the reference loop is batch gradient descent only")
 	case c.Reference && c.Momentum != 0:
@@ -319,6 +356,22 @@ func Step(Theta, D []*matrix.Dense, alpha float64) {
 			t[i] -= alpha * d[i]
 		}
 	}
+}
+
+// adamDefaults returns β1, β2 and ε, with 0 for each meaning the Adam
+// paper's (and scikit-learn's) 0.9, 0.999 and 1e-8.
+func (c *Config) adamDefaults() (beta1, beta2, epsilon float64) {
+	beta1, beta2, epsilon = c.Beta1, c.Beta2, c.Epsilon
+	if beta1 == 0 {
+		beta1 = 0.9
+	}
+	if beta2 == 0 {
+		beta2 = 0.999
+	}
+	if epsilon == 0 {
+		epsilon = 1e-8
+	}
+	return beta1, beta2, epsilon
 }
 
 // zerosLike returns zero matrices shaped like Theta, by layer number.

@@ -186,8 +186,11 @@ func describe(ds *dataSet, df *dataFlags, nf *netFlags, rows string) string {
 	if nf.batch > 0 {
 		parts = append(parts, fmt.Sprintf("batches of %d", nf.batch))
 	}
-	if nf.momentum > 0 {
-		parts = append(parts, fmt.Sprintf("momentum %v", nf.momentum))
+	switch c := nf.config(); {
+	case c.Optimizer == "adam":
+		parts = append(parts, "adam")
+	case c.Momentum > 0:
+		parts = append(parts, fmt.Sprintf("momentum %v", c.Momentum))
 	}
 	if nf.standardize {
 		parts = append(parts, "standardized")

@@ -267,6 +267,10 @@ type netFlags struct {
 	iters       int
 	batch       int
 	momentum    float64
+	optimizer   string
+	beta1       float64
+	beta2       float64
+	epsilon     float64
 	shuffleSeed seedFlag
 	standardize bool
 	reference   bool
@@ -311,6 +315,10 @@ func (nf *netFlags) registerTraining(fs *flag.FlagSet) {
 	fs.IntVar(&nf.iters, "iters", 1000, "gradient-descent `iterations` (epochs, with -batch)")
 	fs.IntVar(&nf.batch, "batch", 0, "mini-batch `size` (0: all rows, the tutorial's batch gradient descent)")
 	fs.Float64Var(&nf.momentum, "momentum", 0, "momentum `β` (0: none, as the tutorial)")
+	fs.StringVar(&nf.optimizer, "optimizer", "gd", "the update: gd (gradient descent; with -momentum, momentum), momentum (-momentum β, 0.9 if not given) or adam (-beta1, -beta2, -epsilon; try -alpha 0.01)")
+	fs.Float64Var(&nf.beta1, "beta1", 0.9, "Adam's `β1`, the decay of its first moment")
+	fs.Float64Var(&nf.beta2, "beta2", 0.999, "Adam's `β2`, the decay of its second moment")
+	fs.Float64Var(&nf.epsilon, "epsilon", 1e-8, "Adam's `ε`, added to the square root of its second moment")
 	fs.Var(&nf.shuffleSeed, "shuffle-seed", "numpy `seed` that shuffles the rows for mini-batches")
 	fs.BoolVar(&nf.standardize, "standardize", false, "scale each feature to mean 0, standard deviation 1, fitted on the training rows")
 	registerReference(fs, &nf.reference)
@@ -357,9 +365,25 @@ func flagError(err error) error {
 
 // config returns the trainer configuration the flags describe.
 func (nf *netFlags) config() trainer.Config {
-	return trainer.Config{Alpha: nf.alpha, Iters: nf.iters, Lambda: nf.lambda,
+	c := trainer.Config{Alpha: nf.alpha, Iters: nf.iters, Lambda: nf.lambda,
 		Batch: nf.batch, Momentum: nf.momentum, Seed: uint32(nf.shuffleSeed), Reference: nf.reference,
 		Snapshots: nf.snapshots}
+	switch nf.optimizer {
+	case "gd": // the default: -momentum alone chooses momentum
+	case "momentum":
+		c.Optimizer = nf.optimizer
+		if c.Momentum == 0 {
+			c.Momentum = 0.9 // scikit-learn's default
+		}
+	default:
+		c.Optimizer = nf.optimizer
+	}
+	// Adam's settings reach the trainer with adam, or when changed, so that
+	// giving them to another optimizer is an error rather than ignored.
+	if nf.optimizer == "adam" || nf.beta1 != 0.9 || nf.beta2 != 0.999 || nf.epsilon != 1e-8 {
+		c.Beta1, c.Beta2, c.Epsilon = nf.beta1, nf.beta2, nf.epsilon
+	}
+	return c
 }
 
 // network returns the initial network the flags describe. Call check first.

@@ -257,6 +257,8 @@ var experiments = []experiment{
 	{args: []string{"-iters", "5000"}},
 	{args: []string{"-iters", "10000"}, curve: "2-5-5-2, 10000 iterations"},
 	{args: []string{"-first", "500", "-iters", "5000"}, curve: "2-5-5-2 on 500 points (Take 2)"},
+	{args: []string{"-first", "500", "-iters", "5000", "-optimizer", "momentum"}},
+	{args: []string{"-first", "500", "-iters", "5000", "-optimizer", "adam", "-alpha", "0.01"}},
 	{args: []string{"-momentum", "0.9"}, curve: "momentum 0.9", boundary: "experiments-boundary-momentum.svg"},
 	{args: []string{"-activation", "tanh"}, curve: "tanh hidden layers", boundary: "experiments-boundary-tanh.svg"},
 	{args: []string{"-alpha", "2"}},

@@ -202,8 +202,11 @@ func (r *trainRun) printSummary(w io.Writer) {
 	if n.batch > 0 && n.batch < len(r.trainIdx) {
 		method = fmt.Sprintf("mini-batches of %d", n.batch)
 	}
-	if n.momentum > 0 {
-		method += fmt.Sprintf(", momentum %v", n.momentum)
+	switch c := n.config(); {
+	case c.Optimizer == "adam":
+		method += fmt.Sprintf(", adam (beta1 %v, beta2 %v, epsilon %v)", n.beta1, n.beta2, n.epsilon)
+	case c.Momentum > 0:
+		method += fmt.Sprintf(", momentum %v", c.Momentum)
 	}
 	if n.standardize {
 		method += ", standardized features"
@@ -345,6 +348,10 @@ type runRecord struct {
 		Lambda      float64 `json:"lambda"`
 		Batch       int     `json:"batch"`
 		Momentum    float64 `json:"momentum"`
+		Optimizer   string  `json:"optimizer,omitempty"`
+		Beta1       float64 `json:"beta1,omitempty"`
+		Beta2       float64 `json:"beta2,omitempty"`
+		Epsilon     float64 `json:"epsilon,omitempty"`
 		ShuffleSeed uint32  `json:"shuffle_seed"`
 		Reference   bool    `json:"reference,omitempty"`
 	} `json:"training"`
@@ -405,7 +412,9 @@ func (r *trainRun) record(df *dataFlags, testFraction float64, splitSeed uint32)
 	rec.Network.Seed = uint32(r.nf.seed)
 	t := &rec.Training
 	t.Alpha, t.Iters, t.Lambda = r.nf.alpha, r.nf.iters, r.nf.lambda
-	t.Batch, t.Momentum, t.ShuffleSeed = r.nf.batch, r.nf.momentum, uint32(r.nf.shuffleSeed)
+	c := r.nf.config()
+	t.Batch, t.Momentum, t.ShuffleSeed = r.nf.batch, c.Momentum, uint32(r.nf.shuffleSeed)
+	t.Optimizer, t.Beta1, t.Beta2, t.Epsilon = c.Optimizer, c.Beta1, c.Beta2, c.Epsilon
 	t.Reference = r.nf.reference
 	costs := r.res.Costs
 	res := &rec.Result

@@ -10,6 +10,7 @@ import (
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/fast"
+	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/trainer/dataset"
 )
 
@@ -55,7 +56,7 @@ func BenchmarkIteration(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			X, err := dataset.FitScaler(d.X).Transform(d.X) // as scikit-learn's StandardScaler
+			X, err := model.FitScaler(d.X).Transform(d.X) // as scikit-learn's StandardScaler
 			if err != nil {
 				b.Fatal(err)
 			}

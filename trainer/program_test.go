@@ -63,7 +63,7 @@ func program(dir string) error {
 	}
 	trainIdx, testIdx := dataset.TrainTestSplit(d.X.Rows, 0.25, 0)
 	X, y := dataset.Rows(d.X, d.Y, trainIdx)
-	sc := dataset.FitScaler(X)
+	sc := model.FitScaler(X)
 	Xs, err := sc.Transform(X)
 	if err != nil {
 		return err
@@ -82,7 +82,7 @@ func program(dir string) error {
 	if err != nil {
 		return err
 	}
-	m := &model.Model{Net: res.Net, Mean: sc.Mean, Std: sc.Std} // the scaler travels with the model
+	m := &model.Model{Net: res.Net, Scaler: sc} // the scaler travels with the model
 	if err = m.WriteFile(filepath.Join(dir, "model.npz")); err != nil {
 		return err
 	}

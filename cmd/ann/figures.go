@@ -347,7 +347,7 @@ func (r *trainRun) trainingFiles(prefix string, frames []int, animated bool, opt
 		if !slices.Contains(frames, s.Iter) {
 			continue
 		}
-		m := &model.Model{Net: s.Net, Features: r.model.Features, Mean: r.model.Mean, Std: r.model.Std}
+		m := &model.Model{Net: s.Net, Features: r.model.Features, Scaler: r.model.Scaler}
 		g, err := svgplot.BoundaryGrid(ds.X, m.GridProbabilities, gridSteps(r.nf.sizes, panelSteps))
 		if err != nil {
 			return nil, err

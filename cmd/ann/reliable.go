@@ -15,9 +15,9 @@ import (
 
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer"
-	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // trainError turns an error of trainer.Train into the command line's words:
@@ -88,7 +88,7 @@ func scaleHint(w io.Writer, ds *dataSet, nf *netFlags) {
 	// StandardScaler's deviations, which are 1 for a constant column: such
 	// columns are left out.
 	lo, hi := math.Inf(1), 0.0
-	for j, sd := range dataset.FitScaler(ds.X).Std {
+	for j, sd := range model.FitScaler(ds.X).Std {
 		if c := svgplot.Column(ds.X, j); slices.Min(c) < slices.Max(c) {
 			lo, hi = min(lo, sd), max(hi, sd)
 		}

@@ -102,7 +102,7 @@ func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		net = mod.Net
 		w.printf("ann trace: %s of the %d in %s (counting from 0), with the trained weights of %s\n", which, rows, ds.name, *modelPath)
 		w.printf("λ is -lambda's, %v: a model file does not record the λ it was trained with.\n", nf.lambda)
-		if mod.Features != nil || mod.Mean != nil {
+		if mod.Features != nil || mod.Scaler != nil {
 			if X, err = mod.Standardize(X); err != nil {
 				return usagef("-model %s: %v", *modelPath, err)
 			}
@@ -110,7 +110,7 @@ func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if mod.Features != nil {
 			w.printf("The model's inputs are the features %v of the data's row (x1, x2), so x below is those features.\n", mod.Features)
 		}
-		if mod.Mean != nil {
+		if mod.Scaler != nil {
 			w.printf("The model was trained on standardized inputs, so x below is the data's row\n")
 			w.printf("standardized with the model's mean and standard deviation: x_j' = (x_j - mean_j) / std_j.\n")
 		}

@@ -145,8 +145,7 @@ func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFla
 		if err != nil {
 			return nil, err
 		}
-		sc := dataset.FitScaler(F)
-		mdl.Mean, mdl.Std = sc.Mean, sc.Std // the scaler travels with the model
+		mdl.Scaler = model.FitScaler(F) // the scaler travels with the model
 	}
 	c := nf.config()
 	var Xtest *matrix.Dense

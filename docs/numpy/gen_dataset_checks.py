@@ -14,7 +14,7 @@ Writes, from the repository root:
   KFold(n_splits=k, shuffle=True, random_state=seed).split (test indices of every
   fold, and the train indices for m <= 150) and train_test_split(arange(m), test_size=f,
   shuffle=True, random_state=seed).
-- trainer/dataset/testdata/scaler.json: scikit-learn's StandardScaler fitted
+- network/model/testdata/scaler.json: scikit-learn's StandardScaler fitted
   on small matrices, iris and digits: mean_, scale_ and the transform of the
   matrix itself.
 
@@ -189,6 +189,7 @@ def scaler_cases():
 def main():
     os.makedirs("moons/testdata", exist_ok=True)
     os.makedirs("trainer/dataset/testdata", exist_ok=True)
+    os.makedirs("network/model/testdata", exist_ok=True)
     dump({"generator": generator(),
           "cases": [circles_case(*c) for c in CIRCLES]},
          "moons/testdata/circles_more.json")
@@ -203,7 +204,7 @@ def main():
           "train_test_split": [split_case(*c) for c in SPLITS]},
          "trainer/dataset/testdata/splits.json")
     dump({"generator": generator(), "cases": scaler_cases()},
-         "trainer/dataset/testdata/scaler.json")
+         "network/model/testdata/scaler.json")
 
 
 if __name__ == "__main__":

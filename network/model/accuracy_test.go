@@ -40,7 +40,7 @@ func TestAccuracy(t *testing.T) {
 		t.Errorf("Accuracy = %v, want network.Accuracy's %v", got, want)
 	}
 	// With a standardization that is the identity the result is the same.
-	ms := &model.Model{Net: net, Mean: []float64{0, 0}, Std: []float64{1, 1}}
+	ms := &model.Model{Net: net, Scaler: &model.Scaler{Mean: []float64{0, 0}, Std: []float64{1, 1}}}
 	if gs, err := ms.Accuracy(X, y); err != nil || gs != got {
 		t.Errorf("with the identity standardization: %v, %v; want %v", gs, err, got)
 	}

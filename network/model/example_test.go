@@ -33,9 +33,9 @@ func ExampleRead() {
 
 // A half-filled model is an error, not a panic.
 func ExampleModel_Check() {
-	m := &model.Model{Net: network.New(layer.Init(layer.Tutorial, 0)), Mean: []float64{0, 0}}
+	m := &model.Model{Net: network.New(layer.Init(layer.Tutorial, 0)), Scaler: &model.Scaler{Mean: []float64{0, 0}}}
 	_, err := m.Predict(matrix.New(1, 2))
 	fmt.Println(err)
 	// Output:
-	// model: Mean and Std come together; the model has only one
+	// model: the Scaler's Mean and Std come together; it has only one
 }

@@ -23,7 +23,7 @@ import (
 func TestModelFeatures(t *testing.T) {
 	fs := dataset.Features{dataset.X1X2, dataset.X1, dataset.SinX2}
 	m := &Model{Net: &network.Network{Theta: layer.Init([]int{3, 4, 2}, 7), Hidden: network.Tanh},
-		Features: fs, Mean: []float64{0.1, 0.5, 0}, Std: []float64{0.5, 1, 2}}
+		Features: fs, Scaler: &Scaler{Mean: []float64{0.1, 0.5, 0}, Std: []float64{0.5, 1, 2}}}
 	if m.Columns() != 2 {
 		t.Errorf("Columns() = %d, want 2", m.Columns())
 	}
@@ -32,7 +32,7 @@ func TestModelFeatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	S, err := (&dataset.Scaler{Mean: m.Mean, Std: m.Std}).Transform(F)
+	S, err := m.Scaler.Transform(F)
 	if err != nil {
 		t.Fatal(err)
 	}

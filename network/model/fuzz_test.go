@@ -17,7 +17,7 @@ import (
 func FuzzModelPredict(f *testing.F) {
 	for _, m := range []*Model{
 		{Net: network.New(layer.Init(layer.Tutorial, 0))},
-		{Net: &network.Network{Theta: layer.Init([]int{2, 2}, 1), Hidden: network.ReLU}, Mean: []float64{1, -1}, Std: []float64{0.5, 2}},
+		{Net: &network.Network{Theta: layer.Init([]int{2, 2}, 1), Hidden: network.ReLU}, Scaler: &Scaler{Mean: []float64{1, -1}, Std: []float64{0.5, 2}}},
 		{Net: &network.Network{Theta: layer.Init([]int{3, 4, 3}, 2), Hidden: network.Tanh}},
 	} {
 		var buf bytes.Buffer

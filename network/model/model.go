@@ -7,6 +7,22 @@
 //	u = f(x) or x,   u_j' = (u_j - Mean[j]) / Std[j],   predict(x) = argmax_k h_k(u')
 //
 // computed by package network/fast.
+//
+// # Standardization
+//
+// The tutorial's data, the two moons, need no scaling; other data sets
+// (iris, digits) train well only with z-score feature scaling, as
+// scikit-learn's StandardScaler does it. FitScaler computes each column j's
+// mean and deviation over the m training rows, and Scaler.Transform
+// standardizes any rows with them:
+//
+//	mean_j = (1/m) Σ_i x_ij
+//	std_j  = √( (1/m) Σ_i (x_ij - mean_j)² )      ddof 0; 1 for a constant column
+//	z_ij   = (x_ij - mean_j) / std_j
+//
+// computed so that no finite column overflows, and equal to scikit-learn's
+// to the bit wherever scikit-learn's own arithmetic stays finite. The model
+// keeps the Scaler so that every input is scaled as the training rows were.
 package model
 
 import (
@@ -44,16 +60,17 @@ import (
 // such a file.
 //
 // Every method checks the model first (see Check) and returns its error: a
-// zero Model, or one with Mean but no Std, is an error, not a panic.
+// zero Model, or one whose Scaler has Mean but no Std, is an error, not a
+// panic.
 type Model struct {
 	Net *network.Network
 	// Features, when not nil, are the network's inputs computed from the
 	// two columns (x1, x2) of the data: input j is Features[j](x1, x2).
 	Features dataset.Features
-	// Mean and Std, when not nil, standardize each input j before the
-	// first layer, u_j' = (u_j - Mean[j]) / Std[j], as training did; with
+	// Scaler, when not nil, standardizes each input j before the first
+	// layer, u_j' = (u_j - Mean[j]) / Std[j], as training did; with
 	// Features, u is the features.
-	Mean, Std []float64
+	Scaler *Scaler
 }
 
 // Array names in a model file.
@@ -66,8 +83,8 @@ const (
 
 // Check returns an error unless m has a network (see network.Network.Check),
 // either no Features or valid ones (see dataset.Features.Check), one per
-// input unit, and either no standardization or one finite Mean and one
-// finite Std > 0 per input unit.
+// input unit, and either no Scaler or one with a finite Mean and a finite
+// Std > 0 per input unit.
 func (m *Model) Check() error {
 	if m == nil {
 		return errors.New("model: nil model")
@@ -87,21 +104,22 @@ func (m *Model) Check() error {
 			return fmt.Errorf("model: %d features (%v) for %d input units", len(m.Features), m.Features, sizes[0])
 		}
 	}
-	if (m.Mean == nil) != (m.Std == nil) {
-		return errors.New("model: Mean and Std come together; the model has only one")
-	}
-	if m.Mean == nil {
+	s := m.Scaler
+	if s == nil {
 		return nil
 	}
-	if len(m.Mean) != sizes[0] || len(m.Std) != sizes[0] {
-		return fmt.Errorf("model: %d means and %d standard deviations for %d input features", len(m.Mean), len(m.Std), sizes[0])
+	if (s.Mean == nil) != (s.Std == nil) {
+		return errors.New("model: the Scaler's Mean and Std come together; it has only one")
 	}
-	for j := range m.Mean {
-		if math.IsNaN(m.Mean[j]) || math.IsInf(m.Mean[j], 0) {
-			return fmt.Errorf("model: Mean[%d] is %v: want a finite number", j, m.Mean[j])
+	if len(s.Mean) != sizes[0] || len(s.Std) != sizes[0] {
+		return fmt.Errorf("model: %d means and %d standard deviations for %d input features", len(s.Mean), len(s.Std), sizes[0])
+	}
+	for j := range s.Mean {
+		if !finite(s.Mean[j]) {
+			return fmt.Errorf("model: Mean[%d] is %v: want a finite number", j, s.Mean[j])
 		}
-		if !(m.Std[j] > 0) || math.IsInf(m.Std[j], 1) {
-			return fmt.Errorf("model: Std[%d] is %v: want a finite standard deviation > 0", j, m.Std[j])
+		if !(s.Std[j] > 0) || math.IsInf(s.Std[j], 1) {
+			return fmt.Errorf("model: Std[%d] is %v: want a finite standard deviation > 0", j, s.Std[j])
 		}
 	}
 	return nil
@@ -147,20 +165,11 @@ func (m *Model) Standardize(X *matrix.Dense) (*matrix.Dense, error) {
 	if err := m.Net.CheckX(X); err != nil {
 		return nil, fmt.Errorf("model: %w", err)
 	}
-	if m.Mean == nil {
+	if m.Scaler == nil {
 		return X, nil
 	}
-	S, err := m.scaler().Transform(X)
-	if err != nil {
-		return nil, fmt.Errorf("model: %w", err)
-	}
-	return S, nil
+	return m.Scaler.Transform(X)
 }
-
-// scaler returns the model's standardization as the dataset.Scaler that
-// computes it, x_j' = (x_j - Mean[j]) / Std[j], without overflowing where
-// the result is in range.
-func (m *Model) scaler() *dataset.Scaler { return &dataset.Scaler{Mean: m.Mean, Std: m.Std} }
 
 // Probabilities returns the network's output units for each example of X,
 // m x K, after standardizing X (see Standardize for the errors).
@@ -287,20 +296,22 @@ func (m *Model) standardizeGrid(xs, ys []float64) ([]float64, []float64, error) 
 	}
 	axis := func(v []float64, j int) ([]float64, error) {
 		for _, x := range v {
-			if math.IsNaN(x) || math.IsInf(x, 0) {
+			if !finite(x) {
 				return nil, fmt.Errorf("model: grid axis %d holds %v: want finite numbers", j, x)
 			}
 		}
-		if m.Mean == nil {
+		if m.Scaler == nil {
 			return v, nil
 		}
-		// The axis as one column, standardized as feature j.
-		sc := &dataset.Scaler{Mean: m.Mean[j : j+1], Std: m.Std[j : j+1]}
-		S, err := sc.Transform(&matrix.Dense{Rows: len(v), Cols: 1, Data: v})
-		if err != nil {
-			return nil, fmt.Errorf("model: grid axis %d: %w", j, err)
+		// The axis, standardized as input j.
+		s := make([]float64, len(v))
+		for i, x := range v {
+			var ok bool
+			if s[i], ok = m.Scaler.standardize(j, x); !ok {
+				return nil, fmt.Errorf("model: grid axis %d, point %d: %s", j, i, m.Scaler.beyond(j, x))
+			}
 		}
-		return S.Data, nil
+		return s, nil
 	}
 	sx, err := axis(xs, 0)
 	if err != nil {
@@ -327,10 +338,10 @@ func (m *Model) arrays() []npy.Array {
 		}
 		a = append(a, npy.Array{Name: featuresArray, Shape: []int{len(codes)}, Data: codes})
 	}
-	if m.Mean != nil {
+	if s := m.Scaler; s != nil {
 		a = append(a,
-			npy.Array{Name: meanArray, Shape: []int{len(m.Mean)}, Data: m.Mean},
-			npy.Array{Name: stdArray, Shape: []int{len(m.Std)}, Data: m.Std})
+			npy.Array{Name: meanArray, Shape: []int{len(s.Mean)}, Data: s.Mean},
+			npy.Array{Name: stdArray, Shape: []int{len(s.Std)}, Data: s.Std})
 	}
 	return a
 }
@@ -420,7 +431,7 @@ func fromArrays(arrays []npy.Array) (*Model, error) {
 		if len(a.Shape) != 2 {
 			return nil, fmt.Errorf("%s has shape %v: want 2 dimensions, s_{l+1} x (s_l + 1)", name, a.Shape)
 		}
-		if err := finite(name, a.Data); err != nil {
+		if err := finiteArray(name, a.Data); err != nil {
 			return nil, err
 		}
 		Theta[l] = &matrix.Dense{Rows: a.Shape[0], Cols: a.Shape[1], Data: a.Data}
@@ -462,7 +473,7 @@ func fromArrays(arrays []npy.Array) (*Model, error) {
 			if len(a.Shape) != 1 || a.Shape[0] != sizes[0] {
 				return nil, fmt.Errorf("%s has shape %v: want (%d,), one value per input feature", a.Name, a.Shape, sizes[0])
 			}
-			if err := finite(a.Name, a.Data); err != nil {
+			if err := finiteArray(a.Name, a.Data); err != nil {
 				return nil, err
 			}
 		}
@@ -471,14 +482,14 @@ func fromArrays(arrays []npy.Array) (*Model, error) {
 				return nil, fmt.Errorf("%s[%d] is %v: want a standard deviation > 0", stdArray, j, s)
 			}
 		}
-		m.Mean, m.Std = mean.Data, std.Data
+		m.Scaler = &Scaler{Mean: mean.Data, Std: std.Data}
 	}
 	return m, nil
 }
 
-func finite(name string, v []float64) error {
+func finiteArray(name string, v []float64) error {
 	for i, x := range v {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
+		if !finite(x) {
 			return fmt.Errorf("%s holds %v at element %d: weights must be finite", name, x, i)
 		}
 	}

@@ -59,10 +59,10 @@ func TestReadNumpyModel(t *testing.T) {
 func TestModelRoundTrip(t *testing.T) {
 	for _, m := range []*Model{
 		{Net: network.New(layer.Init([]int{2, 5, 5, 2}, 0))},
-		{Net: &network.Network{Theta: layer.Init([]int{3, 4, 3}, 1), Hidden: network.Tanh}, Mean: []float64{1, 2, 3}, Std: []float64{0.5, 1, 2}},
+		{Net: &network.Network{Theta: layer.Init([]int{3, 4, 3}, 1), Hidden: network.Tanh}, Scaler: &Scaler{Mean: []float64{1, 2, 3}, Std: []float64{0.5, 1, 2}}},
 		{Net: &network.Network{Theta: layer.Init([]int{1, 2}, 2), Hidden: network.ReLU}},
-		{Net: &network.Network{Theta: layer.Init([]int{2, 2}, 3)}, Mean: []float64{-1, 1e3}, Std: []float64{1e-3, 7}},
-		{Net: &network.Network{Theta: layer.Init([]int{2, 6, 3}, 4), Hidden: network.Tanh}, Mean: []float64{0.5, 0}, Std: []float64{1, 2}},
+		{Net: &network.Network{Theta: layer.Init([]int{2, 2}, 3)}, Scaler: &Scaler{Mean: []float64{-1, 1e3}, Std: []float64{1e-3, 7}}},
+		{Net: &network.Network{Theta: layer.Init([]int{2, 6, 3}, 4), Hidden: network.Tanh}, Scaler: &Scaler{Mean: []float64{0.5, 0}, Std: []float64{1, 2}}},
 	} {
 		var buf bytes.Buffer
 		if err := m.Write(&buf); err != nil {
@@ -80,8 +80,8 @@ func TestModelRoundTrip(t *testing.T) {
 				t.Errorf("Theta%d differs after a round trip", l)
 			}
 		}
-		if !slices.Equal(got.Mean, m.Mean) || !slices.Equal(got.Std, m.Std) {
-			t.Errorf("standardization %v %v, want %v %v", got.Mean, got.Std, m.Mean, m.Std)
+		if (got.Scaler == nil) != (m.Scaler == nil) || m.Scaler != nil && (!slices.Equal(got.Scaler.Mean, m.Scaler.Mean) || !slices.Equal(got.Scaler.Std, m.Scaler.Std)) {
+			t.Errorf("standardization %+v, want %+v", got.Scaler, m.Scaler)
 		}
 		path := filepath.Join(t.TempDir(), "m.npz")
 		if err := m.WriteFile(path); err != nil {
@@ -117,7 +117,7 @@ func TestModelRoundTrip(t *testing.T) {
 
 func TestModelStandardize(t *testing.T) {
 	net := network.New([]*matrix.Dense{nil, matrix.FromRows([][]float64{{0, -10, 0}, {0, 10, 0}})})
-	m := &Model{Net: net, Mean: []float64{5, 0}, Std: []float64{2, 1}}
+	m := &Model{Net: net, Scaler: &Scaler{Mean: []float64{5, 0}, Std: []float64{2, 1}}}
 	X := matrix.FromRows([][]float64{{4, 7}, {6, -7}})
 	S, err := m.Standardize(X)
 	if err != nil {
@@ -181,7 +181,7 @@ func TestModelGrid(t *testing.T) {
 	xs, ys := randdata.Axis(70, 5), randdata.Axis(40, 6)
 	X := randdata.GridPoints(xs, ys)
 	for _, g := range []network.Activation{network.Tanh, network.Sigmoid} {
-		m := &Model{Net: &network.Network{Theta: layer.Init(layer.Tutorial, 2), Hidden: g}, Mean: []float64{0.5, -1}, Std: []float64{2, 0.25}}
+		m := &Model{Net: &network.Network{Theta: layer.Init(layer.Tutorial, 2), Hidden: g}, Scaler: &Scaler{Mean: []float64{0.5, -1}, Std: []float64{2, 0.25}}}
 		want, _ := m.Probabilities(X)
 		got, err := m.GridProbabilities(xs, ys)
 		if err != nil {

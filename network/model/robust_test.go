@@ -21,11 +21,11 @@ func TestBadModels(t *testing.T) {
 		"nil":              nil,
 		"zero":             {},
 		"zero network":     {Net: &network.Network{}},
-		"Mean without Std": {Net: tut(), Mean: []float64{0, 0}},
-		"short Mean":       {Net: tut(), Mean: []float64{0}, Std: []float64{1}},
-		"Std 0":            {Net: tut(), Mean: []float64{0, 0}, Std: []float64{1, 0}},
-		"Std NaN":          {Net: tut(), Mean: []float64{0, 0}, Std: []float64{1, math.NaN()}},
-		"Mean Inf":         {Net: tut(), Mean: []float64{math.Inf(1), 0}, Std: []float64{1, 1}},
+		"Mean without Std": {Net: tut(), Scaler: &Scaler{Mean: []float64{0, 0}}},
+		"short Mean":       {Net: tut(), Scaler: &Scaler{Mean: []float64{0}, Std: []float64{1}}},
+		"Std 0":            {Net: tut(), Scaler: &Scaler{Mean: []float64{0, 0}, Std: []float64{1, 0}}},
+		"Std NaN":          {Net: tut(), Scaler: &Scaler{Mean: []float64{0, 0}, Std: []float64{1, math.NaN()}}},
+		"Mean Inf":         {Net: tut(), Scaler: &Scaler{Mean: []float64{math.Inf(1), 0}, Std: []float64{1, 1}}},
 		"NaN weight":       {Net: &network.Network{Theta: []*matrix.Dense{nil, matrix.FromRows([][]float64{{math.NaN(), 0, 0}})}}},
 	}
 	X := matrix.FromRows([][]float64{{1, 2}})
@@ -53,7 +53,7 @@ func TestBadModels(t *testing.T) {
 			t.Errorf("%s: WriteFile left a file", name)
 		}
 	}
-	good := &Model{Net: tut(), Mean: []float64{0, 0}, Std: []float64{1e-300, 1}}
+	good := &Model{Net: tut(), Scaler: &Scaler{Mean: []float64{0, 0}, Std: []float64{1e-300, 1}}}
 	for name, bad := range map[string]*matrix.Dense{
 		"nil":         nil,
 		"0 columns":   matrix.New(1, 0),
@@ -89,14 +89,14 @@ func TestBadModels(t *testing.T) {
 	}
 }
 
-// Standardizing goes through dataset.Scaler.Transform: x - mean may overflow
+// Standardizing goes through Scaler.Transform: x - mean may overflow
 // where (x - mean) / std does not, and the result is still computed.
 func TestStandardizeDoesNotOverflow(t *testing.T) {
 	net, err := network.FromWeights(matrix.FromRows([][]float64{{0, 1e-300, 0}, {0, 0, 1}}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &Model{Net: net, Mean: []float64{-1e308, 0}, Std: []float64{1e10, 1}}
+	m := &Model{Net: net, Scaler: &Scaler{Mean: []float64{-1e308, 0}, Std: []float64{1e10, 1}}}
 	S, err := m.Standardize(matrix.FromRows([][]float64{{1.7e308, 2}}))
 	if err != nil {
 		t.Fatalf("Standardize(1.7e308) with mean -1e308, std 1e10: %v, want 2.7e298", err)
@@ -107,7 +107,7 @@ func TestStandardizeDoesNotOverflow(t *testing.T) {
 	if _, err := m.Standardize(matrix.FromRows([][]float64{{1.7e308, 2}, {0, 1}})); err != nil {
 		t.Errorf("second row: %v", err)
 	}
-	m.Std[0] = 1e-300
+	m.Scaler.Std[0] = 1e-300
 	if _, err := m.Standardize(matrix.FromRows([][]float64{{1e300, 0}})); err == nil || !strings.Contains(err.Error(), "beyond the float64 range") {
 		t.Errorf("Standardize(1e300) with std 1e-300: %v, want an error: beyond the float64 range", err)
 	}

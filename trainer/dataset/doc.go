@@ -1,8 +1,9 @@
 // Package dataset reads data sets from CSV files and prepares them for
-// training as the tutorial's Python world does: z-score feature scaling as
-// scikit-learn's StandardScaler computes it, and train/test and k-fold
+// training as the tutorial's Python world does: train/test and k-fold
 // splits that pick the same rows as scikit-learn's train_test_split and
-// KFold for the same random_state.
+// KFold for the same random_state. (The z-score feature scaling of
+// scikit-learn's StandardScaler is model.Scaler, which a trained model
+// carries.)
 //
 // It serves two parts of the tutorial. Its section "Generating a data set"
 // makes the two moons (package moons); this package reads a data set that
@@ -56,18 +57,6 @@
 // is refused before it is parsed. The error of a cap wraps ErrTooLarge.
 // Class labels must be below 1000000.
 //
-// # Standardization
-//
-// FitScaler computes each feature column j's mean and deviation over the m
-// training rows, and Scaler.Transform standardizes any rows with them:
-//
-//	mean_j = (1/m) Σ_i x_ij
-//	std_j  = √( (1/m) Σ_i (x_ij - mean_j)² )      ddof 0; 1 for a constant column
-//	z_ij   = (x_ij - mean_j) / std_j
-//
-// computed so that no finite column overflows, and equal to scikit-learn's
-// to the bit wherever scikit-learn's own arithmetic stays finite.
-//
 // # Feature inputs
 //
 // Features, for a data set of two features (x1, x2), computes the inputs
@@ -85,10 +74,9 @@
 // given seed, exactly as scikit-learn 1.2 does for random_state=seed.
 //
 // The functions whose arguments a program chooses (KFold, TrainTestSplit,
-// Complement, Rows, FitScaler) panic on arguments no data set can make
-// right, as slices functions do; each says when. A program that takes k or
-// a test fraction from its user checks them first with CheckKFold and
-// CheckTrainTestSplit, which return the same findings as a *SplitError
-// naming the argument. What comes from data (a file, rows to standardize) is
-// checked and returned as an error.
+// Complement, Rows) panic on arguments no data set can make right, as slices
+// functions do; each says when. A program that takes k or a test fraction
+// from its user checks them first with CheckKFold and CheckTrainTestSplit,
+// which return the same findings as a *SplitError naming the argument. What
+// comes from data (a file) is checked and returned as an error.
 package dataset

@@ -11,10 +11,10 @@ import (
 	"github.com/ann-go/ann/trainer/dataset"
 )
 
-// The package's main use: read a data file, hold out a test set, standardize
-// the features with the training rows' means and deviations, and make the
-// folds of cross-validation. (scikit-learn 1.2.1's train_test_split,
-// StandardScaler and KFold, with random_state=0, print the same.)
+// The package's main use: read a data file, hold out a test set and make the
+// folds of cross-validation. (scikit-learn 1.2.1's train_test_split and
+// KFold, with random_state=0, print the same; model.FitScaler standardizes
+// the training rows as its StandardScaler does.)
 func Example() {
 	d, err := dataset.ReadCSV(filepath.Join("..", "..", "testdata", "iris.csv"))
 	if err != nil {
@@ -27,15 +27,7 @@ func Example() {
 	Xtrain, ytrain := dataset.Rows(d.X, d.Y, train)
 	Xtest, _ := dataset.Rows(d.X, d.Y, test)
 	fmt.Println(len(train), "training rows, first", train[:3], "labels", ytrain[:3])
-
-	s := dataset.FitScaler(Xtrain)
-	fmt.Printf("mean %.4f\nstd  %.4f\n", s.Mean, s.Std)
-	Ztest, err := s.Transform(Xtest)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Printf("first test row %v -> %.4f\n", Xtest.Row(0), Ztest.Row(0))
+	fmt.Println(len(test), "test rows, first", Xtest.Row(0))
 
 	for j, fold := range dataset.KFold(Xtrain.Rows, 5, 0) {
 		fmt.Printf("fold %d: %d test rows, %d training rows\n", j, len(fold), len(dataset.Complement(Xtrain.Rows, fold)))
@@ -43,9 +35,7 @@ func Example() {
 	// Output:
 	// 150 rows, 4 features, K = 3 classes, header ["150" "4" "setosa" "versicolor" "virginica"]
 	// 120 training rows, first [137 84 27] labels [2 1 0]
-	// mean [5.8808 3.0533 3.8158 1.2317]
-	// std  [0.8469 0.4301 1.7775 0.7721]
-	// first test row [5.8 2.8 5.1 2.4] -> [-0.0954 -0.5890 0.7225 1.5132]
+	// 30 test rows, first [5.8 2.8 5.1 2.4]
 	// fold 0: 24 test rows, 96 training rows
 	// fold 1: 24 test rows, 96 training rows
 	// fold 2: 24 test rows, 96 training rows
@@ -131,29 +121,6 @@ func ExampleRows() {
 	// Output:
 	// [[4 5]
 	//  [0 1]] [9 7]
-}
-
-func ExampleFitScaler() {
-	// The second column is constant: its Std is 1, so it scales to zeros.
-	// (scikit-learn's StandardScaler gives the same mean_, scale_ and
-	// transform.)
-	X := matrix.FromRows([][]float64{{1, 10}, {2, 10}, {3, 10}, {6, 10}})
-	s := dataset.FitScaler(X)
-	fmt.Printf("mean %v std %.4f\n", s.Mean, s.Std)
-	Z, err := s.Transform(X)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for i := range Z.Rows {
-		fmt.Printf("%7.4f %v\n", Z.At(i, 0), Z.At(i, 1))
-	}
-	// Output:
-	// mean [3 10] std [1.8708 1.0000]
-	// -1.0690 0
-	// -0.5345 0
-	//  0.0000 0
-	//  1.6036 0
 }
 
 // WriteCSV writes a data set that ReadCSV reads back exactly.

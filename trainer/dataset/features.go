@@ -162,3 +162,5 @@ func (fs Features) Apply(X *matrix.Dense) (*matrix.Dense, error) {
 	}
 	return out, nil
 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

@@ -1,4 +1,4 @@
-package dataset
+package model
 
 import (
 	"fmt"
@@ -10,7 +10,8 @@ import (
 // Scaler standardizes features: column j of a matrix becomes
 // (x - Mean[j]) / Std[j]. Fit it on the training rows only and transform
 // every set the network sees with it, so that test rows are scaled as the
-// training rows were.
+// training rows were; a Model carries the one its network was trained
+// with.
 type Scaler struct {
 	Mean, Std []float64
 }
@@ -40,7 +41,7 @@ type Scaler struct {
 // or holds a NaN or an Inf.
 func FitScaler(X *matrix.Dense) *Scaler {
 	if X.Rows == 0 {
-		panic("dataset: FitScaler of a matrix with no rows")
+		panic("model: FitScaler of a matrix with no rows")
 	}
 	s := &Scaler{Mean: make([]float64, X.Cols), Std: make([]float64, X.Cols)}
 	col := make([]float64, X.Rows)
@@ -49,7 +50,7 @@ func FitScaler(X *matrix.Dense) *Scaler {
 		for i := range col {
 			col[i] = X.Data[i*X.Cols+j]
 			if !finite(col[i]) {
-				panic(fmt.Sprintf("dataset: FitScaler: X[%d][%d] is %v", i, j, col[i]))
+				panic(fmt.Sprintf("model: FitScaler: X[%d][%d] is %v", i, j, col[i]))
 			}
 			big = max(big, math.Abs(col[i]))
 		}
@@ -123,21 +124,32 @@ func (s *Scaler) Transform(X *matrix.Dense) (*matrix.Dense, error) {
 		z := Z.Row(i)
 		for j, x := range X.Row(i) {
 			if !finite(x) {
-				return nil, fmt.Errorf("dataset: Transform: row %d, column %d is %v", i, j, x)
+				return nil, fmt.Errorf("model: Transform: row %d, column %d is %v", i, j, x)
 			}
-			z[j] = (x - s.Mean[j]) / s.Std[j]
-			if !finite(z[j]) {
-				// x - mean may overflow where the quotient does not:
-				// divide both by 4 first (exact, as the values are large).
-				z[j] = (math.Ldexp(x, -2) - math.Ldexp(s.Mean[j], -2)) / math.Ldexp(s.Std[j], -2)
-			}
-			if !finite(z[j]) {
-				return nil, fmt.Errorf("dataset: Transform: row %d, column %d: (%v - mean %v) / std %v is beyond the float64 range",
-					i, j, x, s.Mean[j], s.Std[j])
+			var ok bool
+			if z[j], ok = s.standardize(j, x); !ok {
+				return nil, fmt.Errorf("model: Transform: row %d, column %d: %s", i, j, s.beyond(j, x))
 			}
 		}
 	}
 	return Z, nil
+}
+
+// standardize returns (x - Mean[j]) / Std[j] for a finite x, and whether it
+// is within the float64 range.
+func (s *Scaler) standardize(j int, x float64) (float64, bool) {
+	z := (x - s.Mean[j]) / s.Std[j]
+	if !finite(z) {
+		// x - mean may overflow where the quotient does not: divide
+		// both by 4 first (exact, as the values are large).
+		z = (math.Ldexp(x, -2) - math.Ldexp(s.Mean[j], -2)) / math.Ldexp(s.Std[j], -2)
+	}
+	return z, finite(z)
+}
+
+// beyond says why standardize(j, x) failed.
+func (s *Scaler) beyond(j int, x float64) string {
+	return fmt.Sprintf("(%v - mean %v) / std %v is beyond the float64 range", x, s.Mean[j], s.Std[j])
 }
 
 // InverseTransform undoes Transform: element {i, j} of the new matrix is
@@ -152,7 +164,7 @@ func (s *Scaler) InverseTransform(Z *matrix.Dense) (*matrix.Dense, error) {
 		x := X.Row(i)
 		for j, z := range Z.Row(i) {
 			if !finite(z) {
-				return nil, fmt.Errorf("dataset: InverseTransform: row %d, column %d is %v", i, j, z)
+				return nil, fmt.Errorf("model: InverseTransform: row %d, column %d is %v", i, j, z)
 			}
 			x[j] = float64(z*s.Std[j]) + s.Mean[j]
 			if !finite(x[j]) {
@@ -161,7 +173,7 @@ func (s *Scaler) InverseTransform(Z *matrix.Dense) (*matrix.Dense, error) {
 				x[j] = math.Ldexp(float64(math.Ldexp(z, -2)*s.Std[j])+math.Ldexp(s.Mean[j], -2), 2)
 			}
 			if !finite(x[j]) {
-				return nil, fmt.Errorf("dataset: InverseTransform: row %d, column %d: %v · std %v + mean %v is beyond the float64 range",
+				return nil, fmt.Errorf("model: InverseTransform: row %d, column %d: %v · std %v + mean %v is beyond the float64 range",
 					i, j, z, s.Std[j], s.Mean[j])
 			}
 		}
@@ -171,7 +183,7 @@ func (s *Scaler) InverseTransform(Z *matrix.Dense) (*matrix.Dense, error) {
 
 func (s *Scaler) check(fn string, X *matrix.Dense) {
 	if X.Cols != len(s.Mean) || len(s.Std) != len(s.Mean) {
-		panic(fmt.Sprintf("dataset: Scaler.%s of %d columns, the scaler has %d means and %d deviations",
+		panic(fmt.Sprintf("model: Scaler.%s of %d columns, the scaler has %d means and %d deviations",
 			fn, X.Cols, len(s.Mean), len(s.Std)))
 	}
 }

@@ -1,11 +1,14 @@
-package dataset
+package model
 
 import (
+	"compress/gzip"
+	"encoding/csv"
 	"encoding/json"
 	"math"
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/ann-go/ann/internal/reference"
@@ -27,8 +30,8 @@ type scalerCase struct {
 	ZFirstRows [][]float64 `json:"Z_first_rows"`
 }
 
-// near reports whether got is within tol of want, relative to max(1, |want|).
-func near(got, want, tol float64) bool {
+// nearRel reports whether got is within tol of want, relative to max(1, |want|).
+func nearRel(got, want, tol float64) bool {
 	return math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
 }
 
@@ -51,11 +54,7 @@ func TestScalerMatchesScikitLearn(t *testing.T) {
 		X := matrix.FromRows(c.X)
 		want := c.Z
 		if c.File != "" {
-			d, err := ReadCSV(filepath.Join(reference.Dir(), filepath.Base(c.File)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			X = d.X
+			X = readFeatures(t, filepath.Join(reference.Dir(), filepath.Base(c.File)))
 			want = c.ZFirstRows
 		}
 		s := FitScaler(X)
@@ -78,12 +77,44 @@ func TestScalerMatchesScikitLearn(t *testing.T) {
 	}
 }
 
+// readFeatures returns the features of a gzipped CSV file without a header,
+// all its columns but the last (the label), as the generator's load_csv.
+// (Package model's own tests read it without trainer/dataset, a package
+// above this one.)
+func readFeatures(t *testing.T, path string) *matrix.Dense {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(z).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := make([][]float64, len(records))
+	for i, r := range records {
+		for _, field := range r[:len(r)-1] {
+			x, err := strconv.ParseFloat(field, 64)
+			if err != nil {
+				t.Fatalf("%s, line %d: %v", path, i+1, err)
+			}
+			rows[i] = append(rows[i], x)
+		}
+	}
+	return matrix.FromRows(rows)
+}
+
 func TestScaler(t *testing.T) {
 	X := matrix.FromRows([][]float64{{1, 5, 0.1}, {3, 5, 0.1}, {8, 5, 0.1}})
 	s := FitScaler(X)
 	// Column 0: mean 4, variance (9 + 1 + 16)/3; columns 1 and 2 are
 	// constant and get Std 1 (0.1's mean is 0.1 up to rounding).
-	if !near(s.Mean[0], 4, 1e-15) || !near(s.Std[0], math.Sqrt(26.0/3), 1e-15) || s.Std[1] != 1 || s.Std[2] != 1 {
+	if !nearRel(s.Mean[0], 4, 1e-15) || !nearRel(s.Std[0], math.Sqrt(26.0/3), 1e-15) || s.Std[1] != 1 || s.Std[2] != 1 {
 		t.Errorf("FitScaler = %+v, want mean 4, std √(26/3), then std 1, 1", s)
 	}
 	Z, err := s.Transform(X)
@@ -106,6 +137,7 @@ func TestScaler(t *testing.T) {
 	}
 	for name, f := range map[string]func(){
 		"FitScaler(0 rows)":               func() { FitScaler(matrix.New(0, 3)) },
+		"FitScaler(0 rows, 0 cols)":       func() { FitScaler(matrix.New(0, 0)) },
 		"FitScaler(NaN)":                  func() { FitScaler(matrix.FromRows([][]float64{{1}, {math.NaN()}})) },
 		"FitScaler(Inf)":                  func() { FitScaler(matrix.FromRows([][]float64{{math.Inf(-1)}, {1}})) },
 		"Transform(wrong columns)":        func() { s.Transform(matrix.New(2, 2)) },
@@ -220,9 +252,9 @@ func TestTransformOverflow(t *testing.T) {
 		row  []float64
 		want string
 	}{
-		{[]float64{1e300, 0}, "dataset: Transform: row 1, column 0: (1e+300 - mean 2e-150) / std 8.164965809277261e-151 is beyond the float64 range"},
-		{[]float64{math.NaN(), 0}, "dataset: Transform: row 1, column 0 is NaN"},
-		{[]float64{0, math.Inf(1)}, "dataset: Transform: row 1, column 1 is +Inf"},
+		{[]float64{1e300, 0}, "model: Transform: row 1, column 0: (1e+300 - mean 2e-150) / std 8.164965809277261e-151 is beyond the float64 range"},
+		{[]float64{math.NaN(), 0}, "model: Transform: row 1, column 0 is NaN"},
+		{[]float64{0, math.Inf(1)}, "model: Transform: row 1, column 1 is +Inf"},
 	} {
 		Z, err := s.Transform(matrix.FromRows([][]float64{{0, 0}, tt.row}))
 		if Z != nil || err == nil || err.Error() != tt.want {

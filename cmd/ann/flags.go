@@ -15,6 +15,7 @@ import (
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/trainer"
 	"github.com/ann-go/ann/trainer/dataset"
 )
@@ -256,7 +257,7 @@ const maxWeights = 1 << 27
 // train, its training.
 type netFlags struct {
 	sizes      sizesFlag
-	features   dataset.Features // -features: nil for the data's own columns
+	features   model.Features // -features: nil for the data's own columns
 	seed       seedFlag
 	lambda     float64
 	init       string
@@ -295,14 +296,14 @@ func (nf *netFlags) registerFeatures(fs *flag.FlagSet) {
 }
 
 // featuresFlag is -features, a list such as x1,x2,x1*x2.
-type featuresFlag dataset.Features
+type featuresFlag model.Features
 
-func (f *featuresFlag) String() string { return dataset.Features(*f).String() }
+func (f *featuresFlag) String() string { return model.Features(*f).String() }
 func (f *featuresFlag) Set(v string) error {
-	fs, err := dataset.ParseFeatures(v)
+	fs, err := model.ParseFeatures(v)
 	if err != nil {
 		// The flag package names the flag; the package name adds nothing.
-		return errors.New(strings.TrimPrefix(err.Error(), "dataset: "))
+		return errors.New(strings.TrimPrefix(err.Error(), "model: "))
 	}
 	*f = featuresFlag(fs)
 	return nil

@@ -14,14 +14,13 @@ import (
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
-	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // A model with feature inputs computes them from (x1, x2), standardizes
 // them, and runs the network: the same numbers as the network on the
 // features standardized by hand.
 func TestModelFeatures(t *testing.T) {
-	fs := dataset.Features{dataset.X1X2, dataset.X1, dataset.SinX2}
+	fs := Features{X1X2, X1, SinX2}
 	m := &Model{Net: &network.Network{Theta: layer.Init([]int{3, 4, 2}, 7), Hidden: network.Tanh},
 		Features: fs, Scaler: &Scaler{Mean: []float64{0.1, 0.5, 0}, Std: []float64{0.5, 1, 2}}}
 	if m.Columns() != 2 {
@@ -83,12 +82,12 @@ func TestModelFeatures(t *testing.T) {
 func TestModelFeaturesCheck(t *testing.T) {
 	net := network.New(layer.Init([]int{3, 2}, 0))
 	for _, tc := range []struct {
-		fs   dataset.Features
+		fs   Features
 		want string
 	}{
-		{dataset.Features{dataset.X1, dataset.X2}, "model: 2 features (x1,x2) for 3 input units"},
-		{dataset.Features{dataset.X1, dataset.X2, dataset.X1}, "model: dataset: feature x1 is listed twice"},
-		{dataset.Features{dataset.X1, dataset.X2, 12}, "model: dataset: feature 2 is Feature(12)"},
+		{Features{X1, X2}, "model: 2 features (x1,x2) for 3 input units"},
+		{Features{X1, X2, X1}, "model: feature x1 is listed twice"},
+		{Features{X1, X2, 12}, "model: feature 2 is Feature(12)"},
 	} {
 		m := &Model{Net: net, Features: tc.fs}
 		_, err := m.Predict(matrix.New(1, 2))

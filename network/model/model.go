@@ -2,7 +2,7 @@
 // network, the feature inputs and the standardization of its inputs that
 // training used, and its reading and writing as numpy's .npz. Prediction is
 // the tutorial's predict, after computing the feature inputs f (if any; see
-// dataset.Features) and standardizing each input j:
+// Features) and standardizing each input j:
 //
 //	u = f(x) or x,   u_j' = (u_j - Mean[j]) / Std[j],   predict(x) = argmax_k h_k(u')
 //
@@ -39,7 +39,6 @@ import (
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/fast"
-	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // A Model is a trained network with what prediction needs besides its
@@ -50,7 +49,7 @@ import (
 //
 //	Theta1 ... Theta{L-1}   Θ^(l), s_{l+1} x (s_l + 1), C order       always
 //	hidden                  0-d: 0 sigmoid, 1 tanh, 2 relu            when not sigmoid
-//	features                1-d, s_1 codes of dataset.Feature          with feature inputs
+//	features                1-d, s_1 codes of Feature                  with feature inputs
 //	                        (0 x1, 1 x2, 2 x1², 3 x2², 4 x1·x2, 5 sin x1, 6 sin x2)
 //	standardize_mean        1-d, s_1 values                           with standardization
 //	standardize_std         1-d, s_1 values, each > 0                 with standardization
@@ -66,7 +65,7 @@ type Model struct {
 	Net *network.Network
 	// Features, when not nil, are the network's inputs computed from the
 	// two columns (x1, x2) of the data: input j is Features[j](x1, x2).
-	Features dataset.Features
+	Features Features
 	// Scaler, when not nil, standardizes each input j before the first
 	// layer, u_j' = (u_j - Mean[j]) / Std[j], as training did; with
 	// Features, u is the features.
@@ -82,7 +81,7 @@ const (
 )
 
 // Check returns an error unless m has a network (see network.Network.Check),
-// either no Features or valid ones (see dataset.Features.Check), one per
+// either no Features or valid ones (see Features.Check), one per
 // input unit, and either no Scaler or one with a finite Mean and a finite
 // Std > 0 per input unit.
 func (m *Model) Check() error {
@@ -98,7 +97,7 @@ func (m *Model) Check() error {
 	}
 	if m.Features != nil {
 		if err := m.Features.Check(); err != nil {
-			return fmt.Errorf("model: %w", err)
+			return err
 		}
 		if len(m.Features) != sizes[0] {
 			return fmt.Errorf("model: %d features (%v) for %d input units", len(m.Features), m.Features, sizes[0])
@@ -158,7 +157,7 @@ func (m *Model) Standardize(X *matrix.Dense) (*matrix.Dense, error) {
 		}
 		F, err := m.Features.Apply(X)
 		if err != nil {
-			return nil, fmt.Errorf("model: %w", err)
+			return nil, err
 		}
 		X = F
 	}
@@ -451,12 +450,12 @@ func fromArrays(arrays []npy.Array) (*Model, error) {
 		if len(a.Shape) != 1 || a.Shape[0] != sizes[0] {
 			return nil, fmt.Errorf("%s has shape %v: want (%d,), one code per input unit", featuresArray, a.Shape, sizes[0])
 		}
-		fs := make(dataset.Features, len(a.Data))
+		fs := make(Features, len(a.Data))
 		for j, v := range a.Data {
-			if v != math.Trunc(v) || v < 0 || v > float64(dataset.SinX2) {
+			if v != math.Trunc(v) || v < 0 || v > float64(SinX2) {
 				return nil, fmt.Errorf("%s[%d] is %v: want a feature code 0..6 (x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2))", featuresArray, j, v)
 			}
-			fs[j] = dataset.Feature(v)
+			fs[j] = Feature(v)
 			if slices.Contains(fs[:j], fs[j]) {
 				return nil, fmt.Errorf("%s lists %v twice", featuresArray, fs[j])
 			}

@@ -57,16 +57,6 @@
 // is refused before it is parsed. The error of a cap wraps ErrTooLarge.
 // Class labels must be below 1000000.
 //
-// # Feature inputs
-//
-// Features, for a data set of two features (x1, x2), computes the inputs
-// TensorFlow Playground offers in their place: x1, x2, x1², x2², x1·x2,
-// sin x1 and sin x2, any of them in any order. The network's first layer
-// then has one unit per feature, s_1 = len(Features), and the decision
-// boundary, a straight line in the features when there is no hidden layer,
-// is drawn over the plane (x1, x2) all the same. Standardization, if any,
-// comes after: it is fitted on the features.
-//
 // # Splits
 //
 // KFold, Complement and TrainTestSplit return row indices, and Rows selects

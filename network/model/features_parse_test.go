@@ -1,4 +1,4 @@
-package dataset_test
+package model_test
 
 import (
 	"math"
@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/ann-go/ann/matrix"
-	"github.com/ann-go/ann/trainer/dataset"
+	"github.com/ann-go/ann/network/model"
 )
 
 func TestParseFeatures(t *testing.T) {
@@ -17,7 +17,7 @@ func TestParseFeatures(t *testing.T) {
 		{" X1 , x2² ,sin x1,x1x2,sin(x2), x1^2", "x1,x2^2,sin(x1),x1*x2,sin(x2),x1^2"},
 		{"x1·x2", "x1*x2"},
 	} {
-		fs, err := dataset.ParseFeatures(tc.in)
+		fs, err := model.ParseFeatures(tc.in)
 		if err != nil {
 			t.Errorf("ParseFeatures(%q): %v", tc.in, err)
 			continue
@@ -30,12 +30,12 @@ func TestParseFeatures(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct{ in, want string }{
-		{"x1,x3", `dataset: unknown feature "x3": want a list of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)`},
-		{"x1,x1", "dataset: feature x1 is listed twice"},
-		{"x1,x1^2,x1²", "dataset: feature x1^2 is listed twice"},
-		{"", `dataset: unknown feature ""`},
+		{"x1,x3", `model: unknown feature "x3": want a list of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)`},
+		{"x1,x1", "model: feature x1 is listed twice"},
+		{"x1,x1^2,x1²", "model: feature x1^2 is listed twice"},
+		{"", `model: unknown feature ""`},
 	} {
-		_, err := dataset.ParseFeatures(tc.in)
+		_, err := model.ParseFeatures(tc.in)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("ParseFeatures(%q) = %v, want an error starting %q", tc.in, err, tc.want)
 		}
@@ -44,7 +44,7 @@ func TestParseFeatures(t *testing.T) {
 
 func TestFeaturesApply(t *testing.T) {
 	X := matrix.FromRows([][]float64{{2, -3}, {0.5, 0}})
-	all := dataset.Features{dataset.X1, dataset.X2, dataset.X1Squared, dataset.X2Squared, dataset.X1X2, dataset.SinX1, dataset.SinX2}
+	all := model.Features{model.X1, model.X2, model.X1Squared, model.X2Squared, model.X1X2, model.SinX1, model.SinX2}
 	F, err := all.Apply(X)
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +64,7 @@ func TestFeaturesApply(t *testing.T) {
 		}
 	}
 	// Order is the list's, not the constants'.
-	G, err := dataset.Features{dataset.X1X2, dataset.X1}.Apply(X)
+	G, err := model.Features{model.X1X2, model.X1}.Apply(X)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,15 +75,15 @@ func TestFeaturesApply(t *testing.T) {
 
 func TestFeaturesApplyErrors(t *testing.T) {
 	for _, tc := range []struct {
-		fs   dataset.Features
+		fs   model.Features
 		X    *matrix.Dense
 		want string
 	}{
-		{dataset.Features{dataset.X1}, matrix.New(2, 3), "dataset: features x1 are computed from 2 columns (x1, x2), the data has 3"},
-		{dataset.Features{dataset.X1X2}, matrix.FromRows([][]float64{{1, 2}, {1e200, 1e200}}), "dataset: feature x1*x2 of row 1 (1e+200, 1e+200) is +Inf: want a finite number"},
-		{dataset.Features{}, matrix.New(1, 2), "dataset: no features"},
-		{dataset.Features{dataset.Feature(9)}, matrix.New(1, 2), "dataset: feature 0 is Feature(9): want one of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)"},
-		{dataset.Features{dataset.X2, dataset.X2}, matrix.New(1, 2), "dataset: feature x2 is listed twice"},
+		{model.Features{model.X1}, matrix.New(2, 3), "model: features x1 are computed from 2 columns (x1, x2), the data has 3"},
+		{model.Features{model.X1X2}, matrix.FromRows([][]float64{{1, 2}, {1e200, 1e200}}), "model: feature x1*x2 of row 1 (1e+200, 1e+200) is +Inf: want a finite number"},
+		{model.Features{}, matrix.New(1, 2), "model: no features"},
+		{model.Features{model.Feature(9)}, matrix.New(1, 2), "model: feature 0 is Feature(9): want one of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)"},
+		{model.Features{model.X2, model.X2}, matrix.New(1, 2), "model: feature x2 is listed twice"},
 	} {
 		_, err := tc.fs.Apply(tc.X)
 		if err == nil || err.Error() != tc.want {

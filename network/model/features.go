@@ -1,4 +1,4 @@
-package dataset
+package model
 
 import (
 	"fmt"
@@ -20,7 +20,7 @@ import (
 type Feature int
 
 // The features, in TensorFlow Playground's order. Their numbers are those a
-// model file records (see network/model).
+// model file records (see Model).
 const (
 	X1 Feature = iota
 	X2
@@ -71,7 +71,7 @@ func (f Feature) of(x1, x2 float64) float64 {
 	case SinX2:
 		return math.Sin(x2)
 	}
-	panic(fmt.Sprintf("dataset: unknown %v", f))
+	panic(fmt.Sprintf("model: unknown %v", f))
 }
 
 // Features are the input units a network sees in place of a point's two
@@ -94,11 +94,11 @@ func ParseFeatures(s string) (Features, error) {
 			}
 		}
 		if !ok {
-			return nil, fmt.Errorf("dataset: unknown feature %q: want a list of %s", name, strings.Join(featureNames[:], ", "))
+			return nil, fmt.Errorf("model: unknown feature %q: want a list of %s", name, strings.Join(featureNames[:], ", "))
 		}
 		for _, g := range fs {
 			if g == f {
-				return nil, fmt.Errorf("dataset: feature %v is listed twice", f)
+				return nil, fmt.Errorf("model: feature %v is listed twice", f)
 			}
 		}
 		fs = append(fs, f)
@@ -119,15 +119,15 @@ func (fs Features) String() string {
 // and none twice.
 func (fs Features) Check() error {
 	if len(fs) == 0 {
-		return fmt.Errorf("dataset: no features")
+		return fmt.Errorf("model: no features")
 	}
 	for i, f := range fs {
 		if !f.Valid() {
-			return fmt.Errorf("dataset: feature %d is %v: want one of %s", i, f, strings.Join(featureNames[:], ", "))
+			return fmt.Errorf("model: feature %d is %v: want one of %s", i, f, strings.Join(featureNames[:], ", "))
 		}
 		for _, g := range fs[:i] {
 			if g == f {
-				return fmt.Errorf("dataset: feature %v is listed twice", f)
+				return fmt.Errorf("model: feature %v is listed twice", f)
 			}
 		}
 	}
@@ -147,7 +147,7 @@ func (fs Features) Apply(X *matrix.Dense) (*matrix.Dense, error) {
 		return nil, err
 	}
 	if X.Cols != 2 {
-		return nil, fmt.Errorf("dataset: features %v are computed from 2 columns (x1, x2), the data has %d", fs, X.Cols)
+		return nil, fmt.Errorf("model: features %v are computed from 2 columns (x1, x2), the data has %d", fs, X.Cols)
 	}
 	out := matrix.New(X.Rows, len(fs))
 	for i := range X.Rows {
@@ -155,12 +155,10 @@ func (fs Features) Apply(X *matrix.Dense) (*matrix.Dense, error) {
 		for j, f := range fs {
 			v := f.of(x1, x2)
 			if !finite(v) {
-				return nil, fmt.Errorf("dataset: feature %v of row %d (%v, %v) is %v: want a finite number", f, i, x1, x2, v)
+				return nil, fmt.Errorf("model: feature %v of row %d (%v, %v) is %v: want a finite number", f, i, x1, x2, v)
 			}
 			out.Data[i*out.Cols+j] = v
 		}
 	}
 	return out, nil
 }
-
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

@@ -126,3 +126,32 @@ func TestReadFileLimits(t *testing.T) {
 		t.Errorf("a sparse 6 GB file: reading allocated %d bytes, want under 16 MiB", grew)
 	}
 }
+
+// An array whose size the input declares (a file's size, an .npz entry's
+// uncompressed size) is read into one allocation of its size, so reading
+// 64 MiB takes 64 MiB, not the 2 or 3 times as much that growing it by
+// append would; a header declaring more than the file holds is refused
+// before anything is allocated.
+func TestReadAllocatesOnce(t *testing.T) {
+	const n = 8 << 20 // elements: 64 MiB
+	npz := zipBomb(t, []int{n}, 8*n)
+	var err error
+	grew := heapGrowth(func() { _, err = ReadNPZ(bytes.NewReader(npz), int64(len(npz))) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if grew > 8*n+4<<20 {
+		t.Errorf("reading a 64 MiB array from an .npz allocated %d bytes, want under 68 MiB", grew)
+	}
+	path := filepath.Join(t.TempDir(), "short.npy")
+	if err := os.WriteFile(path, append(npyHeader([]int{n}), make([]byte, 80)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	grew = heapGrowth(func() { _, err = ReadNPYFile(path) })
+	if err == nil || !strings.Contains(err.Error(), "truncated: want 67108864 bytes of data, have 80") {
+		t.Errorf("a .npy file declaring 64 MiB and holding 80 bytes: error %v, want it truncated", err)
+	}
+	if grew > 1<<20 {
+		t.Errorf("the short .npy file: reading allocated %d bytes, want under 1 MiB", grew)
+	}
+}

@@ -234,11 +234,15 @@ const MaxElements = 1 << 27
 
 // readNPY is ReadNPY without the "npy: " prefix on errors.
 func readNPY(r io.Reader) (Array, error) {
-	return readNPYLimit(r, MaxElements)
+	return readNPYLimit(r, MaxElements, -1)
 }
 
-// readNPYLimit is readNPY for an array of at most limit elements.
-func readNPYLimit(r io.Reader, limit int) (Array, error) {
+// readNPYLimit is readNPY for an array of at most limit elements, from an
+// input of size bytes in all (the magic string on), or of unknown size if
+// size < 0. With the size known, the header's data must fit in what is left
+// of it, and the data is then read into one allocation of exactly its size;
+// with it unknown, the data grows as it arrives.
+func readNPYLimit(r io.Reader, limit int, size int64) (Array, error) {
 	var pre [len(magic) + 2]byte
 	if n, err := io.ReadFull(r, pre[:]); err != nil {
 		return Array{}, readError(err, "magic string", len(pre), n)
@@ -288,7 +292,15 @@ func readNPYLimit(r io.Reader, limit int) (Array, error) {
 	if h.bigEndian {
 		order = binary.BigEndian
 	}
-	data, err := readData(r, n, order, h.kind, h.size)
+	known := false
+	if size >= 0 {
+		left := size - int64(len(pre)+lenSize) - hlen
+		if int64(n) > left/int64(h.size) {
+			return Array{}, fmt.Errorf("truncated: want %d bytes of data, have %d", int64(h.size)*int64(n), max(left, 0))
+		}
+		known = true
+	}
+	data, err := readData(r, n, order, h.kind, h.size, known)
 	if err != nil {
 		return Array{}, err
 	}
@@ -311,17 +323,29 @@ func readError(err error, what string, want, have int) error {
 }
 
 // readData reads n elements of the given kind and size in the given byte
-// order from r, as float64s. It reads in pieces and grows the result as the
-// data arrives, so a header that declares more data than r holds fails when r
-// ends rather than by allocating the declared size up front. An int64 of more
-// than 2^53 in size, which no float64 holds exactly, is an error.
-func readData(r io.Reader, n int, order binary.ByteOrder, kind byte, size int) ([]float64, error) {
+// order from r, as float64s. If known, r is known to hold them and the
+// result is allocated once, at its size. Otherwise it reads in pieces and
+// grows the result as the data arrives, never beyond n, so a header that
+// declares more data than r holds fails when r ends rather than by
+// allocating the declared size up front, and the memory it takes is at most
+// twice the result's. An int64 of more than 2^53 in size, which no float64
+// holds exactly, is an error.
+func readData(r io.Reader, n int, order binary.ByteOrder, kind byte, size int, known bool) ([]float64, error) {
 	const chunk = 1 << 16 // bytes read at a time
 	data := make([]float64, 0, min(n, chunk/size))
+	if known {
+		data = make([]float64, 0, n)
+	}
 	buf := make([]byte, min(size*n, chunk))
 	for len(data) < n {
 		want := min(size*(n-len(data)), len(buf))
 		got, err := io.ReadFull(r, buf[:want])
+		if len(data)+got/size > cap(data) {
+			// Double the capacity, but not past n, as append would.
+			grown := make([]float64, len(data), min(2*cap(data), n))
+			copy(grown, data)
+			data = grown
+		}
 		for i := 0; i+size <= got; i += size {
 			var v float64
 			switch {
@@ -396,7 +420,7 @@ func ReadNPYFile(path string) (Array, error) {
 		return Array{}, fmt.Errorf("npy: %w", err)
 	}
 	defer f.Close()
-	a, err := readNPY(f)
+	a, err := readNPYLimit(f, MaxElements, size)
 	if err != nil {
 		return Array{}, fmt.Errorf("npy: %s: %w", path, err)
 	}

@@ -149,7 +149,7 @@ func readEntry(f *zip.File, limit int) (Array, error) {
 		return Array{}, fmt.Errorf("corrupt zip entry: %w", err)
 	}
 	defer rc.Close()
-	a, err := readNPYLimit(rc, limit)
+	a, err := readNPYLimit(rc, limit, int64(f.UncompressedSize64))
 	if err != nil {
 		return Array{}, err
 	}

@@ -81,16 +81,39 @@ func CheckGradientsOf(n *Network, X *matrix.Dense, y []int, lambda float64,
 }
 
 // relativeDifference returns ‖a − b‖ / (‖a‖ + ‖b‖), or 0 if both are 0.
+// For finite a and b it is never NaN: where the squares overflow (a gradient
+// of 1e155 or more, as a huge λ gives), the norms are taken of a and b
+// divided by their largest magnitude.
 func relativeDifference(a, b *matrix.Dense) float64 {
+	if r, ok := relativeDifferenceScaled(a, b, 1); ok {
+		return r
+	}
+	scale := 0.0
+	for i, v := range a.Data {
+		scale = max(scale, math.Abs(v), math.Abs(b.Data[i]))
+	}
+	if math.IsInf(scale, 0) || math.IsNaN(scale) {
+		return math.NaN()
+	}
+	r, _ := relativeDifferenceScaled(a, b, 1/scale)
+	return r
+}
+
+// relativeDifferenceScaled is relativeDifference of a and b times s, and
+// whether its sums stayed finite.
+func relativeDifferenceScaled(a, b *matrix.Dense, s float64) (float64, bool) {
 	var diff, na, nb float64
 	for i, v := range a.Data {
-		w := b.Data[i]
+		v, w := v*s, b.Data[i]*s
 		diff += (v - w) * (v - w)
 		na += v * v
 		nb += w * w
 	}
-	if den := math.Sqrt(na) + math.Sqrt(nb); den > 0 {
-		return math.Sqrt(diff) / den
+	if math.IsInf(diff+na+nb, 0) || math.IsNaN(diff+na+nb) {
+		return math.NaN(), false
 	}
-	return 0
+	if den := math.Sqrt(na) + math.Sqrt(nb); den > 0 {
+		return math.Sqrt(diff) / den, true
+	}
+	return 0, true
 }

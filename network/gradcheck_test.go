@@ -1,6 +1,7 @@
 package network
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -47,5 +48,26 @@ func TestCheckGradientsOf(t *testing.T) {
 			}()
 			CheckGradientsOf(n, X, y, 0, bad)
 		}()
+	}
+}
+
+// relativeDifference of finite gradients is never NaN, however large they
+// are: a huge λ gives gradients whose squares overflow.
+func TestRelativeDifferenceHuge(t *testing.T) {
+	for _, tc := range []struct {
+		a, b []float64
+		want float64
+	}{
+		{[]float64{3e300, 4e300}, []float64{3e300, 4e300}, 0},
+		{[]float64{3e300, 0}, []float64{0, 4e300}, 5.0 / 7},
+		{[]float64{1e308, -1e308}, []float64{-1e308, 1e308}, 1},
+		{[]float64{1, 2}, []float64{1, 2}, 0},
+		{[]float64{0, 0}, []float64{0, 0}, 0},
+	} {
+		a := &matrix.Dense{Rows: 1, Cols: 2, Data: tc.a}
+		b := &matrix.Dense{Rows: 1, Cols: 2, Data: tc.b}
+		if got := relativeDifference(a, b); math.Abs(got-tc.want) > 1e-15 {
+			t.Errorf("relativeDifference(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
 	}
 }

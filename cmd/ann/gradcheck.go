@@ -75,8 +75,14 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := checkMemory(need); err != nil {
 		return err
 	}
+	if err := checkWork("the check", nf.sizes, true, *m, "m"); err != nil {
+		return err
+	}
 	net := nf.network()
 	X, y := gradCheckData(net, *m, uint32(nf.seed))
+	if err := checkLambdaVisible(net, X, y, nf.lambda); err != nil {
+		return err
+	}
 	r := network.CheckGradientsOf(net, X, y, nf.lambda, backprop)
 
 	w := &tracerOut{w: stdout}
@@ -200,4 +206,40 @@ func awayFromKink(net *network.Network, x []float64) bool {
 		}
 	}
 	return true
+}
+
+// checkLambdaVisible refuses a λ whose regularization gradient, (λ/m) Θ
+// without the bias column, so outweighs the data term's gradient (network.Backprop
+// with λ = 0) that the data term is below the check's limit of it: then any
+// mistake in the data term, however large, would pass. It also refuses a λ
+// whose cost is not finite.
+func checkLambdaVisible(net *network.Network, X *matrix.Dense, y []int, lambda float64) error {
+	if lambda == 0 {
+		return nil
+	}
+	if J := network.Cost(net, X, y, lambda); !finite(J) {
+		return usagef("-lambda %v: the cost J at these weights is %v: there is no gradient to check; want a smaller λ", lambda, J)
+	}
+	D := network.Backprop(net, network.Forward(net, X), y, 0)
+	var data, theta float64 // ‖data term‖ and ‖Θ without its bias column‖, by hypot
+	for l := 1; l < len(D); l++ {
+		for _, v := range D[l].Data {
+			data = math.Hypot(data, v)
+		}
+		t := net.Theta[l]
+		for j := 0; j < t.Rows; j++ {
+			for _, v := range t.Row(j)[1:] {
+				theta = math.Hypot(theta, v)
+			}
+		}
+	}
+	m := float64(X.Rows)
+	// The regularization gradient's norm is λ/m theta; data >= limit λ/m
+	// theta keeps the data term visible.
+	most := data * m / (theta * gradCheckLimit)
+	if theta > 0 && lambda > most {
+		return usagef("-lambda %v: the regularization term's gradient would be %.2g times the data term's, so a wrong backpropagation of the data term would still pass (a relative difference below %s); want -lambda at most %.3g",
+			lambda, lambda/m*theta/data, gradCheckLimitText, most)
+	}
+	return nil
 }

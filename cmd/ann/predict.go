@@ -110,17 +110,28 @@ func checkLabelHeader(data *dataset.Data, n int) error {
 }
 
 // predictMemory estimates predict's peak memory: the data, the output
-// probabilities, and the activations of a chunk of rows per core (network
-// evaluates engineChunk rows at a time).
+// probabilities, the activations of a chunk of rows per core (network
+// evaluates engineChunk rows at a time), and the weights: the model's, and
+// a buffer of their size in each of network/fast's workers, for each of the
+// two passes (probabilities and classes), one of which can be garbage not
+// yet collected when the other runs.
 func predictMemory(m *model.Model, rows int) memoryNeed {
 	sizes := m.Net.Sizes()
-	units := 0
-	for _, s := range sizes {
+	units, weights := 0, 0.0
+	for l, s := range sizes {
 		units += s
+		if l > 0 {
+			weights += float64(s) * float64(sizes[l-1]+1)
+		}
 	}
 	per := float64(rows) * float64(sizes[0]+2*sizes[len(sizes)-1]) * 8 * 3
 	act := float64(engineChunk*runtime.GOMAXPROCS(0)) * float64(units) * 8 * 4
-	return memoryNeed{per + act, fmt.Sprintf("reduce the rows of -data (%d)", rows)}
+	workers := min(runtime.GOMAXPROCS(0), (rows+engineChunk-1)/engineChunk)
+	w := weights * 8 * float64(1+2*workers)
+	if w > per+act {
+		return memoryNeed{per + act + w, fmt.Sprintf("the model's %.0f weights need most of it: use a smaller model", weights)}
+	}
+	return memoryNeed{per + act + w, fmt.Sprintf("reduce the rows of -data (%d)", rows)}
 }
 
 // engineChunk is the number of rows package network/fast evaluates at a time

@@ -136,6 +136,79 @@ func checkMemory(need memoryNeed) error {
 		need.bytes/(1<<30), memoryBudget>>30, need.what)
 }
 
+// workBudget is the most arithmetic, in multiply-adds, a command that cannot
+// show progress may plan to do (ann gradcheck, ann trace): a few seconds on
+// one core. A check whose estimate is above it is refused before it starts.
+const workBudget = 1e9
+
+// gradCheckWork is the multiply-adds of a numerical gradient check of m
+// examples through a network of the given sizes: for each of its W weights,
+// four costs (network.CheckGradients' five-point differences), each a
+// forward pass of m x W multiply-adds.
+func gradCheckWork(sizes []int, m int) float64 {
+	W := float64(weightCount(sizes))
+	return 4 * float64(m) * W * W
+}
+
+// weightCount is the number of weights of a network of the given sizes.
+func weightCount(sizes []int) int {
+	W := 0
+	for l := 1; l < len(sizes); l++ {
+		W += sizes[l] * (sizes[l-1] + 1)
+	}
+	return W
+}
+
+// checkWork refuses a numerical gradient check (what, e.g. "the check")
+// through sizes on m examples whose work is above workBudget, and names a
+// size that fits: if layers, the widest hidden layer at its largest width
+// that fits (-layers sets the sizes), or else -m at most what fits; mFlag is
+// the flag that sets m, empty if it cannot be changed.
+func checkWork(what string, sizes []int, layers bool, m int, mFlag string) error {
+	work := gradCheckWork(sizes, m)
+	if work <= workBudget {
+		return nil
+	}
+	fits := ""
+	widest := 0
+	for l := 1; l+1 < len(sizes); l++ {
+		if sizes[l] > sizes[widest] || widest == 0 {
+			widest = l
+		}
+	}
+	if layers && widest > 0 {
+		s := slices.Clone(sizes)
+		lo, hi := 0, sizes[widest] // the largest width that fits is in [lo, hi)
+		for lo+1 < hi {
+			mid := lo + (hi-lo)/2
+			s[widest] = mid
+			if gradCheckWork(s, m) <= workBudget {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		if lo >= 1 {
+			s[widest] = lo
+			fits = fmt.Sprintf("-layers %v fits (hidden layer %d at most %d units)", (*sizesFlag)(&s), widest+1, lo)
+		}
+	}
+	if fits == "" && mFlag != "" {
+		if mMax := int(workBudget / gradCheckWork(sizes, 1)); mMax >= 1 {
+			fits = fmt.Sprintf("-%s %d fits", mFlag, mMax)
+		}
+	}
+	if fits == "" {
+		fits = fmt.Sprintf("a network of at most %d weights fits", int(math.Sqrt(workBudget/4/float64(m))))
+	}
+	examples := "examples"
+	if m == 1 {
+		examples = "example"
+	}
+	return usagef("%s of %d weights on %d %s would take about %.2g multiply-adds (4 m W²), more than ann's budget of %.0e: %s",
+		what, weightCount(sizes), m, examples, work, workBudget, fits)
+}
+
 // trainMemory estimates the peak memory of training the network nf on all
 // of ds (a held-out set costs the same per row) and, with figures, drawing
 // them. The terms, each an upper bound (docs/reliability.md has the runs

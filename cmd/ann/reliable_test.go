@@ -292,7 +292,7 @@ func TestWroteLine(t *testing.T) {
 // is ended a moment after SIGINT, with the same line and status.
 func TestInterruptBusy(t *testing.T) {
 	bin := buildAnn(t)
-	cmd := exec.Command(bin, "gradcheck", "-layers", "2,300,300,2", "-m", "200")
+	cmd := exec.Command(bin, "gradcheck", "-layers", "2,200,2", "-m", "200") // seconds, within the work budget
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {

@@ -75,6 +75,13 @@ func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *example+*count > rows {
 		return usagef("-m %d from -example %d: the data set has only %d rows (0..%d)", *count, *example, rows, rows-1)
 	}
+	mFlag := "m"
+	if *count == 1 {
+		mFlag = "" // one example is the least
+	}
+	if err := checkWork("the trace's numerical gradient", nf.sizes, mod == nil, *count, mFlag); err != nil {
+		return err
+	}
 	X := matrix.FromRows(nil)
 	for e := *example; e < *example+*count; e++ {
 		X = appendRow(X, ds.X.Row(e))

@@ -144,7 +144,7 @@ func TestReadAllocatesOnce(t *testing.T) {
 		t.Errorf("reading a 64 MiB array from an .npz allocated %d bytes, want under 68 MiB", grew)
 	}
 	path := filepath.Join(t.TempDir(), "short.npy")
-	if err := os.WriteFile(path, append(npyHeader([]int{n}), make([]byte, 80)...), 0o644); err != nil {
+	if err := os.WriteFile(path, append(npyHeader(descrLittle, []int{n}), make([]byte, 80)...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	grew = heapGrowth(func() { _, err = ReadNPYFile(path) })

@@ -2,7 +2,6 @@ package matrix_test
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/ann-go/ann/matrix"
 )
@@ -53,23 +52,4 @@ func ExampleArgmaxRows() {
 	fmt.Println(matrix.ArgmaxRows(h))
 	// Output:
 	// [0 1]
-}
-
-// FastMulInto gives MulInto's result bit for bit, in either build.
-func ExampleFastMulInto() {
-	a := matrix.FromRows([][]float64{{1, 2, 3}, {4, 5, 6}})
-	b := matrix.FromRows([][]float64{{0.1, 0, 1, 2, 3}, {0, 1, 1, 0.5, -1}, {1, 1, 0, 0, 0.25}})
-	fast, plain := matrix.New(2, 5), matrix.New(2, 5)
-	matrix.FastMulInto(fast, a, b)
-	matrix.MulInto(plain, a, b)
-	same := true
-	for i, v := range fast.Data {
-		same = same && math.Float64bits(v) == math.Float64bits(plain.Data[i])
-	}
-	fmt.Println(fast)
-	fmt.Println("bitwise as MulInto:", same)
-	// Output:
-	// [[3.1 5 3 3 1.75]
-	//  [6.4 11 9 10.5 8.5]]
-	// bitwise as MulInto: true
 }

@@ -17,11 +17,6 @@
 // The functions that return a matrix allocate it; the ...Into forms write into a
 // destination the caller owns, for loops that must not allocate.
 //
-// FastMulInto and FastMulTInto are MulInto and MulTInto for the training
-// engine's inner loops: the same results bit for bit, from vector kernels when
-// the package is built with GOEXPERIMENT=simd on amd64 and the processor has
-// AVX2 (Vector reports which), from MulInto's and MulTInto's loops otherwise.
-//
 // Shapes are the caller's contract. A function given operands whose shapes do
 // not fit panics with a message that begins "matrix: dimension mismatch" and
 // names both shapes; an index out of range panics as a slice index would.

@@ -12,56 +12,27 @@ func Mul(a, b *Dense) *Dense {
 	return dst
 }
 
-// MulInto sets dst to a b. The loops run i, k, j so that the innermost one walks
-// a row of b and a row of dst: with examples stored as columns, that is a loop
-// over the examples. dst must not share storage with a or b. It panics unless
-// a.Cols == b.Rows and dst is a.Rows x b.Cols.
-//
-// Four rows of b are taken per pass over a row of dst, which saves three of
-// every four loads and stores of dst. Each element still adds its products in
-// the order k = 0, 1, 2, ..., so the result is the same as one row at a time.
-// Each product is rounded before it is added (float64(x*y)), so that no
-// compiler fuses a multiply and an add and the bits are the same on every
-// platform, and the same as MulTInto's for the same sums.
+// MulInto sets dst to a b: row i of dst is the sum over k of a{i, k} times
+// row k of b, added in the order k = 0, 1, 2, ... The innermost loop walks a
+// row of b and a row of dst: with examples stored as columns, that is a loop
+// over the examples. Each product is rounded before it is added
+// (float64(x*y)), so that no compiler fuses a multiply and an add and the bits
+// are the same on every platform, and the same as MulTInto's for the same
+// sums. dst must not share storage with a or b. It panics unless a.Cols ==
+// b.Rows and dst is a.Rows x b.Cols.
 func MulInto(dst, a, b *Dense) {
 	if a.Cols != b.Rows {
 		mismatch("Mul", a, b)
 	}
 	mustShape("Mul", dst, a.Rows, b.Cols)
-	clear(dst.Data)
 	for i := 0; i < a.Rows; i++ {
-		axpyRows(dst.Row(i), a.Row(i), b)
-	}
-}
-
-// axpyRows adds to d the sum over k of c[k] times row k of b, adding in the
-// order of k.
-func axpyRows(d, c []float64, b *Dense) {
-	k := 0
-	for ; k+4 <= len(c); k += 4 {
-		c0, c1, c2, c3 := c[k], c[k+1], c[k+2], c[k+3]
-		b0, b1, b2, b3 := b.Row(k)[:len(d)], b.Row(k + 1)[:len(d)], b.Row(k + 2)[:len(d)], b.Row(k + 3)[:len(d)]
-		for j, v := range d {
-			d[j] = v + float64(c0*b0[j]) + float64(c1*b1[j]) + float64(c2*b2[j]) + float64(c3*b3[j])
-		}
-	}
-	switch len(c) - k { // the last one to three rows, in one pass
-	case 3:
-		c0, c1, c2 := c[k], c[k+1], c[k+2]
-		b0, b1, b2 := b.Row(k)[:len(d)], b.Row(k + 1)[:len(d)], b.Row(k + 2)[:len(d)]
-		for j, v := range d {
-			d[j] = v + float64(c0*b0[j]) + float64(c1*b1[j]) + float64(c2*b2[j])
-		}
-	case 2:
-		c0, c1 := c[k], c[k+1]
-		b0, b1 := b.Row(k)[:len(d)], b.Row(k + 1)[:len(d)]
-		for j, v := range d {
-			d[j] = v + float64(c0*b0[j]) + float64(c1*b1[j])
-		}
-	case 1:
-		c0, b0 := c[k], b.Row(k)[:len(d)]
-		for j, v := range d {
-			d[j] = v + float64(c0*b0[j])
+		di := dst.Row(i)
+		clear(di)
+		for k, c := range a.Row(i) {
+			bk := b.Row(k)[:len(di)]
+			for j := range di {
+				di[j] += float64(c * bk[j])
+			}
 		}
 	}
 }
@@ -78,34 +49,17 @@ func MulT(a, b *Dense) *Dense {
 }
 
 // MulTInto sets dst to a bᵀ: element {i, j} is the dot product of row i of a
-// and row j of b. dst must not share storage with a or b. It panics unless
-// a.Cols == b.Cols and dst is a.Rows x b.Rows.
-//
-// Four dot products are formed per pass over a row of a: four independent
-// sums keep the processor busy where one would wait on each addition. Each
-// sum still adds its products in order, so the result is the same as one dot
-// product at a time.
+// and row j of b, added in the order of k, each product rounded on its own.
+// dst must not share storage with a or b. It panics unless a.Cols == b.Cols
+// and dst is a.Rows x b.Rows.
 func MulTInto(dst, a, b *Dense) {
 	if a.Cols != b.Cols {
 		mismatch("MulT", a, b)
 	}
 	mustShape("MulT", dst, a.Rows, b.Rows)
 	for i := 0; i < a.Rows; i++ {
-		ai := a.Row(i)
-		di := dst.Row(i)
-		j := 0
-		for ; j+4 <= len(di); j += 4 {
-			b0, b1, b2, b3 := b.Row(j)[:len(ai)], b.Row(j + 1)[:len(ai)], b.Row(j + 2)[:len(ai)], b.Row(j + 3)[:len(ai)]
-			var s0, s1, s2, s3 float64
-			for k, v := range ai {
-				s0 += float64(v * b0[k])
-				s1 += float64(v * b1[k])
-				s2 += float64(v * b2[k])
-				s3 += float64(v * b3[k])
-			}
-			di[j], di[j+1], di[j+2], di[j+3] = s0, s1, s2, s3
-		}
-		for ; j < len(di); j++ {
+		ai, di := a.Row(i), dst.Row(i)
+		for j := range di {
 			bj := b.Row(j)[:len(ai)]
 			s := 0.0
 			for k, v := range ai {
@@ -136,17 +90,14 @@ func TMulInto(dst, a, b *Dense) {
 	}
 	mustShape("TMul", dst, a.Cols, b.Cols)
 	clear(dst.Data)
-	var buf [64]float64 // column i of a, without allocating when it is short
-	col := buf[:0]
-	if a.Rows > len(buf) {
-		col = make([]float64, a.Rows)
-	}
-	col = col[:a.Rows]
-	for i := 0; i < a.Cols; i++ {
-		for k := range col {
-			col[k] = a.Data[k*a.Cols+i]
+	for k := 0; k < a.Rows; k++ {
+		bk := b.Row(k)
+		for i, c := range a.Row(k) {
+			di := dst.Row(i)[:len(bk)]
+			for j, v := range bk {
+				di[j] += float64(c * v)
+			}
 		}
-		axpyRows(dst.Row(i), col, b)
 	}
 }
 

@@ -16,15 +16,3 @@ func Example() {
 	// g(0) = 0.5000  g'(0) = 0.2500 = a(1-a) = 0.2500
 	// g(2) = 0.8808  g'(2) = 0.1050 = a(1-a) = 0.1050
 }
-
-// Backpropagation's δ .* g'(z), from the activations a = g(z) of the
-// forward pass.
-func ExampleMulGradientFromA() {
-	z := []float64{-2, 0, 2}
-	a := []float64{sigmoid.G(z[0]), sigmoid.G(z[1]), sigmoid.G(z[2])}
-	delta := []float64{1, 1, -0.5}
-	sigmoid.MulGradientFromA(delta, a)
-	fmt.Printf("%.4f\n", delta)
-	// Output:
-	// [0.1050 0.2500 -0.0525]
-}

@@ -8,13 +8,6 @@
 // holds a = g(z) from the forward pass, so GradientFromA gives g'(z) as a(1-a)
 // without another exponential; it is the same number.
 //
-// Fast, FastInPlace and FastEachInPlace compute g with a faster exponential,
-// within a few ulps of G, and MulGradientFromA multiplies deltas by g'(z) from
-// the activations, for the training engine's loops. Built with
-// GOEXPERIMENT=simd on amd64, on a processor with AVX2, the slice functions
-// work four elements at a time in vector registers, with bitwise the same
-// results.
-//
 // Special cases:
 //
 //	G(+Inf) = 1, G(-Inf) = 0, G(NaN) = NaN

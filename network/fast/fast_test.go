@@ -171,7 +171,7 @@ func firstRows(X *matrix.Dense, m int) *matrix.Dense {
 	return &matrix.Dense{Rows: m, Cols: X.Cols, Data: X.Data[:m*X.Cols]}
 }
 
-// Probabilities (chunked, parallel, sigmoid.Fast) equals the plain Forward to
+// Probabilities (chunked, parallel, kernel.Sigmoid) equals the plain Forward to
 // a few ulps.
 func TestProbabilitiesMatchForward(t *testing.T) {
 	for _, m := range []int{1, chunkSize + 3, parallelMin + 1} {

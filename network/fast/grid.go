@@ -6,6 +6,7 @@ import (
 
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/fast/internal/kernel"
 )
 
 // The decision boundary (the tutorial's plot_decision_boundary) needs the
@@ -33,7 +34,7 @@ import (
 // The numbers are those of Probabilities on the same points, bit for bit when
 // the hidden units are not sigmoids, and otherwise to within a few ulps:
 // e^(-u) e^(-v) is rounded differently from e^(-(u+v)), and sigmoids that
-// share a division (see sigmoid.FastInPlace) pair up differently where a row
+// share a division (see kernel.SigmoidInPlace) pair up differently where a row
 // of the grid is not a whole number of chunks. (The product form is used only
 // for units with |u|, |v| <= 177, where it cannot overflow.) The tests hold
 // the two to 1e-14 for weights of the tutorial's size; the difference grows
@@ -151,7 +152,7 @@ func (g *grid) run(outputSigmoid bool, use func(lo int, h *matrix.Dense)) {
 		if g.plain {
 			a1 := view(wk.bufA[1], c)
 			setGridA1(&a1, g.xs[lo:hi], g.ys[j])
-			matrix.FastMulInto(z, n.Theta[1], &a1)
+			kernel.MulInto(z, n.Theta[1], &a1)
 		}
 		for h := range z.Rows {
 			row := z.Row(h)

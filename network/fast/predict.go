@@ -10,7 +10,7 @@ import (
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
-	"github.com/ann-go/ann/sigmoid"
+	"github.com/ann-go/ann/network/fast/internal/kernel"
 )
 
 // Parallel reports whether m examples through a network of the given layer
@@ -124,14 +124,14 @@ func argmaxChunk(z *matrix.Dense, labels []int) {
 	}
 }
 
-// argmaxH returns the k of the largest h_k = sigmoid.Fast(z_k), the first on
+// argmaxH returns the k of the largest h_k = kernel.Sigmoid(z_k), the first on
 // ties, for the example in column i of z = z^(L). It takes the largest z_k
 // and compares sigmoids only where they could disagree with the z's. If
 //
 //	z_best - z_k >= 1e-3,  z_k <= 20  and  z_best >= -700
 //
 // the sigmoid rises by at least 2e-12 (or by a factor 1.001, below 0) from
-// z_k to z_best, far more than the two ulps by which sigmoid.Fast may miss
+// z_k to z_best, far more than the two ulps by which kernel.Sigmoid may miss
 // it, so h_k < h_best for certain. Otherwise (nearly equal z, outputs that
 // round towards 1, or both underflowing towards 0) both h are computed and
 // the tutorial's rule decides.
@@ -151,9 +151,9 @@ func argmaxH(z *matrix.Dense, i int) int {
 			continue
 		}
 		if math.IsNaN(hb) {
-			hb = sigmoid.Fast(zb)
+			hb = kernel.Sigmoid(zb)
 		}
-		if hk := sigmoid.Fast(zk); hk > hb || hk == hb && k < best {
+		if hk := kernel.Sigmoid(zk); hk > hb || hk == hb && k < best {
 			best, zb, hb = k, zk, hk
 		}
 	}

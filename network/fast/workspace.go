@@ -10,7 +10,7 @@ import (
 
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
-	"github.com/ann-go/ann/sigmoid"
+	"github.com/ann-go/ann/network/fast/internal/kernel"
 )
 
 // Workspace computes J(Θ) and the gradients D^(l) for one fixed set of
@@ -389,13 +389,13 @@ func (w *Workspace) pass(wk *worker, ch *chunk, Delta []*matrix.Dense) float64 {
 	// Backward: δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1) .* g'(z^(l)), l = L-1..2.
 	for l := L - 1; l >= 2; l-- {
 		d := &wk.delta[l]
-		matrix.FastMulInto(d, w.thetaT[l], &wk.delta[l+1])
+		kernel.MulInto(d, w.thetaT[l], &wk.delta[l+1])
 		gradInPlace(w.net.Hidden, d.Data, wk.A[l].Data[c:])
 	}
 
 	// Δ^(l) += δ^(l+1) (a^(l))ᵀ.
 	for l := 1; l < L; l++ {
-		matrix.FastMulTInto(wk.Delta[l], &wk.delta[l+1], &wk.A[l])
+		kernel.MulTInto(wk.Delta[l], &wk.delta[l+1], &wk.A[l])
 		acc := Delta[l].Data
 		for i, v := range wk.Delta[l].Data {
 			acc[i] += v
@@ -410,7 +410,7 @@ func (w *Workspace) pass(wk *worker, ch *chunk, Delta []*matrix.Dense) float64 {
 //	a^(l+1) = [1; g(Θ^(l) a^(l))],  h = a^(L) = sigmoid(z^(L))
 //
 // The products are Forward's, added in the same order; the sigmoids are
-// sigmoid.FastInPlace's (hidden layers) and sigmoid.Fast's (output), within
+// kernel.SigmoidInPlace's (hidden layers) and kernel.Sigmoid's (output), within
 // three and two ulps of Forward's sigmoid.G.
 func (wk *worker) forward(net *network.Network, a1 *matrix.Dense) {
 	wk.forwardZ(net, a1)
@@ -442,7 +442,7 @@ func (wk *worker) forwardFrom(net *network.Network, l0 int) {
 			}
 			z = &matrix.Dense{Rows: next.Rows - 1, Cols: c, Data: next.Data[c:]}
 		}
-		matrix.FastMulInto(z, net.Theta[l], &wk.A[l])
+		kernel.MulInto(z, net.Theta[l], &wk.A[l])
 		if l+1 < L {
 			for u := range z.Rows { // unit by unit: sigmoid pairs stay within a unit
 				applyInPlace(net.Hidden, z.Row(u))
@@ -481,11 +481,11 @@ func view(buf *matrix.Dense, c int) matrix.Dense {
 }
 
 // applyInPlace sets each z of a hidden layer to g(z), sigmoids two at a time
-// (sigmoid.FastInPlace).
+// (kernel.SigmoidInPlace).
 func applyInPlace(g network.Activation, z []float64) {
 	switch g {
 	case network.Sigmoid:
-		sigmoid.FastInPlace(z)
+		kernel.SigmoidInPlace(z)
 	default:
 		for i, v := range z {
 			z[i] = g.G(v)
@@ -493,10 +493,10 @@ func applyInPlace(g network.Activation, z []float64) {
 	}
 }
 
-// outputInPlace sets each z of the output layer to sigmoid.Fast(z), one at a
+// outputInPlace sets each z of the output layer to kernel.Sigmoid(z), one at a
 // time: the sigmoid that Predict's tie rule compares (see argmaxH).
 func outputInPlace(z []float64) {
-	sigmoid.FastEachInPlace(z)
+	kernel.SigmoidEachInPlace(z)
 }
 
 // gradInPlace multiplies each d by g'(z) computed from a = g(z).
@@ -504,7 +504,7 @@ func gradInPlace(g network.Activation, d, a []float64) {
 	a = a[:len(d)]
 	switch g {
 	case network.Sigmoid:
-		sigmoid.MulGradientFromA(d, a)
+		kernel.MulSigmoidGradient(d, a)
 	default:
 		for i, v := range a {
 			d[i] *= g.GradientFromA(v)

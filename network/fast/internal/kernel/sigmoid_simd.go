@@ -1,21 +1,17 @@
 //go:build goexperiment.simd && amd64
 
-package sigmoid
+package kernel
 
 import "simd/archsimd"
 
-// vectorOK reports whether the processor has AVX2, which fastInPlaceVector
-// needs; without it FastInPlace does every pair itself.
-var vectorOK = archsimd.X86.AVX2()
-
-// fastInPlaceVector does FastInPlace's work on z[:n], n = len(z) rounded down
+// sigmoidPairsVector does SigmoidInPlace's work on z[:n], n = len(z) rounded down
 // to a multiple of 4, two pairs per step in the four lanes of a vector, and
 // returns n (0 without AVX2). Each lane does the scalar code's operations in
 // its order: the same multiplications and additions (no fused multiply-add),
 // the same table entry, the same division, so the results are bitwise
-// FastInPlace's. Four elements with one outside the paired range go to the
+// SigmoidInPlace's. Four elements with one outside the paired range go to the
 // scalar code.
-func fastInPlaceVector(z []float64) int {
+func sigmoidPairsVector(z []float64) int {
 	if !vectorOK {
 		return 0
 	}
@@ -43,11 +39,11 @@ func fastInPlaceVector(z []float64) int {
 	return n
 }
 
-// fastEachVector does FastEachInPlace's work on z[:n], n = len(z) rounded
+// sigmoidEachVector does SigmoidEachInPlace's work on z[:n], n = len(z) rounded
 // down to a multiple of 4, four lanes at a time, and returns n (0 without
-// AVX2). Each lane does Fast's operations in its order; four elements with one
-// outside exp's fast range go to Fast.
-func fastEachVector(z []float64) int {
+// AVX2). Each lane does Sigmoid's operations in its order; four elements with one
+// outside exp's fast range go to Sigmoid.
+func sigmoidEachVector(z []float64) int {
 	if !vectorOK {
 		return 0
 	}
@@ -62,7 +58,7 @@ func fastEachVector(z []float64) int {
 		if x.Greater(lo).And(x.Less(hi)).ToBits() != 0b1111 {
 			archsimd.ClearAVXUpperBits() // scalar code follows
 			for j, v := range zi {
-				zi[j] = Fast(v)
+				zi[j] = Sigmoid(v)
 			}
 			continue
 		}
@@ -71,7 +67,7 @@ func fastEachVector(z []float64) int {
 	return n
 }
 
-// mulGradientVector does MulGradientFromA's work on d[:n], n = len(d) rounded
+// mulGradientVector does MulSigmoidGradient's work on d[:n], n = len(d) rounded
 // down to a multiple of 4, and returns n (0 without AVX2). len(a) == len(d).
 func mulGradientVector(d, a []float64) int {
 	if !vectorOK {

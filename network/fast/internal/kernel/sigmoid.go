@@ -1,38 +1,43 @@
-package sigmoid
+package kernel
 
-import "math"
+import (
+	"math"
 
-// Fast returns g(z) = 1 / (1 + e^(-z)) like G, with a faster exponential: a
-// 256-entry table of 2^(j/256) and a short polynomial instead of math.Exp.
-// It agrees with G to within two units in the last place (the tests hold it
-// to 5e-16, relative), not bit for bit. Training and prediction in ann use it
-// for speed; the plain network.Forward uses G.
-func Fast(z float64) float64 { return 1 / (1 + exp(-z)) }
+	"github.com/ann-go/ann/sigmoid"
+)
 
-// FastInPlace sets each z[i] to g(z[i]) as Fast does, but two elements at a
+// Sigmoid returns g(z) = 1 / (1 + e^(-z)) like sigmoid.G, with a faster
+// exponential: a 256-entry table of 2^(j/256) and a short polynomial instead
+// of math.Exp. It agrees with sigmoid.G to within two units in the last place
+// (the tests hold it to 5e-16, relative), not bit for bit. Training and
+// prediction in package fast use it for speed; the plain network.Forward uses
+// sigmoid.G.
+func Sigmoid(z float64) float64 { return 1 / (1 + exp(-z)) }
+
+// SigmoidInPlace sets each z[i] to g(z[i]) as Sigmoid does, but two elements at a
 // time, with one division for both:
 //
 //	1/p = q r,  1/q = p r,  r = 1/(p q),  p = 1 + e^(-z_i), q = 1 + e^(-z_(i+1))
 //
 // A division costs about as much as the rest of a sigmoid's arithmetic, so
 // this is faster, and the extra roundings leave each result within about one
-// more ulp of G than Fast's (the tests hold it to 7e-16, relative). A pair
-// with an element below -354, where p q could overflow, or outside Fast's
-// fast range, takes Fast, as does the last element of an odd length.
+// more ulp of sigmoid.G than Sigmoid's (the tests hold it to 7e-16, relative). A pair
+// with an element below -354, where p q could overflow, or outside Sigmoid's
+// fast range, takes Sigmoid, as does the last element of an odd length.
 //
 // Built with GOEXPERIMENT=simd on amd64, on a processor with AVX2, it does two
-// pairs at a time in vector registers (fast_simd.go), with bitwise the same
+// pairs at a time in vector registers (sigmoid_simd.go), with bitwise the same
 // results.
-func FastInPlace(z []float64) {
-	i := fastInPlaceVector(z)
+func SigmoidInPlace(z []float64) {
+	i := sigmoidPairsVector(z)
 	n := len(z) &^ 1
 	pairs(z[i:n])
 	if n < len(z) {
-		z[n] = Fast(z[n])
+		z[n] = Sigmoid(z[n])
 	}
 }
 
-// pairs does FastInPlace's work on z, of even length, one pair at a time.
+// pairs does SigmoidInPlace's work on z, of even length, one pair at a time.
 func pairs(z []float64) {
 	for i := 0; i+1 < len(z); i += 2 {
 		x, y := -z[i], -z[i+1]
@@ -41,12 +46,12 @@ func pairs(z []float64) {
 			r := 1 / (p * q)
 			z[i], z[i+1] = q*r, p*r
 		} else {
-			z[i], z[i+1] = Fast(z[i]), Fast(z[i+1])
+			z[i], z[i+1] = Sigmoid(z[i]), Sigmoid(z[i+1])
 		}
 	}
 }
 
-// pairMax bounds x = -z in FastInPlace: p, q < 1 + e^354, so p q stays below
+// pairMax bounds x = -z in SigmoidInPlace: p, q < 1 + e^354, so p q stays below
 // about e^708 (the largest float64 is about e^709.8) and r above the smallest
 // normal number.
 const pairMax = 354
@@ -69,7 +74,7 @@ func exp(x float64) float64 {
 // takes the middle factor from a table, builds the first in the exponent
 // bits, and computes e^r - 1 by its Taylor series to r⁴ (the next term is
 // below 4e-17 relative). It is written to be just small enough for the
-// compiler to inline into FastInPlace's loop.
+// compiler to inline into SigmoidInPlace's loop.
 func expReduced(x float64) float64 {
 	// kd = round(x N/ln 2), by adding and removing 1.5·2^52: the addition
 	// rounds to an integer, and the low bits of kd's encoding hold it.
@@ -106,26 +111,26 @@ var expTable = func() (t [expN]uint64) {
 	return t
 }()
 
-// FastEachInPlace sets each z[i] to Fast(z[i]), bitwise: one division per
-// element, unlike FastInPlace. Built with GOEXPERIMENT=simd on amd64, on a
+// SigmoidEachInPlace sets each z[i] to Sigmoid(z[i]), bitwise: one division per
+// element, unlike SigmoidInPlace. Built with GOEXPERIMENT=simd on amd64, on a
 // processor with AVX2, it does four at a time in vector registers.
-func FastEachInPlace(z []float64) {
-	for i := fastEachVector(z); i < len(z); i++ {
-		z[i] = Fast(z[i])
+func SigmoidEachInPlace(z []float64) {
+	for i := sigmoidEachVector(z); i < len(z); i++ {
+		z[i] = Sigmoid(z[i])
 	}
 }
 
-// MulGradientFromA multiplies each d[i] by GradientFromA(a[i]), a(1 - a):
+// MulSigmoidGradient multiplies each d[i] by sigmoid.GradientFromA(a[i]), a(1 - a):
 // backpropagation's δ .* g'(z) with g'(z) from the activations a = g(z).
 // Built with GOEXPERIMENT=simd on amd64, on a processor with AVX2, it does
 // four at a time in vector registers, bitwise the same. It panics if a is
 // shorter than d.
-func MulGradientFromA(d, a []float64) {
+func MulSigmoidGradient(d, a []float64) {
 	if len(a) < len(d) {
-		panic("sigmoid: MulGradientFromA with fewer activations than deltas")
+		panic("kernel: MulSigmoidGradient with fewer activations than deltas")
 	}
 	a = a[:len(d)]
 	for i := mulGradientVector(d, a); i < len(d); i++ {
-		d[i] *= GradientFromA(a[i])
+		d[i] *= sigmoid.GradientFromA(a[i])
 	}
 }

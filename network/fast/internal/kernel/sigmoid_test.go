@@ -1,4 +1,4 @@
-package sigmoid
+package kernel
 
 import (
 	"math"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ann-go/ann/internal/nprand"
+	"github.com/ann-go/ann/sigmoid"
 )
 
 // ulps returns how many float64 values lie between a and b.
@@ -48,30 +49,30 @@ func TestExp(t *testing.T) {
 	t.Logf("largest difference from math.Exp: %d ulp", worst)
 }
 
-// Fast agrees with G to 5e-16, relative: two ulps.
-func TestFast(t *testing.T) {
+// Sigmoid agrees with G to 5e-16, relative: two ulps.
+func TestSigmoid(t *testing.T) {
 	rs := nprand.New(2)
 	for i := 0; i < 200_000; i++ {
 		z := 100*rs.Float64() - 50
-		if got, want := Fast(z), G(z); !(math.Abs(got-want) <= 5e-16*want) {
-			t.Fatalf("Fast(%v) = %v, G = %v", z, got, want)
+		if got, want := Sigmoid(z), sigmoid.G(z); !(math.Abs(got-want) <= 5e-16*want) {
+			t.Fatalf("Sigmoid(%v) = %v, G = %v", z, got, want)
 		}
 	}
 	for _, z := range []float64{math.Inf(1), math.Inf(-1), 800, -800} {
-		if Fast(z) != G(z) {
-			t.Errorf("Fast(%v) = %v, G = %v", z, Fast(z), G(z))
+		if Sigmoid(z) != sigmoid.G(z) {
+			t.Errorf("Sigmoid(%v) = %v, G = %v", z, Sigmoid(z), sigmoid.G(z))
 		}
 	}
-	if !math.IsNaN(Fast(math.NaN())) {
-		t.Error("Fast(NaN) is not NaN")
+	if !math.IsNaN(Sigmoid(math.NaN())) {
+		t.Error("Sigmoid(NaN) is not NaN")
 	}
 }
 
-// FastInPlace agrees with G to 7e-16, relative, over the whole range, and is
-// Fast itself where a pair leaves the paired range (below -354 or past Fast's
+// SigmoidInPlace agrees with G to 7e-16, relative, over the whole range, and is
+// Sigmoid itself where a pair leaves the paired range (below -354 or past Sigmoid's
 // own bounds), for NaN and infinities, and for the last element of an odd
 // length.
-func TestFastInPlace(t *testing.T) {
+func TestSigmoidInPlace(t *testing.T) {
 	rs := nprand.New(3)
 	var z []float64
 	for range 200_000 {
@@ -87,14 +88,14 @@ func TestFastInPlace(t *testing.T) {
 	}
 	z = append(z, 3) // odd length
 	got := slices.Clone(z)
-	FastInPlace(got)
+	SigmoidInPlace(got)
 	worst := 0.0
 	defer func() { t.Logf("largest relative difference from G: %.3g", worst) }()
 	for i, v := range z {
-		g, want := got[i], G(v)
+		g, want := got[i], sigmoid.G(v)
 		if math.IsNaN(v) {
 			if !math.IsNaN(g) {
-				t.Errorf("FastInPlace(NaN) = %v", g)
+				t.Errorf("SigmoidInPlace(NaN) = %v", g)
 			}
 			continue
 		}
@@ -102,20 +103,20 @@ func TestFastInPlace(t *testing.T) {
 			worst = max(worst, math.Abs(g-want)/want)
 		}
 		if !(math.Abs(g-want) <= 7e-16*want) {
-			t.Fatalf("FastInPlace: g(%v) = %v, G = %v", v, g, want)
+			t.Fatalf("SigmoidInPlace: g(%v) = %v, G = %v", v, g, want)
 		}
 		alone := i == len(z)-1 || !(-v < pairMax && -v > expMin && -z[i^1] < pairMax && -z[i^1] > expMin)
-		if alone && g != Fast(v) {
-			t.Errorf("FastInPlace: g(%v) = %v, want Fast's %v", v, g, Fast(v))
+		if alone && g != Sigmoid(v) {
+			t.Errorf("SigmoidInPlace: g(%v) = %v, want Sigmoid's %v", v, g, Sigmoid(v))
 		}
 	}
 }
 
-// FastInPlace gives bitwise what pairs gives, one pair at a time, whichever
+// SigmoidInPlace gives bitwise what pairs gives, one pair at a time, whichever
 // kernel the build has (with GOEXPERIMENT=simd, four at a time in vector
 // registers), for every length and with pairs that leave the paired range.
-func TestFastInPlaceKernel(t *testing.T) {
-	t.Logf("vector kernel: %v", vectorOK)
+func TestSigmoidInPlaceKernel(t *testing.T) {
+	t.Logf("vector kernel: %v", Vector())
 	rs := nprand.New(4)
 	var z []float64
 	for range 100_000 {
@@ -130,29 +131,29 @@ func TestFastInPlaceKernel(t *testing.T) {
 	}
 	for _, n := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 256, len(z)} {
 		got, want := slices.Clone(z[:n]), slices.Clone(z[:n])
-		FastInPlace(got)
+		SigmoidInPlace(got)
 		pairs(want[:n&^1])
 		if n%2 == 1 {
-			want[n-1] = Fast(want[n-1])
+			want[n-1] = Sigmoid(want[n-1])
 		}
 		for i := range got {
 			if !sameFloat(got[i], want[i]) {
-				t.Fatalf("n=%d: FastInPlace: g(%v) = %v, want %v", n, z[i], got[i], want[i])
+				t.Fatalf("n=%d: SigmoidInPlace: g(%v) = %v, want %v", n, z[i], got[i], want[i])
 			}
 		}
 		each := slices.Clone(z[:n])
-		FastEachInPlace(each)
+		SigmoidEachInPlace(each)
 		for i, v := range each {
-			if want := Fast(z[i]); !sameFloat(v, want) {
-				t.Fatalf("n=%d: FastEachInPlace: g(%v) = %v, want Fast's %v", n, z[i], v, want)
+			if want := Sigmoid(z[i]); !sameFloat(v, want) {
+				t.Fatalf("n=%d: SigmoidEachInPlace: g(%v) = %v, want Sigmoid's %v", n, z[i], v, want)
 			}
 		}
 		// δ .* g'(z), with activations a = each and δ = z.
 		d := slices.Clone(z[:n])
-		MulGradientFromA(d, append(each, 0.5)) // a may be longer
+		MulSigmoidGradient(d, append(each, 0.5)) // a may be longer
 		for i, v := range d {
-			if want := z[i] * GradientFromA(each[i]); !sameFloat(v, want) {
-				t.Fatalf("n=%d: MulGradientFromA: %v times g' from %v = %v, want %v", n, z[i], each[i], v, want)
+			if want := z[i] * sigmoid.GradientFromA(each[i]); !sameFloat(v, want) {
+				t.Fatalf("n=%d: MulSigmoidGradient: %v times g' from %v = %v, want %v", n, z[i], each[i], v, want)
 			}
 		}
 	}
@@ -163,13 +164,13 @@ func sameFloat(a, b float64) bool {
 	return math.Float64bits(a) == math.Float64bits(b) || math.IsNaN(a) && math.IsNaN(b)
 }
 
-func TestMulGradientFromAPanics(t *testing.T) {
+func TestMulSigmoidGradientPanics(t *testing.T) {
 	defer func() {
-		if r, _ := recover().(string); !strings.HasPrefix(r, "sigmoid: ") {
+		if r, _ := recover().(string); !strings.HasPrefix(r, "kernel: ") {
 			t.Errorf("recovered %q, want a panic starting with \"sigmoid: \"", r)
 		}
 	}()
-	MulGradientFromA(make([]float64, 3), make([]float64, 2))
+	MulSigmoidGradient(make([]float64, 3), make([]float64, 2))
 }
 
 // benchInput returns the 256 arguments every benchmark here works through:
@@ -182,21 +183,21 @@ func benchInput() []float64 {
 	return z
 }
 
-func BenchmarkFastInPlace(b *testing.B) {
+func BenchmarkSigmoidInPlace(b *testing.B) {
 	src := benchInput()
 	z := make([]float64, len(src))
 	for b.Loop() {
 		copy(z, src)
-		FastInPlace(z)
+		SigmoidInPlace(z)
 	}
 }
 
-func BenchmarkFastEachInPlace(b *testing.B) {
+func BenchmarkSigmoidEachInPlace(b *testing.B) {
 	src := benchInput()
 	z := make([]float64, len(src))
 	for b.Loop() {
 		copy(z, src)
-		FastEachInPlace(z)
+		SigmoidEachInPlace(z)
 	}
 }
 
@@ -204,16 +205,16 @@ func BenchmarkG(b *testing.B) {
 	z := benchInput()
 	for b.Loop() {
 		for _, v := range z {
-			sink = G(v)
+			sink = sigmoid.G(v)
 		}
 	}
 }
 
-func BenchmarkFast(b *testing.B) {
+func BenchmarkSigmoid(b *testing.B) {
 	z := benchInput()
 	for b.Loop() {
 		for _, v := range z {
-			sink = Fast(v)
+			sink = Sigmoid(v)
 		}
 	}
 }

@@ -1,13 +1,17 @@
 //go:build goexperiment.simd && amd64
 
-package matrix
+package kernel
 
-import "simd/archsimd"
+import (
+	"simd/archsimd"
+
+	"github.com/ann-go/ann/matrix"
+)
 
 // The vector kernels: 256-bit registers of four float64s (AVX2). Each lane
 // does what the scalar loop does for one element, the same multiplications and
-// additions in the same order, so the results are bitwise those of MulInto
-// and MulTInto. Each kernel clears the registers' upper halves
+// additions in the same order, so the results are bitwise those of
+// mulScalar and mulTScalar. Each kernel clears the registers' upper halves
 // (ClearAVXUpperBits) before scalar code runs again: on Intel processors,
 // scalar floating point after 256-bit instructions is otherwise several times
 // slower.
@@ -16,10 +20,10 @@ import "simd/archsimd"
 // report false and the caller uses the scalar loops.
 var vectorOK = archsimd.X86.AVX2()
 
-// mulVector sets dst to a b as MulInto does, the loop over the examples four
+// mulVector sets dst to a b as mulScalar does, the loop over the examples four
 // at a time, two rows of dst per pass (each vector of b, loaded once, serves
 // both). It returns false, doing nothing, when it cannot run.
-func mulVector(dst, a, b *Dense) bool {
+func mulVector(dst, a, b *matrix.Dense) bool {
 	if !vectorOK {
 		return false
 	}
@@ -38,7 +42,7 @@ func mulVector(dst, a, b *Dense) bool {
 // axpy2RowsVector is axpyRowsVector on two rows d0, d1 of dst at once, with
 // their rows c0, c1 of a: each vector of four rows of b is loaded once for
 // both.
-func axpy2RowsVector(d0, d1, c0, c1 []float64, b *Dense) {
+func axpy2RowsVector(d0, d1, c0, c1 []float64, b *matrix.Dense) {
 	n := len(d0)
 	n4 := n &^ 3
 	d1 = d1[:n]
@@ -65,8 +69,8 @@ func axpy2RowsVector(d0, d1, c0, c1 []float64, b *Dense) {
 			archsimd.ClearAVXUpperBits() // scalar code follows
 		}
 		for j := n4; j < n; j++ {
-			d0[j] = d0[j] + c0[k]*b0[j] + c0[k+1]*b1[j] + c0[k+2]*b2[j] + c0[k+3]*b3[j]
-			d1[j] = d1[j] + c1[k]*b0[j] + c1[k+1]*b1[j] + c1[k+2]*b2[j] + c1[k+3]*b3[j]
+			d0[j] = d0[j] + float64(c0[k]*b0[j]) + float64(c0[k+1]*b1[j]) + float64(c0[k+2]*b2[j]) + float64(c0[k+3]*b3[j])
+			d1[j] = d1[j] + float64(c1[k]*b0[j]) + float64(c1[k+1]*b1[j]) + float64(c1[k+2]*b2[j]) + float64(c1[k+3]*b3[j])
 		}
 	}
 	for ; k < len(c0); k++ {
@@ -83,14 +87,14 @@ func axpy2RowsVector(d0, d1, c0, c1 []float64, b *Dense) {
 			archsimd.ClearAVXUpperBits() // scalar code follows
 		}
 		for j := n4; j < n; j++ {
-			d0[j] += c0[k] * bk[j]
-			d1[j] += c1[k] * bk[j]
+			d0[j] += float64(c0[k] * bk[j])
+			d1[j] += float64(c1[k] * bk[j])
 		}
 	}
 }
 
 // axpyRowsVector is axpyRows with four elements of d per step.
-func axpyRowsVector(d, c []float64, b *Dense) {
+func axpyRowsVector(d, c []float64, b *matrix.Dense) {
 	n := len(d)
 	n4 := n &^ 3
 	k := 0
@@ -111,7 +115,7 @@ func axpyRowsVector(d, c []float64, b *Dense) {
 			archsimd.ClearAVXUpperBits() // scalar code follows
 		}
 		for j := n4; j < n; j++ {
-			d[j] = d[j] + s0*b0[j] + s1*b1[j] + s2*b2[j] + s3*b3[j]
+			d[j] = d[j] + float64(s0*b0[j]) + float64(s1*b1[j]) + float64(s2*b2[j]) + float64(s3*b3[j])
 		}
 	}
 	for ; k < len(c); k++ {
@@ -127,7 +131,7 @@ func axpyRowsVector(d, c []float64, b *Dense) {
 			archsimd.ClearAVXUpperBits() // scalar code follows
 		}
 		for j := n4; j < n; j++ {
-			d[j] += s * bk[j]
+			d[j] += float64(s * bk[j])
 		}
 	}
 }
@@ -137,12 +141,12 @@ func axpyRowsVector(d, c []float64, b *Dense) {
 // float64s (8 KiB).
 const mulTBlock = 256
 
-// mulTVector sets dst to a bᵀ as MulTInto does. It takes four rows of a at a
+// mulTVector sets dst to a bᵀ as mulTScalar does. It takes four rows of a at a
 // time and lays them out transposed, four per k, so that one vector holds
 // a{i..i+3, k}; then for four rows j of b at a time it keeps four vectors of
 // sums, lane r of the one for row j being the dot product of row i+r of a and
 // row j of b, added in the order of k.
-func mulTVector(dst, a, b *Dense) bool {
+func mulTVector(dst, a, b *matrix.Dense) bool {
 	if !vectorOK {
 		return false
 	}
@@ -181,15 +185,10 @@ func mulTVector(dst, a, b *Dense) bool {
 			}
 		}
 	}
-	for ; i < a.Rows; i++ { // the last one to three rows, as MulTInto
+	for ; i < a.Rows; i++ { // the last one to three rows, as mulTScalar
 		ai, di := a.Row(i), dst.Row(i)
 		for j := range di {
-			bj := b.Row(j)[:len(ai)]
-			s := 0.0
-			for k, v := range ai {
-				s += v * bj[k]
-			}
-			di[j] = s
+			di[j] = dot(ai, b.Row(j))
 		}
 	}
 	return true

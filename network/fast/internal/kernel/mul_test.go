@@ -1,13 +1,16 @@
-package matrix
+package kernel
 
 import (
 	"math"
+	"strings"
 	"testing"
+
+	"github.com/ann-go/ann/matrix"
 )
 
 // filled returns an r x c matrix of irregular values, seeded by s.
-func filled(r, c, s int) *Dense {
-	m := New(r, c)
+func filled(r, c, s int) *matrix.Dense {
+	m := matrix.New(r, c)
 	for i := range m.Data {
 		m.Data[i] = math.Sin(float64(7*i+s)) * math.Exp(math.Cos(float64(i*s+1)))
 	}
@@ -16,8 +19,8 @@ func filled(r, c, s int) *Dense {
 
 // sameBits reports whether a and b have the same shape and bitwise equal
 // elements.
-func sameBits(a, b *Dense) bool {
-	if !SameShape(a, b) {
+func sameBits(a, b *matrix.Dense) bool {
+	if !matrix.SameShape(a, b) {
 		return false
 	}
 	for i, v := range a.Data {
@@ -28,57 +31,55 @@ func sameBits(a, b *Dense) bool {
 	return true
 }
 
-// The Fast kernels must give MulInto's and MulTInto's results bit for bit,
+// The kernels must give matrix.MulInto's and matrix.MulTInto's results bit for bit,
 // whichever kernel the build has, for every remainder of each loop (rows,
 // inner size and columns modulo 4, and MulT's inner size past its block of
 // 256).
-func TestFastKernelsMatchPlain(t *testing.T) {
+func TestKernelsMatchPlain(t *testing.T) {
 	t.Logf("vector kernels: %v", Vector())
 	for _, rows := range []int{1, 3, 4, 5, 9} {
 		for _, inner := range []int{1, 2, 3, 4, 5, 7, 8, 65, 255, 256, 257, 600} {
 			for _, cols := range []int{1, 3, 4, 6, 8, 13, 65} {
 				a, b := filled(rows, inner, 1), filled(inner, cols, 2)
-				want, got := New(rows, cols), New(rows, cols)
-				MulInto(want, a, b)
+				want, got := matrix.New(rows, cols), matrix.New(rows, cols)
+				matrix.MulInto(want, a, b)
 				for i := range got.Data {
 					got.Data[i] = math.NaN() // overwritten
 				}
-				FastMulInto(got, a, b)
+				MulInto(got, a, b)
 				if !sameBits(got, want) {
-					t.Fatalf("FastMulInto %dx%d by %dx%d: got %v, want %v", rows, inner, inner, cols, got, want)
+					t.Fatalf("MulInto %dx%d by %dx%d: got %v, want %v", rows, inner, inner, cols, got, want)
 				}
-				if !near(want, naiveMul(a, b), 1e-12) {
-					t.Fatalf("MulInto %dx%d by %dx%d is not the product", rows, inner, inner, cols)
-				}
-				bt := T(b)
-				want2, got2 := New(rows, cols), New(rows, cols)
-				MulTInto(want2, a, bt)
+				bt := matrix.T(b)
+				want2, got2 := matrix.New(rows, cols), matrix.New(rows, cols)
+				matrix.MulTInto(want2, a, bt)
 				for i := range got2.Data {
 					got2.Data[i] = math.Inf(1)
 				}
-				FastMulTInto(got2, a, bt)
+				MulTInto(got2, a, bt)
 				if !sameBits(got2, want2) {
-					t.Fatalf("FastMulTInto %dx%d by (%dx%d)ᵀ: got %v, want %v", rows, inner, cols, inner, got2, want2)
+					t.Fatalf("MulTInto %dx%d by (%dx%d)ᵀ: got %v, want %v", rows, inner, cols, inner, got2, want2)
 				}
 				if !sameBits(want2, want) {
-					t.Fatalf("MulTInto(a, bᵀ) differs from MulInto(a, b) for %dx%d by %dx%d", rows, inner, inner, cols)
+					t.Fatalf("matrix.MulTInto(a, bᵀ) differs from matrix.MulInto(a, b) for %dx%d by %dx%d", rows, inner, inner, cols)
 				}
 			}
 		}
 	}
 }
 
-func TestFastKernelsPanic(t *testing.T) {
+func TestKernelsPanic(t *testing.T) {
+	n := matrix.New
 	for name, f := range map[string]func(){
-		"FastMulInto inner":  func() { FastMulInto(New(2, 2), New(2, 3), New(2, 2)) },
-		"FastMulInto dst":    func() { FastMulInto(New(2, 3), New(2, 2), New(2, 2)) },
-		"FastMulTInto inner": func() { FastMulTInto(New(2, 2), New(2, 3), New(2, 2)) },
-		"FastMulTInto dst":   func() { FastMulTInto(New(2, 3), New(2, 2), New(2, 2)) },
+		"MulInto inner":  func() { MulInto(n(2, 2), n(2, 3), n(2, 2)) },
+		"MulInto dst":    func() { MulInto(n(2, 3), n(2, 2), n(2, 2)) },
+		"MulTInto inner": func() { MulTInto(n(2, 2), n(2, 3), n(2, 2)) },
+		"MulTInto dst":   func() { MulTInto(n(2, 3), n(2, 2), n(2, 2)) },
 	} {
 		func() {
 			defer func() {
-				if r, _ := recover().(string); len(r) < 8 || r[:8] != "matrix: " {
-					t.Errorf("%s: recovered %q, want a panic starting with \"matrix: \"", name, r)
+				if r, _ := recover().(string); !strings.HasPrefix(r, "kernel: ") {
+					t.Errorf("%s: recovered %q, want a panic starting with \"kernel: \"", name, r)
 				}
 			}()
 			f()
@@ -93,29 +94,29 @@ func TestFastKernelsPanic(t *testing.T) {
 func BenchmarkKernels(b *testing.B) {
 	type prod struct {
 		name    string
-		f       func(dst, a, b *Dense)
+		f       func(dst, a, b *matrix.Dense)
 		t       bool // a bᵀ: b is given as its transpose's shape
 		r, k, c int
 	}
 	for _, p := range []prod{
+		{"plain/MulInto/64x65x256", matrix.MulInto, false, 64, 65, 256},
 		{"MulInto/64x65x256", MulInto, false, 64, 65, 256},
-		{"FastMulInto/64x65x256", FastMulInto, false, 64, 65, 256},
+		{"plain/MulInto/25x65x256", matrix.MulInto, false, 25, 65, 256},
 		{"MulInto/25x65x256", MulInto, false, 25, 65, 256},
-		{"FastMulInto/25x65x256", FastMulInto, false, 25, 65, 256},
+		{"plain/MulInto/64x64x256", matrix.MulInto, false, 64, 64, 256},
 		{"MulInto/64x64x256", MulInto, false, 64, 64, 256},
-		{"FastMulInto/64x64x256", FastMulInto, false, 64, 64, 256},
+		{"plain/MulTInto/64x256x65", matrix.MulTInto, true, 64, 256, 65},
 		{"MulTInto/64x256x65", MulTInto, true, 64, 256, 65},
-		{"FastMulTInto/64x256x65", FastMulTInto, true, 64, 256, 65},
+		{"plain/MulTInto/25x256x65", matrix.MulTInto, true, 25, 256, 65},
 		{"MulTInto/25x256x65", MulTInto, true, 25, 256, 65},
-		{"FastMulTInto/25x256x65", FastMulTInto, true, 25, 256, 65},
 	} {
 		b.Run(p.name, func(bb *testing.B) {
 			x := filled(p.r, p.k, 1)
 			y := filled(p.k, p.c, 2)
 			if p.t {
-				y = T(y)
+				y = matrix.T(y)
 			}
-			dst := New(p.r, p.c)
+			dst := matrix.New(p.r, p.c)
 			for bb.Loop() {
 				p.f(dst, x, y)
 			}

@@ -9,10 +9,11 @@ import "fmt"
 //	endpoint false: step = (stop - start)/count, stop itself not included
 //	value i = i*step + start   (the product rounded before the sum, as numpy does)
 //
-// A count of 1 gives [start]; 0 gives []. It panics if count is negative.
+// A count of 1 gives [start]; 0 gives []. It panics if count is negative or
+// more than MaxElements.
 func Linspace(start, stop float64, count int, endpoint bool) []float64 {
-	if count < 0 {
-		panic(fmt.Sprintf("matrix: Linspace: negative count %d", count))
+	if count < 0 || count > MaxElements {
+		panic(fmt.Sprintf("matrix: Linspace: count %d, want 0 to MaxElements = %d", count, MaxElements))
 	}
 	v := make([]float64, count)
 	div := count

@@ -19,14 +19,24 @@
 //
 // Shapes are the caller's contract. A function given operands whose shapes do
 // not fit panics with a message that begins "matrix: dimension mismatch" and
-// names both shapes; an index out of range panics as a slice index would.
+// names both shapes; an index out of range panics as a slice index would. So
+// does, at the function's entry, a Dense whose Data does not hold Rows x Cols
+// values, and a product whose destination shares storage with an operand
+// (its sums would read what they have overwritten). New and Linspace panic
+// rather than allocate more than MaxElements values.
 package matrix
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unsafe"
 )
+
+// MaxElements is the most values New and Linspace allocate: 2^28 float64s, 2
+// GiB. A larger size is almost always a mistake in the sizes, and would end
+// the program with an out-of-memory error that no caller can recover from.
+const MaxElements = 1 << 28
 
 // Dense is a row-major matrix: element {i, j} is Data[i*Cols+j].
 type Dense struct {
@@ -34,10 +44,14 @@ type Dense struct {
 	Data       []float64
 }
 
-// New returns a zero Rows x Cols matrix. It panics if a dimension is negative.
+// New returns a zero Rows x Cols matrix. It panics if a dimension is
+// negative or rows x cols is more than MaxElements.
 func New(rows, cols int) *Dense {
 	if rows < 0 || cols < 0 {
 		panic(fmt.Sprintf("matrix: negative dimension %dx%d", rows, cols))
+	}
+	if cols > 0 && rows > MaxElements/cols {
+		panic(fmt.Sprintf("matrix: New(%d, %d): more than MaxElements = %d values", rows, cols, MaxElements))
 	}
 	return &Dense{Rows: rows, Cols: cols, Data: make([]float64, rows*cols)}
 }
@@ -81,6 +95,7 @@ func (m *Dense) Row(i int) []float64 {
 
 // Copy returns a copy of m that shares no storage with it.
 func (m *Dense) Copy() *Dense {
+	valid("Copy", m)
 	c := New(m.Rows, m.Cols)
 	copy(c.Data, m.Data)
 	return c
@@ -111,6 +126,31 @@ func (m *Dense) String() string {
 }
 
 func (m *Dense) shape() string { return fmt.Sprintf("%dx%d", m.Rows, m.Cols) }
+
+// valid panics unless each m's Data holds exactly Rows x Cols values, at the
+// entry of op rather than at a slice bound deep inside it.
+func valid(op string, ms ...*Dense) {
+	for _, m := range ms {
+		if m.Rows < 0 || m.Cols < 0 || m.Cols > 0 && m.Rows > len(m.Data)/m.Cols || len(m.Data) != m.Rows*m.Cols {
+			panic(fmt.Sprintf("matrix: %s of a %s Dense whose Data holds %d values", op, m.shape(), len(m.Data)))
+		}
+	}
+}
+
+// mustNotAlias panics if dst shares storage with an operand of op, whose
+// loops would then read values they have already overwritten.
+func mustNotAlias(op string, dst *Dense, operands ...*Dense) {
+	const size = unsafe.Sizeof(float64(0))
+	for _, a := range operands {
+		if len(dst.Data) == 0 || len(a.Data) == 0 {
+			continue
+		}
+		d0, a0 := uintptr(unsafe.Pointer(&dst.Data[0])), uintptr(unsafe.Pointer(&a.Data[0]))
+		if d0 < a0+uintptr(len(a.Data))*size && a0 < d0+uintptr(len(dst.Data))*size {
+			panic(fmt.Sprintf("matrix: %s: the destination shares storage with an operand", op))
+		}
+	}
+}
 
 func mismatch(op string, a, b *Dense) {
 	panic(fmt.Sprintf("matrix: dimension mismatch: %s of %s and %s", op, a.shape(), b.shape()))

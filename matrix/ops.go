@@ -4,6 +4,7 @@ import "fmt"
 
 // Mul returns the product a b. It panics unless a.Cols == b.Rows.
 func Mul(a, b *Dense) *Dense {
+	valid("Mul", a, b)
 	if a.Cols != b.Rows {
 		mismatch("Mul", a, b)
 	}
@@ -21,10 +22,12 @@ func Mul(a, b *Dense) *Dense {
 // sums. dst must not share storage with a or b. It panics unless a.Cols ==
 // b.Rows and dst is a.Rows x b.Cols.
 func MulInto(dst, a, b *Dense) {
+	valid("Mul", a, b, dst)
 	if a.Cols != b.Rows {
 		mismatch("Mul", a, b)
 	}
 	mustShape("Mul", dst, a.Rows, b.Cols)
+	mustNotAlias("MulInto", dst, a, b)
 	for i := 0; i < a.Rows; i++ {
 		di := dst.Row(i)
 		clear(di)
@@ -40,6 +43,7 @@ func MulInto(dst, a, b *Dense) {
 // MulT returns a bᵀ, numpy's a.dot(b.T), without forming bᵀ. It panics unless
 // a.Cols == b.Cols.
 func MulT(a, b *Dense) *Dense {
+	valid("MulT", a, b)
 	if a.Cols != b.Cols {
 		mismatch("MulT", a, b)
 	}
@@ -53,10 +57,12 @@ func MulT(a, b *Dense) *Dense {
 // dst must not share storage with a or b. It panics unless a.Cols == b.Cols
 // and dst is a.Rows x b.Rows.
 func MulTInto(dst, a, b *Dense) {
+	valid("MulT", a, b, dst)
 	if a.Cols != b.Cols {
 		mismatch("MulT", a, b)
 	}
 	mustShape("MulT", dst, a.Rows, b.Rows)
+	mustNotAlias("MulTInto", dst, a, b)
 	for i := 0; i < a.Rows; i++ {
 		ai, di := a.Row(i), dst.Row(i)
 		for j := range di {
@@ -73,6 +79,7 @@ func MulTInto(dst, a, b *Dense) {
 // TMul returns aᵀ b, numpy's a.T.dot(b), without forming aᵀ. It panics unless
 // a.Rows == b.Rows.
 func TMul(a, b *Dense) *Dense {
+	valid("TMul", a, b)
 	if a.Rows != b.Rows {
 		mismatch("TMul", a, b)
 	}
@@ -85,10 +92,12 @@ func TMul(a, b *Dense) *Dense {
 // row k of b, added in the order of k. dst must not share storage with a or
 // b. It panics unless a.Rows == b.Rows and dst is a.Cols x b.Cols.
 func TMulInto(dst, a, b *Dense) {
+	valid("TMul", a, b, dst)
 	if a.Rows != b.Rows {
 		mismatch("TMul", a, b)
 	}
 	mustShape("TMul", dst, a.Cols, b.Cols)
+	mustNotAlias("TMulInto", dst, a, b)
 	clear(dst.Data)
 	for k := 0; k < a.Rows; k++ {
 		bk := b.Row(k)
@@ -103,6 +112,7 @@ func TMulInto(dst, a, b *Dense) {
 
 // T returns the transpose of a, numpy's a.T, as a new matrix.
 func T(a *Dense) *Dense {
+	valid("T", a)
 	t := New(a.Cols, a.Rows)
 	for i := 0; i < a.Rows; i++ {
 		for j, v := range a.Row(i) {
@@ -116,6 +126,7 @@ func T(a *Dense) *Dense {
 // numpy's np.append(np.ones([m, 1]), a, axis=1): the bias unit of the
 // tutorial's row-per-example layout.
 func WithBiasCol(a *Dense) *Dense {
+	valid("WithBiasCol", a)
 	b := New(a.Rows, a.Cols+1)
 	for i := 0; i < a.Rows; i++ {
 		r := b.Row(i)
@@ -128,6 +139,7 @@ func WithBiasCol(a *Dense) *Dense {
 // WithBiasRow returns a with a row of ones put above its rows: the bias unit
 // when examples are stored as columns.
 func WithBiasRow(a *Dense) *Dense {
+	valid("WithBiasRow", a)
 	b := New(a.Rows+1, a.Cols)
 	SetBiasRow(b, a)
 	return b
@@ -136,7 +148,9 @@ func WithBiasRow(a *Dense) *Dense {
 // SetBiasRow sets row 0 of dst to ones and rows 1.. to a. It panics unless dst
 // is (a.Rows+1) x a.Cols.
 func SetBiasRow(dst, a *Dense) {
+	valid("SetBiasRow", a, dst)
 	mustShape("SetBiasRow", dst, a.Rows+1, a.Cols)
+	mustNotAlias("SetBiasRow", dst, a)
 	bias := dst.Row(0)
 	for j := range bias {
 		bias[j] = 1
@@ -147,6 +161,7 @@ func SetBiasRow(dst, a *Dense) {
 // DropFirstCol returns a copy of a without its first column, numpy's a[:, 1:]:
 // the weights of a Theta without its bias column. It panics if a has no columns.
 func DropFirstCol(a *Dense) *Dense {
+	valid("DropFirstCol", a)
 	if a.Cols < 1 {
 		panic(fmt.Sprintf("matrix: DropFirstCol of %s", a.shape()))
 	}
@@ -160,36 +175,28 @@ func DropFirstCol(a *Dense) *Dense {
 // MulElem returns the element-wise product of a and b (numpy's a * b, the
 // tutorial's .*). It panics unless a and b have the same shape.
 func MulElem(a, b *Dense) *Dense {
-	if !SameShape(a, b) {
-		mismatch("MulElem", a, b)
-	}
-	c := New(a.Rows, a.Cols)
-	for i, v := range a.Data {
-		c.Data[i] = v * b.Data[i]
-	}
-	return c
+	return elementwise("MulElem", a, b, func(x, y float64) float64 { return x * y })
 }
 
 // Add returns a + b. It panics unless a and b have the same shape.
 func Add(a, b *Dense) *Dense {
-	if !SameShape(a, b) {
-		mismatch("Add", a, b)
-	}
-	c := New(a.Rows, a.Cols)
-	for i, v := range a.Data {
-		c.Data[i] = v + b.Data[i]
-	}
-	return c
+	return elementwise("Add", a, b, func(x, y float64) float64 { return x + y })
 }
 
 // Sub returns a - b. It panics unless a and b have the same shape.
 func Sub(a, b *Dense) *Dense {
+	return elementwise("Sub", a, b, func(x, y float64) float64 { return x - y })
+}
+
+// elementwise returns the matrix of f(a{i, j}, b{i, j}).
+func elementwise(op string, a, b *Dense, f func(x, y float64) float64) *Dense {
+	valid(op, a, b)
 	if !SameShape(a, b) {
-		mismatch("Sub", a, b)
+		mismatch(op, a, b)
 	}
 	c := New(a.Rows, a.Cols)
 	for i, v := range a.Data {
-		c.Data[i] = v - b.Data[i]
+		c.Data[i] = f(v, b.Data[i])
 	}
 	return c
 }
@@ -201,6 +208,7 @@ func Scale(s float64, a *Dense) *Dense {
 
 // Apply returns the matrix whose elements are f of a's elements.
 func Apply(f func(float64) float64, a *Dense) *Dense {
+	valid("Apply", a)
 	c := New(a.Rows, a.Cols)
 	for i, v := range a.Data {
 		c.Data[i] = f(v)
@@ -210,6 +218,7 @@ func Apply(f func(float64) float64, a *Dense) *Dense {
 
 // Sum returns the sum of a's elements, added in storage order.
 func Sum(a *Dense) float64 {
+	valid("Sum", a)
 	s := 0.0
 	for _, v := range a.Data {
 		s += v
@@ -221,6 +230,7 @@ func Sum(a *Dense) float64 {
 // numpy's np.argmax(a, axis=1); ties go to the first. A NaN is never larger. It
 // panics if a has no columns.
 func ArgmaxRows(a *Dense) []int {
+	valid("ArgmaxRows", a)
 	if a.Cols < 1 {
 		panic(fmt.Sprintf("matrix: ArgmaxRows of %s", a.shape()))
 	}

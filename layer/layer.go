@@ -39,7 +39,8 @@ import (
 var Tutorial = []int{2, 5, 5, 2}
 
 // Check returns an error unless sizes describes a network: at least two layers,
-// each of at least one unit.
+// each of at least one unit, and at most matrix.MaxElements weights in all,
+// Σ_l s_{l+1} (s_l + 1), counted without overflow.
 func Check(sizes []int) error {
 	if len(sizes) < 2 {
 		return fmt.Errorf("layer: a network needs at least 2 layers (input and output), got %d", len(sizes))
@@ -48,6 +49,14 @@ func Check(sizes []int) error {
 		if s < 1 {
 			return fmt.Errorf("layer: layer %d has %d units; every layer needs at least 1", i+1, s)
 		}
+	}
+	weights := 0
+	for l := 1; l < len(sizes); l++ {
+		in, out := sizes[l-1], sizes[l]
+		if in >= matrix.MaxElements || out > matrix.MaxElements || weights+out*(in+1) > matrix.MaxElements {
+			return fmt.Errorf("layer: layers of %v units have more than matrix.MaxElements = %d weights (from Theta%d, %d x %d, on)", sizes, matrix.MaxElements, l, out, in+1)
+		}
+		weights += out * (in + 1)
 	}
 	return nil
 }
@@ -93,7 +102,7 @@ func mustUnits(sIn, sOut int) {
 
 func draw(sizes []int, seed uint32, epsilon func(sIn, sOut int) float64, f func(u, eps float64) float64) []*matrix.Dense {
 	if err := Check(sizes); err != nil {
-		panic("layer: " + err.Error())
+		panic(err.Error())
 	}
 	rs := nprand.New(seed)
 	Theta := make([]*matrix.Dense, len(sizes))

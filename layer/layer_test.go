@@ -101,18 +101,29 @@ func TestCheck(t *testing.T) {
 	}{
 		{[]int{2}, "at least 2 layers"},
 		{[]int{2, 0, 2}, "layer 2 has 0 units"},
+		{[]int{1 << 62, 2}, "more than matrix.MaxElements"}, // 2 (2^62 + 1) overflows
+		{[]int{2, 1 << 62}, "more than matrix.MaxElements"},
+		{[]int{2, 20000000, 20000000, 2}, "from Theta2"},
+		{[]int{1 << 14, 1 << 14, 2}, "from Theta1"},
 	} {
 		if err := Check(tt.sizes); err == nil || !strings.HasPrefix(err.Error(), "layer: ") || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Check(%v) = %v, want layer: ...%q", tt.sizes, err, tt.want)
 		}
 		func() {
 			defer func() {
-				if msg, _ := recover().(string); !strings.HasPrefix(msg, "layer: ") {
+				if msg, _ := recover().(string); !strings.HasPrefix(msg, "layer: ") || strings.HasPrefix(msg, "layer: layer: ") {
 					t.Errorf("Init(%v) panic %q, want \"layer: ...\"", tt.sizes, msg)
 				}
 			}()
 			Init(tt.sizes, 0)
 		}()
+	}
+}
+
+// The largest networks Check allows are counted without allocating.
+func TestCheckLarge(t *testing.T) {
+	if err := Check([]int{1, 1 << 26, 1}); err != nil { // 3 x 2^26 + 1 weights
+		t.Errorf("Check of 3 x 2^26 + 1 weights: %v", err)
 	}
 }
 

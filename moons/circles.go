@@ -25,13 +25,11 @@ import (
 // permutation of X and y together, then normal(0, noise) on every coordinate,
 // drawn row by row from the same stream.
 //
-// It panics if n < 0, if noise is negative or NaN, or if factor is not in
+// It panics if n or noise is out of Make's range, or if factor is not in
 // [0, 1) (scikit-learn raises a ValueError there); check values a user typed
 // before calling it.
 func Circles(n int, noise float64, seed uint32, factor float64) (X *matrix.Dense, y []int) {
-	if n < 0 || !(noise >= 0) {
-		panic(fmt.Sprintf("moons: Circles: bad arguments n=%d noise=%v", n, noise))
-	}
+	mustArgs("Circles", n, noise)
 	if !(factor >= 0 && factor < 1) {
 		panic(fmt.Sprintf("moons: Circles: factor %v is not in [0, 1)", factor))
 	}

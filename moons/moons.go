@@ -33,8 +33,9 @@ import (
 
 // Make returns the shuffled two moons: X is n x 2, y holds n labels 0 or 1.
 // noise is the standard deviation of the Gaussian noise (0 for none) and seed
-// is scikit-learn's random_state. It panics if n < 0 or noise is negative or
-// NaN; check values a user typed before calling it.
+// is scikit-learn's random_state. It panics if n is negative or more than
+// matrix.MaxElements/2 (X's n x 2 values), or noise is negative, NaN or
+// infinite; check values a user typed before calling it.
 func Make(n int, noise float64, seed uint32) (X *matrix.Dense, y []int) {
 	return generate(n, noise, seed, true)
 }
@@ -46,9 +47,7 @@ func MakeUnshuffled(n int, noise float64, seed uint32) (X *matrix.Dense, y []int
 }
 
 func generate(n int, noise float64, seed uint32, shuffle bool) (*matrix.Dense, []int) {
-	if n < 0 || !(noise >= 0) {
-		panic(fmt.Sprintf("moons: bad arguments n=%d noise=%v", n, noise))
-	}
+	mustArgs("Make", n, noise)
 	nOut := n / 2
 	nIn := n - nOut
 	X := matrix.New(n, 2)
@@ -71,6 +70,18 @@ func generate(n int, noise float64, seed uint32, shuffle bool) (*matrix.Dense, [
 		addNoise(rs, X, noise)
 	}
 	return X, y
+}
+
+// mustArgs panics unless n points of two coordinates fit in a matrix (at
+// most matrix.MaxElements values) and noise is a finite number >= 0: the
+// arguments every generator here takes.
+func mustArgs(name string, n int, noise float64) {
+	if n < 0 || n > matrix.MaxElements/2 {
+		panic(fmt.Sprintf("moons: %s: n = %d, want 0 to matrix.MaxElements/2 = %d", name, n, matrix.MaxElements/2))
+	}
+	if !(noise >= 0) || math.IsInf(noise, 1) {
+		panic(fmt.Sprintf("moons: %s: noise %v, want a finite number >= 0", name, noise))
+	}
 }
 
 // shuffleRows returns X and y with their rows in the order of one numpy

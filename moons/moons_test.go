@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ann-go/ann/internal/reference"
@@ -99,19 +100,37 @@ func TestSmall(t *testing.T) {
 	checkSame(t, "Make(1, 0, 0)", X, y, [][]float64{{0, 0.5}}, []int{1})
 }
 
+// Arguments out of range panic with a message naming the argument, before
+// any work: a non-finite noise would otherwise give non-finite data, a huge n
+// an out-of-memory end.
 func TestPanics(t *testing.T) {
 	for _, tt := range []struct {
 		n     int
 		noise float64
-	}{{-1, 0}, {10, -0.1}, {10, math.NaN()}} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("Make(%d, %v) did not panic", tt.n, tt.noise)
-				}
+		want  string
+	}{
+		{-1, 0, "n = -1"},
+		{1 << 40, 0, "n = 1099511627776"},
+		{10, -0.1, "noise -0.1"},
+		{10, math.NaN(), "noise NaN"},
+		{5, math.Inf(1), "noise +Inf"},
+		{5, math.Inf(-1), "noise -Inf"},
+	} {
+		for name, f := range map[string]func(){
+			"Make":    func() { Make(tt.n, tt.noise, 0) },
+			"Circles": func() { Circles(tt.n, tt.noise, 0, 0.5) },
+			"XOR":     func() { XOR(tt.n, tt.noise, 0) },
+			"Spiral":  func() { Spiral(tt.n, tt.noise, 0, 3) },
+		} {
+			func() {
+				defer func() {
+					if r, _ := recover().(string); !strings.HasPrefix(r, "moons: "+name+": ") || !strings.Contains(r, tt.want) {
+						t.Errorf("%s(%d, %v): recovered %q, want a moons: %s: panic saying %q", name, tt.n, tt.noise, r, name, tt.want)
+					}
+				}()
+				f()
 			}()
-			Make(tt.n, tt.noise, 0)
-		}()
+		}
 	}
 }
 

@@ -27,11 +27,9 @@ import (
 //	y = ((X[:, 0] > 0) != (X[:, 1] > 0)).astype(int)
 //	X += rs.normal(scale=noise, size=(n, 2))      # if noise > 0
 //
-// It panics if n < 0 or noise is negative or NaN.
+// It panics if n or noise is out of Make's range.
 func XOR(n int, noise float64, seed uint32) (X *matrix.Dense, y []int) {
-	if n < 0 || !(noise >= 0) {
-		panic(fmt.Sprintf("moons: XOR: bad arguments n=%d noise=%v", n, noise))
-	}
+	mustArgs("XOR", n, noise)
 	rs := nprand.New(seed)
 	X = matrix.New(n, 2)
 	for i := range X.Data {
@@ -70,10 +68,11 @@ func XOR(n int, noise float64, seed uint32) (X *matrix.Dense, y []int) {
 //	rs = np.random.RandomState(seed); idx = rs.permutation(n); X, y = X[idx], y[idx]
 //	X += rs.normal(scale=noise, size=(n, 2))               # if noise > 0
 //
-// It panics if n < 0, noise is negative or NaN, or K < 2.
+// It panics if n or noise is out of Make's range, or K < 2.
 func Spiral(n int, noise float64, seed uint32, K int) (X *matrix.Dense, y []int) {
-	if n < 0 || !(noise >= 0) || K < 2 {
-		panic(fmt.Sprintf("moons: Spiral: bad arguments n=%d noise=%v K=%d", n, noise, K))
+	mustArgs("Spiral", n, noise)
+	if K < 2 {
+		panic(fmt.Sprintf("moons: Spiral: K = %d, want at least 2 arms", K))
 	}
 	X = matrix.New(n, 2)
 	y = make([]int, 0, n)

@@ -54,7 +54,7 @@ func Check(sizes []int) error {
 	for l := 1; l < len(sizes); l++ {
 		in, out := sizes[l-1], sizes[l]
 		if in >= matrix.MaxElements || out > matrix.MaxElements || weights+out*(in+1) > matrix.MaxElements {
-			return fmt.Errorf("layer: layers of %v units have more than matrix.MaxElements = %d weights (from Theta%d, %d x %d, on)", sizes, matrix.MaxElements, l, out, in+1)
+			return fmt.Errorf("layer: layers of %v units are too large: more than matrix.MaxElements = %d weights (from Theta%d, %d x %d, on)", sizes, matrix.MaxElements, l, out, in+1)
 		}
 		weights += out * (in + 1)
 	}

@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/ann-go/ann/matrix"
+
+	// -update, so that go test ./... -update runs here too (no golden files here).
+	_ "github.com/ann-go/ann/internal/golden"
 )
 
 // filled returns an r x c matrix of irregular values, seeded by s.

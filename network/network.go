@@ -187,7 +187,10 @@ func (n *Network) CheckX(X *matrix.Dense) error {
 	if X == nil {
 		return errors.New("network: nil X")
 	}
-	if X.Cols != sizes[0] || len(X.Data) != X.Rows*X.Cols {
+	if X.Rows < 0 || X.Cols < 0 || X.Cols > 0 && X.Rows > len(X.Data)/X.Cols || len(X.Data) != X.Rows*X.Cols {
+		return fmt.Errorf("network: X is %dx%d but holds %d numbers", X.Rows, X.Cols, len(X.Data))
+	}
+	if X.Cols != sizes[0] {
 		return fmt.Errorf("network: dimension mismatch: X is %dx%d but the input layer has %d units", X.Rows, X.Cols, sizes[0])
 	}
 	for i, v := range X.Data {

@@ -82,6 +82,9 @@ func TestBadValues(t *testing.T) {
 		}
 		mustPanicWith(t, name+" Forward", "network: ", func() { Forward(good, bad) })
 	}
+	if err := good.CheckX(&matrix.Dense{Rows: 2, Cols: 2, Data: []float64{1, 2}}); err == nil || err.Error() != "network: X is 2x2 but holds 2 numbers" {
+		t.Errorf("short Data: CheckX = %v, want the shape and the count of numbers", err)
+	}
 	for name, labels := range map[string][]int{"negative": {0, -1}, "too large": {0, 2}, "too few": {0}, "nil": nil} {
 		if err := good.CheckLabels(labels, 2); err == nil || !strings.HasPrefix(err.Error(), "network: ") {
 			t.Errorf("%s labels: CheckLabels = %v", name, err)

@@ -64,6 +64,27 @@ func TestDecisionBoundaryIsBoundary(t *testing.T) {
 	}
 }
 
+// Steps of 1 or more than MaxSteps are the caller's mistake: a panic with a
+// message, before scores is called on a grid that could not fit in memory.
+func TestBoundaryGridSteps(t *testing.T) {
+	X := matrix.FromRows([][]float64{{0, 0}, {1, 1}})
+	for _, steps := range []int{1, MaxSteps + 1, 1000000} {
+		called := false
+		scores := func(xs, ys []float64) (*matrix.Dense, error) { called = true; return nil, errors.New("called") }
+		func() {
+			defer func() {
+				if r, _ := recover().(string); !strings.HasPrefix(r, "svgplot: BoundaryGrid: ") || !strings.Contains(r, "MaxSteps") {
+					t.Errorf("BoundaryGrid(steps %d): recovered %q, want a panic naming MaxSteps", steps, r)
+				}
+			}()
+			BoundaryGrid(X, scores, steps)
+		}()
+		if called {
+			t.Errorf("BoundaryGrid(steps %d) called scores", steps)
+		}
+	}
+}
+
 func TestBoundaryGridErrors(t *testing.T) {
 	scores := moonsNet().scores
 	nanScores := func(xs, ys []float64) (*matrix.Dense, error) {

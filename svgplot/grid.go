@@ -11,6 +11,10 @@ import (
 // DecisionBoundary's grid, the tutorial's steps = 1000 (cell 7).
 const DefaultSteps = 1000
 
+// MaxSteps bounds BoundaryGrid's steps: 4096 x 4096 points, 16.8 million,
+// already far finer than any figure can show.
+const MaxSteps = 4096
+
 // ScoreFunc returns a classifier's scores at the points of the grid xs × ys:
 // a len(xs)*len(ys) x K matrix whose row j*len(xs)+i holds the K class
 // scores of the point (xs[i], ys[j]), x fastest, the order of the tutorial's
@@ -32,14 +36,15 @@ type ScoreFunc func(xs, ys []float64) (*matrix.Dense, error)
 // infinite value, or spans a range too wide to compute (max - min + 2
 // overflows) or too narrow to draw (the widened range has no width in
 // float64, as for values near 1e17 and beyond that are all equal), or if scores
-// returns an error or a score that is NaN or infinite. It panics if steps is 1 or scores returns a
-// matrix of the wrong number of rows.
+// returns an error or a score that is NaN or infinite. It panics if steps is
+// 1 or more than MaxSteps, or scores returns a matrix of the wrong number of
+// rows.
 func BoundaryGrid(X *matrix.Dense, scores ScoreFunc, steps int) (Grid, error) {
 	if steps <= 0 {
 		steps = DefaultSteps
 	}
-	if steps < 2 {
-		panic(fmt.Sprintf("svgplot: BoundaryGrid: %d steps, want at least 2", steps))
+	if steps < 2 || steps > MaxSteps {
+		panic(fmt.Sprintf("svgplot: BoundaryGrid: %d steps, want 2 to MaxSteps = %d", steps, MaxSteps))
 	}
 	if err := checkX(X); err != nil {
 		return Grid{}, err

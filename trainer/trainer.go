@@ -326,7 +326,10 @@ func checkData(net *network.Network, X *matrix.Dense, y []int, what string) erro
 	if X == nil {
 		return fmt.Errorf("trainer: %s: no X", what)
 	}
-	if X.Cols != sizes[0] || len(X.Data) != X.Rows*X.Cols {
+	if X.Rows < 0 || X.Cols < 0 || X.Cols > 0 && X.Rows > len(X.Data)/X.Cols || len(X.Data) != X.Rows*X.Cols {
+		return fmt.Errorf("trainer: %s is %dx%d but holds %d numbers", what, X.Rows, X.Cols, len(X.Data))
+	}
+	if X.Cols != sizes[0] {
 		return fmt.Errorf("trainer: %s has %d features but the input layer has %d units", what, X.Cols, sizes[0])
 	}
 	for i, v := range X.Data {

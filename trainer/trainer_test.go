@@ -51,6 +51,7 @@ func TestBadData(t *testing.T) {
 		want string
 	}{
 		{matrix.New(10, 3), y, "the data has 3 features but the input layer has 2 units"},
+		{&matrix.Dense{Rows: 10, Cols: 2, Data: X.Data[:15]}, y, "the data is 10x2 but holds 15 numbers"},
 		{X, append([]int{2}, y[1:]...), "label 2 of example 0 is not a class"},
 		{X, y[:5], "5 labels for 10 examples"},
 		{matrix.New(0, 2), nil, "no examples"},

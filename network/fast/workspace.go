@@ -25,6 +25,12 @@ import (
 // update Theta in place between calls (the trainer does); it panics if their
 // shapes change. Call Close when done, to stop the goroutines of a parallel
 // workspace.
+//
+// A Workspace is for one goroutine at a time: it spreads its own work over
+// cores, and its buffers, D included, are one set. A call to Gradient, Cost,
+// Load or Close while another of them is running on the same Workspace
+// panics with a message saying so, instead of computing from buffers that
+// the other call is overwriting. Use one Workspace per goroutine.
 type Workspace struct {
 	net    *network.Network
 	sizes  []int
@@ -45,7 +51,57 @@ type Workspace struct {
 	closed   bool
 	backprop bool   // whether the current run computes gradients
 	panics   panics // a panic of this run's goroutines
+	busy     atomic.Bool
 }
+
+// MaxWorkspaceBytes bounds the memory NewWorkspace allocates (see
+// WorkspaceBytes): 4 GiB. A larger workspace is almost always a mistake in
+// the layer sizes, and would end the program with an out-of-memory error that
+// no caller can recover from.
+const MaxWorkspaceBytes = 4 << 30
+
+// WorkspaceBytes returns about how many bytes NewWorkspace allocates for m
+// examples through a network of the given layer sizes (not counting the
+// network itself): the examples, laid out by column, the gradient sums of
+// each group and the buffers of each core's worker. It counts in float64 and
+// so does not overflow for any sizes.
+func WorkspaceBytes(sizes []int, m int) float64 {
+	nChunks := (m + chunkSize - 1) / chunkSize
+	nGroups := min(nChunks, maxGroups)
+	return workspaceBytes(sizes, m, nGroups, workers(m, sizes, nGroups))
+}
+
+// workspaceBytes is WorkspaceBytes for a workspace of nGroups groups and
+// nWorkers workers.
+func workspaceBytes(sizes []int, m, nGroups, nWorkers int) float64 {
+	weights, units := 0.0, 0.0
+	for l := 1; l < len(sizes); l++ {
+		weights += float64(sizes[l]) * float64(sizes[l-1]+1)
+		units += float64(sizes[l]) + 1
+	}
+	examples := float64(sizes[0]+1) * float64(m)
+	perWorker := weights + 2*chunkSize*(units+float64(sizes[0]+1))
+	return 8 * (examples + float64(nGroups+2)*weights + float64(nWorkers)*perWorker)
+}
+
+// workers returns how many workers a workspace of nGroups groups uses: all
+// cores (up to one per group) when the work is large enough, else one.
+func workers(m int, sizes []int, nGroups int) int {
+	if parallel(m, sizes) {
+		return max(1, min(runtime.GOMAXPROCS(0), nGroups))
+	}
+	return 1
+}
+
+// enter marks the workspace in use by op, and panics if another call is
+// using it; leave ends the mark.
+func (w *Workspace) enter(op string) {
+	if !w.busy.CompareAndSwap(false, true) {
+		panic("fast: Workspace." + op + " called while another call on the same Workspace is running: a Workspace is for one goroutine at a time")
+	}
+}
+
+func (w *Workspace) leave() { w.busy.Store(false) }
 
 // chunkSize is the number of examples a Workspace processes at a time.
 const chunkSize = 256
@@ -107,8 +163,8 @@ type worker struct {
 // NewWorkspace returns a workspace for the examples X (m x n, one per row) with
 // labels y and regularization λ = lambda. It panics if X does not fit the
 // network (see network.CheckX), a label is not a class (see
-// network.CheckLabels), there are no examples or lambda is not a finite
-// number >= 0.
+// network.CheckLabels), there are no examples, lambda is not a finite
+// number >= 0, or the workspace would take more than MaxWorkspaceBytes.
 func NewWorkspace(n *network.Network, X *matrix.Dense, y []int, lambda float64) *Workspace {
 	mustX(n, X)
 	if err := n.CheckLabels(y, X.Rows); err != nil {
@@ -122,6 +178,12 @@ func NewWorkspace(n *network.Network, X *matrix.Dense, y []int, lambda float64) 
 	}
 	sizes := n.Sizes()
 	L := len(sizes)
+	nChunks := (X.Rows + chunkSize - 1) / chunkSize
+	nGroups := min(nChunks, maxGroups)
+	nWorkers := workers(X.Rows, sizes, nGroups)
+	if b := workspaceBytes(sizes, X.Rows, nGroups, nWorkers); b > MaxWorkspaceBytes {
+		panic(fmt.Sprintf("fast: a workspace for %d examples through layers %v would take about %.3g GiB, more than MaxWorkspaceBytes (%d GiB)", X.Rows, sizes, b/(1<<30), MaxWorkspaceBytes>>30))
+	}
 	w := &Workspace{net: n, sizes: sizes, m: X.Rows, lambda: lambda, y: slices.Clone(y)}
 	for lo := 0; lo < X.Rows; lo += chunkSize {
 		hi := min(lo+chunkSize, X.Rows)
@@ -129,7 +191,6 @@ func NewWorkspace(n *network.Network, X *matrix.Dense, y []int, lambda float64) 
 		setA1(a1, X, lo)
 		w.chunks = append(w.chunks, chunk{a1: a1, y: w.y[lo:hi]})
 	}
-	nGroups := min(len(w.chunks), maxGroups)
 	for g := 0; g < nGroups; g++ {
 		grp := group{
 			first: g * len(w.chunks) / nGroups,
@@ -146,10 +207,6 @@ func NewWorkspace(n *network.Network, X *matrix.Dense, y []int, lambda float64) 
 	for l := 1; l < L; l++ {
 		w.D[l] = matrix.New(sizes[l], sizes[l-1]+1)
 		w.thetaT[l] = matrix.New(sizes[l-1], sizes[l])
-	}
-	nWorkers := 1
-	if parallel(w.m, sizes) {
-		nWorkers = min(runtime.GOMAXPROCS(0), len(w.groups))
 	}
 	for i := 0; i < nWorkers; i++ {
 		w.workers = append(w.workers, newWorker(sizes))
@@ -169,6 +226,8 @@ func NewWorkspace(n *network.Network, X *matrix.Dense, y []int, lambda float64) 
 // workspace's number of examples, X fits the input layer and has len(y)
 // rows, and each listed row is one of X's with a label that is a class.
 func (w *Workspace) Load(X *matrix.Dense, y []int, rows []int) {
+	w.enter("Load")
+	defer w.leave()
 	w.check()
 	if X == nil || X.Cols != w.sizes[0] || len(X.Data) != X.Rows*X.Cols {
 		panic("fast: Load: X does not fit the input layer")
@@ -239,6 +298,8 @@ func (w *Workspace) runCatching(wk *worker) {
 // Close stops the workspace's worker goroutines. The workspace must not be used
 // after.
 func (w *Workspace) Close() {
+	w.enter("Close")
+	defer w.leave()
 	if !w.closed {
 		for _, s := range w.start {
 			close(s)
@@ -250,6 +311,8 @@ func (w *Workspace) Close() {
 // Gradient returns J(Θ) and the gradients D[l] for the network's current
 // weights. D belongs to the workspace: the next call overwrites it.
 func (w *Workspace) Gradient() (J float64, D []*matrix.Dense) {
+	w.enter("Gradient")
+	defer w.leave()
 	w.check()
 	for l := 1; l < len(w.thetaT); l++ {
 		th, tt := w.net.Theta[l], w.thetaT[l]
@@ -287,6 +350,8 @@ func (w *Workspace) Gradient() (J float64, D []*matrix.Dense) {
 // Cost returns J(Θ) for the network's current weights, by forward
 // propagation alone: what Gradient returns as J, without the gradients.
 func (w *Workspace) Cost() float64 {
+	w.enter("Cost")
+	defer w.leave()
 	w.run(false)
 	return w.cost()
 }

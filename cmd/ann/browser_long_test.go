@@ -1,0 +1,102 @@
+//go:build long
+
+package main
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ann-go/ann/internal/cdp"
+)
+
+var shots = flag.String("shots", "", "write the playground's screenshots (playground.png at 1280x900, playground-1024.png, playground-420.png) to `DIR`, e.g. ../../docs/figures; default a temporary directory")
+
+// The playground in a real browser: headless Chromium, driven over the
+// DevTools protocol, loads the page with the tutorial's Take 2 link, plays
+// it to the end, and shows what ann train computes for the same run; the
+// page is photographed at three sizes. Skipped, saying so, where there is
+// no Chromium (apt-get install chromium).
+func TestPlaygroundInBrowser(t *testing.T) {
+	path := cdp.Find()
+	if path == "" {
+		t.Skip("no chromium on $PATH: the browser test of the playground is skipped (apt-get install chromium)")
+	}
+	srv := newServer(t, playLimits)
+	b, err := cdp.Start(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	dir := *shots
+	if dir == "" {
+		dir = t.TempDir()
+	}
+
+	if err := b.SetViewport(ctx, 1280, 900); err != nil {
+		t.Fatal(err)
+	}
+	take2 := srv.URL + "/?data=moons&n=1000&first=500&iters=5000&speed=0&play=1"
+	if err := b.Navigate(ctx, take2); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "Take 2 to reach iteration 5000", `document.getElementById("stopAt").textContent.includes("done")`); err != nil {
+		t.Fatal(err)
+	}
+	// The page shows what ann train computes for the same run.
+	code, out, errs := runAnn("train", "-q", "-first", "500", "-iters", "5000")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	wantCost := regexp.MustCompile(`([0-9.]+) at iteration 5000`).FindStringSubmatch(out)
+	wantAcc := regexp.MustCompile(`accuracy: ([0-9.]+) on the 500 training rows`).FindStringSubmatch(out)
+	if wantCost == nil || wantAcc == nil {
+		t.Fatalf("ann train's summary:\n%s", out)
+	}
+	var shown struct{ Iter, Cost, Acc, Command string }
+	if err := b.Eval(ctx, `({Iter: document.getElementById("iter").textContent,
+		Cost: document.getElementById("cost").textContent,
+		Acc: document.getElementById("acc").textContent,
+		Command: document.getElementById("command").textContent})`, &shown); err != nil {
+		t.Fatal(err)
+	}
+	if shown.Iter != "5,000" || shown.Cost != wantCost[1] || shown.Acc != wantAcc[1] {
+		t.Errorf("the page shows iteration %s, J %s, accuracy %s; ann train: 5,000, %s, %s", shown.Iter, shown.Cost, shown.Acc, wantCost[1], wantAcc[1])
+	}
+	if want := "ann train -data moons -n 1000 -first 500"; !strings.Contains(shown.Command, "-first 500") || !strings.Contains(shown.Command, "-iters 5000") {
+		t.Errorf("the reproduce line %q does not hold the run (%s ... -iters 5000)", shown.Command, want)
+	}
+
+	for _, v := range []struct {
+		w, h int
+		name string
+	}{{1280, 900, "playground.png"}, {1024, 768, "playground-1024.png"}, {420, 900, "playground-420.png"}} {
+		if err := b.SetViewport(ctx, v.w, v.h); err != nil {
+			t.Fatal(err)
+		}
+		// Two animation frames: the layout of the new size is drawn.
+		if err := b.Eval(ctx, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, nil); err != nil {
+			t.Fatal(err)
+		}
+		var scroll struct{ Page, View int }
+		if err := b.Eval(ctx, `({Page: document.documentElement.scrollWidth, View: window.innerWidth})`, &scroll); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%dx%d: the page is %d px wide in a %d px window", v.w, v.h, scroll.Page, scroll.View)
+		png, err := b.Screenshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, v.name), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("screenshots in %s", dir)
+}

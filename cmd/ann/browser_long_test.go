@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,14 +12,14 @@ import (
 	"time"
 
 	"github.com/ann-go/ann/internal/cdp"
+	"github.com/ann-go/ann/internal/golden"
 )
-
-var shots = flag.String("shots", "", "write the playground's screenshots (playground.png at 1280x900, playground-1024.png, playground-420.png) to `DIR`, e.g. ../../docs/figures; default a temporary directory")
 
 // The playground in a real browser: headless Chromium, driven over the
 // DevTools protocol, loads the page with the tutorial's Take 2 link, plays
 // it to the end, and shows what ann train computes for the same run; the
-// page is photographed at three sizes. Skipped, saying so, where there is
+// page is photographed at three sizes, into a temporary directory, or under
+// -update into docs/figures (playground.png is the 1280x900 one). Skipped, saying so, where there is
 // no Chromium (apt-get install chromium).
 func TestPlaygroundInBrowser(t *testing.T) {
 	path := cdp.Find()
@@ -35,9 +34,9 @@ func TestPlaygroundInBrowser(t *testing.T) {
 	defer b.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	dir := *shots
-	if dir == "" {
-		dir = t.TempDir()
+	dir := t.TempDir()
+	if golden.Update() {
+		dir = filepath.Join("..", "..", "docs", "figures")
 	}
 
 	if err := b.SetViewport(ctx, 1280, 900); err != nil {

@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	_ "github.com/ann-go/ann/internal/golden"
 )
 
 // A minimal websocket server for the test: it checks the handshake and that

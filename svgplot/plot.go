@@ -38,6 +38,12 @@ type Options struct {
 	// be the number of points.
 	Held []bool
 
+	// Mark, if > 0, is an iteration that Costs marks with a dashed vertical
+	// line and, at its top, the label MarkLabel (early stopping's best
+	// iteration, "best: iteration 358").
+	Mark      int
+	MarkLabel string
+
 	// Confidence shades each decision region by the winning class's output
 	// h: darker where h >= 0.6, 0.75 and 0.9, lightest where the classifier
 	// is unsure (h near 0.5 or below).
@@ -264,6 +270,17 @@ func drawCosts(s *SVG, b box, series []Series, title, subtitle string, opt Optio
 			name = "series " + strconv.Itoa(i+1)
 		}
 		entries = append(entries, legendEntry{name: name, line: col})
+	}
+	if opt.Mark > 0 {
+		c := a.sc
+		x := c.px(float64(opt.Mark))
+		s.Line(x, c.top, x, c.top+c.height, "stroke:#444;stroke-width:1;stroke-dasharray:4,3")
+		anchor, dx := "start", 4.0
+		if x > c.left+c.width*0.7 { // keep the label inside the plot
+			anchor, dx = "end", -4
+		}
+		s.Text(x+dx, c.top+tickSize+4, opt.MarkLabel, "font-size:"+strconv.Itoa(tickSize)+"px;fill:#222;text-anchor:"+anchor)
+		all = append(all, point{x, c.top + tickSize}) // the legend avoids the label
 	}
 	drawFrame(s, a)
 	if len(series) > 1 || series[0].Name != "" {

@@ -120,6 +120,14 @@ var plots = []struct {
 		}
 		return Costs(w, []Series{{"training", train}, {"test", test}}, Options{Title: "Cost per iteration (cells 12, 14)"})
 	}, 0, 0, 2, -1},
+	{"costs_mark", func(w io.Writer) error {
+		var train, val []float64
+		for i := range 40 {
+			train = append(train, 0.3+1.1*math.Exp(-float64(i)/8))
+			val = append(val, 0.5+1.0*math.Exp(-float64(i)/6)+0.004*float64(i))
+		}
+		return Costs(w, []Series{{"training cost", train}, {"validation cost", val}}, Options{Title: "Early stopping", Mark: 17, MarkLabel: "best: iteration 17"})
+	}, 0, 0, 2, -1},
 	{"costs_single", func(w io.Writer) error {
 		return Costs(w, []Series{{"", []float64{0.9}}}, Options{})
 	}, 1, 0, 1, -1},

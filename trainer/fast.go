@@ -23,6 +23,11 @@ func trainFast(ctx context.Context, net *network.Network, X *matrix.Dense, y []i
 		defer test.Close()
 		res.TestCosts = make([]float64, 0, min(c.Iters, 1<<12))
 	}
+	var val *fast.Workspace
+	if c.stop != nil {
+		val = fast.NewWorkspace(res.Net, c.stop.X, c.stop.y, c.Lambda)
+		defer val.Close()
+	}
 	s := stepper{batchWS: map[int]*fast.Workspace{}}
 	defer s.close()
 	switch {
@@ -55,12 +60,23 @@ func trainFast(ctx context.Context, net *network.Network, X *matrix.Dense, y []i
 		if err := res.record(n, J, testJ, &c); err != nil {
 			return res, err
 		}
+		if val != nil {
+			if stop, err := res.validate(n, val.Cost(), &c); err != nil || stop {
+				if err != nil {
+					return res, err
+				}
+				break
+			}
+		}
 		if miniBatch {
 			s.epoch(res.Net, X, y, rs.Permutation(X.Rows), c)
 		} else {
 			s.step(res.Net.Theta, D, c)
 		}
 		c.after(n, J, res)
+	}
+	if c.stop != nil {
+		c.stop.restore(res.Net, res, len(res.Costs), c.Iters)
 	}
 	return res, res.finish(ws.Cost(), &c)
 }

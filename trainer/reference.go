@@ -27,9 +27,21 @@ func trainReference(ctx context.Context, net *network.Network, X *matrix.Dense, 
 		if err := res.record(n, J, testJ, &c); err != nil {
 			return res, err
 		}
+		if c.stop != nil {
+			V := network.Cost(res.Net, c.stop.X, c.stop.y, c.Lambda) // the validation cost
+			if stop, err := res.validate(n, V, &c); err != nil || stop {
+				if err != nil {
+					return res, err
+				}
+				break
+			}
+		}
 		D := network.Backprop(res.Net, p, y, c.Lambda) // D^(l) = ∂J/∂Θ^(l)
 		Step(Theta, D, c.Alpha)                        // Θ^(l) := Θ^(l) - α D^(l)
 		c.after(n, J, res)
+	}
+	if c.stop != nil {
+		c.stop.restore(res.Net, res, len(res.Costs), c.Iters) // the best weights
 	}
 	return res, res.finish(network.Cost(res.Net, X, y, c.Lambda), &c)
 }

@@ -28,6 +28,19 @@
 // held-out set (TestX, TestY), its cost for the same weights is recorded
 // beside it.
 //
+// Early stopping (EarlyStopping), as scikit-learn's MLPClassifier has it,
+// scored by the cost: a stratified ValidationFraction of the examples is set
+// aside (dataset.StratifiedSplit, ValidationSeed), training runs on the rest,
+// and each iteration n also records the validation cost V_n for the weights
+// of J_n. Training stops at the first iteration s at which NIterNoChange
+// iterations in a row have failed to lower the best V so far by more than
+// Tol, before s's update, and the result holds the weights of
+//
+//	n* = argmin_n V_n            the best iteration, s - n* <= NIterNoChange
+//
+// (scikit-learn waits one iteration more, NIterNoChange + 1 in a row, and
+// scores the accuracy; the weights it restores are those of its best score).
+//
 // Training stops with an error, not a NaN, when a cost stops being a finite
 // number: before any update, that is the data (or its scale); later, gradient
 // descent diverging, usually from too large an α (see DivergenceError).
@@ -46,6 +59,7 @@ import (
 
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // Config is what train_network takes besides the data and the weights, and
@@ -71,6 +85,18 @@ type Config struct {
 	// Seed seeds the numpy stream that shuffles the examples for
 	// mini-batches, once per epoch.
 	Seed uint32
+
+	// EarlyStopping sets aside a validation set and stops at its best
+	// iteration (see the package comment). ValidationFraction (0: 0.1) is
+	// the share of the examples set aside, split by ValidationSeed;
+	// NIterNoChange (0: 10) is how many iterations in a row may fail to
+	// lower the best validation cost by more than Tol (0: any decrease
+	// counts). Without EarlyStopping, the three must be 0.
+	EarlyStopping      bool
+	ValidationFraction float64
+	NIterNoChange      int
+	Tol                float64
+	ValidationSeed     uint32
 
 	// Reference picks the plain loop: the tutorial's batch gradient descent
 	// on package network's functions, without mini-batches or momentum.
@@ -100,6 +126,8 @@ type Config struct {
 	// the trained weights. Each must be in 1..Iters+1; the order does not
 	// matter. Taking snapshots does not change the training.
 	Snapshots []int
+
+	stop *earlyStop // set by Train with EarlyStopping
 }
 
 // A Snapshot is the network as it was at the start of an iteration.
@@ -167,6 +195,18 @@ func (c *Config) Check() error {
 		return bad("batch", c.Batch, "want 0: the reference loop is batch gradient descent only")
 	case c.Reference && c.Momentum != 0:
 		return bad("momentum", c.Momentum, "want 0: the reference loop has no momentum")
+	case !c.EarlyStopping && c.ValidationFraction != 0:
+		return bad("validation-fraction", c.ValidationFraction, "only with early stopping")
+	case !c.EarlyStopping && c.NIterNoChange != 0:
+		return bad("n-iter-no-change", c.NIterNoChange, "only with early stopping")
+	case !c.EarlyStopping && c.Tol != 0:
+		return bad("tol", c.Tol, "only with early stopping")
+	case c.ValidationFraction != 0 && !(c.ValidationFraction > 0 && c.ValidationFraction < 1):
+		return bad("validation-fraction", c.ValidationFraction, "want a fraction between 0 and 1")
+	case c.NIterNoChange < 0:
+		return bad("n-iter-no-change", c.NIterNoChange, "want a positive number of iterations (0: 10)")
+	case !(c.Tol >= 0) || math.IsInf(c.Tol, 1):
+		return bad("tol", c.Tol, "want a finite number >= 0")
 	case (c.TestX == nil) != (c.TestY == nil):
 		return bad("TestY", len(c.TestY), "want TestX and TestY together")
 	}
@@ -233,6 +273,17 @@ type Result struct {
 	FinalCost float64
 	// Snapshots holds the networks of Config.Snapshots, by iteration.
 	Snapshots []Snapshot
+
+	// With Config.EarlyStopping: the rows of X trained on and set aside
+	// (Costs is the cost of TrainRows), the validation cost for the same
+	// weights as Costs, the iteration whose weights Net holds (the least
+	// ValidationCosts[BestIter-1]; FinalCost is the training cost of those
+	// weights), and whether training stopped before Config.Iters, at
+	// iteration len(Costs), making no update there.
+	TrainRows, ValidationRows []int
+	ValidationCosts           []float64
+	BestIter                  int
+	Stopped                   bool
 }
 
 // Train runs gradient descent from the weights of net on the examples X
@@ -264,6 +315,16 @@ func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, 
 		}
 	}
 	c.Snapshots = slices.Compact(slices.Sorted(slices.Values(c.Snapshots)))
+	var es *earlyStop
+	if c.EarlyStopping {
+		var err error
+		if es, err = newEarlyStop(net, y, &c); err != nil {
+			return nil, err
+		}
+		es.X, es.y = dataset.Rows(X, y, es.valRows)
+		X, y = dataset.Rows(X, y, es.trainRows)
+		c.stop = es
+	}
 	if c.Reference {
 		return trainReference(ctx, net, X, y, c)
 	}

@@ -86,6 +86,9 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		acc[i] = f.accTest
 		fmt.Fprintf(stdout, "fold %d: trained on %d rows (final cost %.6f), accuracy %.4f on its %d held-out rows\n",
 			i+1, len(f.trainIdx), f.finalCost, f.accTest, len(f.testIdx))
+		if f.res.ValidationCosts != nil {
+			fmt.Fprintf(stdout, "fold %d: early stopping: %s\n", i+1, f.stopLine())
+		}
 	}
 	mean, std := meanStd(acc)
 	fmt.Fprintf(stdout, "accuracy: mean %.4f, standard deviation %.4f over the %d folds\n", mean, std, len(folds))

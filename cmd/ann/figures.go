@@ -322,7 +322,11 @@ func (r *trainRun) subtitle(df *dataFlags) string {
 // costSVG draws cost.svg: the run's training cost, and its held-out cost if
 // it has a held-out set.
 func (r *trainRun) costSVG(df *dataFlags) func(io.Writer) error {
-	return costFigure(r.costSeries(), svgplot.Options{Title: "Cost per iteration", Subtitle: r.subtitle(df)})
+	opt := svgplot.Options{Title: "Cost per iteration", Subtitle: r.subtitle(df)}
+	if r.res.ValidationCosts != nil {
+		opt.Mark, opt.MarkLabel = r.res.BestIter, fmt.Sprintf("best: iteration %d", r.res.BestIter)
+	}
+	return costFigure(r.costSeries(), opt)
 }
 
 // boundarySVG draws boundary.svg: the run's decision boundary over all rows

@@ -273,6 +273,10 @@ type netFlags struct {
 	beta2       float64
 	epsilon     float64
 	shuffleSeed seedFlag
+	early       bool
+	valFraction float64
+	noChange    int
+	tol         float64
 	standardize bool
 	reference   bool
 	snapshots   []int // trainer.Config.Snapshots: the weights the figures show
@@ -320,6 +324,10 @@ func (nf *netFlags) registerTraining(fs *flag.FlagSet) {
 	fs.Float64Var(&nf.beta1, "beta1", 0.9, "Adam's `β1`, the decay of its first moment")
 	fs.Float64Var(&nf.beta2, "beta2", 0.999, "Adam's `β2`, the decay of its second moment")
 	fs.Float64Var(&nf.epsilon, "epsilon", 1e-8, "Adam's `ε`, added to the square root of its second moment")
+	fs.BoolVar(&nf.early, "early-stopping", false, "set aside a stratified -validation-fraction of the training rows (split by -seed, as scikit-learn's random_state), stop when the validation cost has not improved by -tol for -n-iter-no-change iterations, and keep the best weights")
+	fs.Float64Var(&nf.valFraction, "validation-fraction", 0.1, "early stopping: the `fraction` of the training rows set aside to validate on")
+	fs.IntVar(&nf.noChange, "n-iter-no-change", 10, "early stopping: stop after this many `iterations` without an improvement")
+	fs.Float64Var(&nf.tol, "tol", 1e-4, "early stopping: the least decrease of the validation cost that counts as an `improvement`")
 	fs.Var(&nf.shuffleSeed, "shuffle-seed", "numpy `seed` that shuffles the rows for mini-batches")
 	fs.BoolVar(&nf.standardize, "standardize", false, "scale each feature to mean 0, standard deviation 1, fitted on the training rows")
 	registerReference(fs, &nf.reference)
@@ -333,6 +341,9 @@ func registerReference(fs *flag.FlagSet, p *bool) {
 // check validates the flags.
 func (nf *netFlags) check() error {
 	if nf.training {
+		if nf.early && nf.noChange < 1 {
+			return usagef("-n-iter-no-change %d: want at least 1 iteration", nf.noChange)
+		}
 		c := nf.config()
 		if err := c.Check(); err != nil {
 			return flagError(err)
@@ -378,6 +389,20 @@ func (nf *netFlags) config() trainer.Config {
 		}
 	default:
 		c.Optimizer = nf.optimizer
+	}
+	// Early stopping's settings too.
+	c.EarlyStopping = nf.early
+	if nf.early {
+		c.ValidationSeed = uint32(nf.seed)
+	}
+	if nf.early || nf.valFraction != 0.1 {
+		c.ValidationFraction = nf.valFraction
+	}
+	if nf.early || nf.noChange != 10 {
+		c.NIterNoChange = nf.noChange
+	}
+	if nf.early || nf.tol != 1e-4 {
+		c.Tol = nf.tol
 	}
 	// Adam's settings reach the trainer with adam, or when changed, so that
 	// giving them to another optimizer is an error rather than ignored.

@@ -32,6 +32,10 @@ func trainError(err error, res *trainer.Result, c trainer.Config) error {
 		}
 		return &interruptedError{iter: done + 1, iters: c.Iters}
 	}
+	var ce *trainer.ConfigError
+	if errors.As(err, &ce) { // found only with the data, as early stopping's split
+		return flagError(err)
+	}
 	var de *trainer.DivergenceError
 	if !errors.As(err, &de) {
 		return err

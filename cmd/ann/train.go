@@ -215,6 +215,9 @@ func (r *trainRun) printSummary(w io.Writer) {
 	}
 	fmt.Fprintf(w, "training: %d iterations of %s, alpha %v, lambda %v, on %d of %d rows\n", len(costs), method, n.alpha, n.lambda, len(r.trainIdx), r.ds.X.Rows)
 	fmt.Fprintf(w, "cost:     %.6f at iteration 1, %.6f at iteration %d, %.6f after training\n", costs[0], costs[len(costs)-1], len(costs), r.finalCost)
+	if r.res.ValidationCosts != nil {
+		fmt.Fprintf(w, "early stopping: %s\n", r.stopLine())
+	}
 	if r.testIdx != nil {
 		tc := r.res.TestCosts
 		fmt.Fprintf(w, "held out: %d rows, cost %.6f at iteration 1, %.6f at iteration %d\n", len(r.testIdx), tc[0], tc[len(tc)-1], len(tc))
@@ -224,9 +227,25 @@ func (r *trainRun) printSummary(w io.Writer) {
 	fmt.Fprintf(w, "accuracy: %.3f on the %d training rows, %.3f on all %d rows\n", r.accTrain, len(r.trainIdx), r.accAll, r.ds.X.Rows)
 }
 
+// stopLine says where early stopping found the best weights and why and
+// where it stopped.
+func (r *trainRun) stopLine() string {
+	res, c := r.res, r.nf.config()
+	best := fmt.Sprintf("best validation cost %.6f at iteration %d", res.ValidationCosts[res.BestIter-1], res.BestIter)
+	if !res.Stopped {
+		return fmt.Sprintf("%s; ran all %d iterations (weights of iteration %d kept), on %d validation rows set aside",
+			best, len(res.Costs), res.BestIter, len(res.ValidationRows))
+	}
+	return fmt.Sprintf("%s; stopped at %d, after %d iterations without a decrease of %v, on %d validation rows set aside",
+		best, len(res.Costs), c.NIterNoChange, c.Tol, len(res.ValidationRows))
+}
+
 // costSeries returns the run's cost curves for a figure.
 func (r *trainRun) costSeries() []svgplot.Series {
 	s := []svgplot.Series{{Name: "training cost", Y: r.res.Costs}}
+	if r.res.ValidationCosts != nil {
+		s = append(s, svgplot.Series{Name: "validation cost", Y: r.res.ValidationCosts})
+	}
 	if r.res.TestCosts != nil {
 		s = append(s, svgplot.Series{Name: "held-out cost", Y: r.res.TestCosts})
 	}
@@ -298,6 +317,10 @@ func (r *trainRun) writeCosts(w io.Writer) error {
 	if r.res.TestCosts != nil {
 		buf = append(buf, ",test_cost"...)
 	}
+	val := r.res.ValidationCosts
+	if val != nil {
+		buf = append(buf, ",validation_cost"...)
+	}
 	buf = append(buf, '\n')
 	for i, c := range r.res.Costs {
 		if !finite(c) || r.res.TestCosts != nil && !finite(r.res.TestCosts[i]) {
@@ -309,6 +332,13 @@ func (r *trainRun) writeCosts(w io.Writer) error {
 		if r.res.TestCosts != nil {
 			buf = append(buf, ',')
 			buf = strconv.AppendFloat(buf, r.res.TestCosts[i], 'g', -1, 64)
+		}
+		if val != nil {
+			if !finite(val[i]) {
+				return fmt.Errorf("the validation cost at iteration %d is not finite", i+1)
+			}
+			buf = append(buf, ',')
+			buf = strconv.AppendFloat(buf, val[i], 'g', -1, 64)
 		}
 		buf = append(buf, '\n')
 	}
@@ -363,6 +393,23 @@ type runRecord struct {
 		AccuracyTest  *float64 `json:"accuracy_test,omitempty"`
 		AccuracyAll   float64  `json:"accuracy_all"`
 	} `json:"result"`
+	EarlyStopping *earlyRecord `json:"early_stopping,omitempty"`
+}
+
+// earlyRecord is run.json's account of early stopping: its settings, where
+// it stopped and both curves (iteration n is element n-1).
+type earlyRecord struct {
+	ValidationFraction float64   `json:"validation_fraction"`
+	NIterNoChange      int       `json:"n_iter_no_change"`
+	Tol                float64   `json:"tol"`
+	ValidationSeed     uint32    `json:"validation_seed"`
+	ValidationRows     int       `json:"validation_rows"`
+	BestIteration      int       `json:"best_iteration"`
+	BestValidationCost float64   `json:"best_validation_cost"`
+	Stopped            bool      `json:"stopped"`
+	Iterations         int       `json:"iterations"`
+	TrainingCosts      []float64 `json:"training_costs"`
+	ValidationCosts    []float64 `json:"validation_costs"`
 }
 
 func (r *trainRun) writeJSON(w io.Writer, df *dataFlags, testFraction float64, splitSeed uint32) error {
@@ -422,6 +469,12 @@ func (r *trainRun) record(df *dataFlags, testFraction float64, splitSeed uint32)
 	if r.testIdx != nil {
 		last := r.res.TestCosts[len(r.res.TestCosts)-1]
 		res.LastTestCost, res.AccuracyTest = &last, &r.accTest
+	}
+	if v := r.res.ValidationCosts; v != nil {
+		rec.EarlyStopping = &earlyRecord{ValidationFraction: c.ValidationFraction, NIterNoChange: c.NIterNoChange, Tol: c.Tol,
+			ValidationSeed: c.ValidationSeed, ValidationRows: len(r.res.ValidationRows),
+			BestIteration: r.res.BestIter, BestValidationCost: v[r.res.BestIter-1], Stopped: r.res.Stopped,
+			Iterations: len(costs), TrainingCosts: costs, ValidationCosts: v}
 	}
 	return rec
 }

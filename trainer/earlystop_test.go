@@ -14,7 +14,6 @@ import (
 	"github.com/ann-go/ann/trainer/dataset"
 )
 
-
 // On a run that overfits, early stopping ends within NIterNoChange
 // iterations of the least validation cost, and the weights it returns have
 // that validation cost; until it stops, the training is the same as without

@@ -1,9 +1,10 @@
 // Package golden compares test output with golden files, in the style of the
 // standard library's go/printer tests: run
 //
-//	go test ./... -update
+//	go test -tags long ./... -update
 //
-// to rewrite the golden files that this code produces (never the numpy
+// (-tags long includes the slow tests, files *_long_test.go, some of which
+// draw figures) to rewrite the golden files that this code produces (never the numpy
 // reference files, which only numpy makes), then review the diff as code.
 //
 // Importing this package registers the -update flag. Every test package of

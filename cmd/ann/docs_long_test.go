@@ -1,3 +1,5 @@
+//go:build long
+
 package main
 
 import (
@@ -10,7 +12,7 @@ import (
 )
 
 // The figures and numbers of docs/crossvalidation.md are what these commands
-// make now. go test -update redraws the figures; if the printed numbers
+// make now. go test -tags long -update redraws the figures; if the printed numbers
 // change, the document needs editing by hand, and this test says so.
 func TestCrossValidationDoc(t *testing.T) {
 	if testing.Short() {

@@ -98,15 +98,20 @@ func axpyRows(d, c []float64, b *matrix.Dense) {
 	}
 }
 
-// mulTScalar is MulTInto in scalar Go: four dot products per pass over a row
-// of a, four independent sums that keep the processor busy where one would
-// wait on each addition. Each sum adds its products in order.
+// mulTScalar is MulTInto in scalar Go. Element {i, j} is one sum, its
+// products added in the order of k; the loops choose only how many sums are
+// in flight at once, since a single sum waits on each addition (the adder's
+// latency, about three cycles) where several independent ones keep the
+// processor's two adders busy. Each row of a is taken against four rows of b
+// at a time; the last one to three rows of b, against four rows of a at a
+// time. (Eight sums at once, four rows of a by two of b, need more registers
+// than the compiler keeps them in, and were slower.)
 func mulTScalar(dst, a, b *matrix.Dense) {
+	jn := b.Rows &^ 3
 	for i := 0; i < a.Rows; i++ {
 		ai := a.Row(i)
 		di := dst.Row(i)
-		j := 0
-		for ; j+4 <= len(di); j += 4 {
+		for j := 0; j < jn; j += 4 {
 			b0, b1, b2, b3 := b.Row(j)[:len(ai)], b.Row(j + 1)[:len(ai)], b.Row(j + 2)[:len(ai)], b.Row(j + 3)[:len(ai)]
 			var s0, s1, s2, s3 float64
 			for k, v := range ai {
@@ -117,7 +122,32 @@ func mulTScalar(dst, a, b *matrix.Dense) {
 			}
 			di[j], di[j+1], di[j+2], di[j+3] = s0, s1, s2, s3
 		}
-		for ; j < len(di); j++ {
+	}
+	if jn == b.Rows {
+		return
+	}
+	i := 0
+	for ; i+4 <= a.Rows; i += 4 {
+		a0 := a.Row(i)
+		n := len(a0)
+		a1, a2, a3 := a.Row(i + 1)[:n], a.Row(i + 2)[:n], a.Row(i + 3)[:n]
+		for j := jn; j < b.Rows; j++ {
+			bj := b.Row(j)[:n]
+			var s0, s1, s2, s3 float64
+			for k, v := range a0 {
+				x := bj[k]
+				s0 += float64(v * x)
+				s1 += float64(a1[k] * x)
+				s2 += float64(a2[k] * x)
+				s3 += float64(a3[k] * x)
+			}
+			dst.Data[i*dst.Cols+j], dst.Data[(i+1)*dst.Cols+j] = s0, s1
+			dst.Data[(i+2)*dst.Cols+j], dst.Data[(i+3)*dst.Cols+j] = s2, s3
+		}
+	}
+	for ; i < a.Rows; i++ {
+		ai, di := a.Row(i), dst.Row(i)
+		for j := jn; j < b.Rows; j++ {
 			di[j] = dot(ai, b.Row(j))
 		}
 	}

@@ -1,7 +1,11 @@
 package kernel
 
 import (
+	"fmt"
 	"math"
+	"os"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -90,40 +94,112 @@ func TestKernelsPanic(t *testing.T) {
 	}
 }
 
-// BenchmarkKernels times the products of one 256-example chunk of the
-// engine: forward (Θ a, Θ^(l) s x (n+1) times (n+1) x 256), backward (Θᵀ δ)
-// and the gradient's δ aᵀ, for the wide network's 64-unit layers and the
-// digits network's first layer.
+// BenchmarkKernels times the products of one chunk of each case of
+// trainer's BenchmarkIteration, in the engine's shapes: forward z = Θ a
+// (Θ^(l), s_(l+1) x (s_l+1), times a^(l), (s_l+1) x c), backward Θᵀ δ
+// ((Θ^(l)_{:,1:})ᵀ, s_l x s_(l+1), times δ^(l+1), s_(l+1) x c) and the
+// gradient's δ aᵀ (δ^(l+1) times (a^(l))ᵀ, MulTInto), with c = 256 examples
+// (150 for iris, all of it). Besides the time it reports GMAC/s (billions
+// of multiply-adds per second of the wall clock), MAC/cycle (per cycle of
+// the thread's own CPU time, at the clock /proc/cpuinfo gives) and that as a
+// fraction of the peak of one core in this build (peakPerCycle).
+// "plain/" is matrix's loops, for comparison.
 func BenchmarkKernels(b *testing.B) {
+	mhz := cpuMHz()
 	type prod struct {
 		name    string
-		f       func(dst, a, b *matrix.Dense)
-		t       bool // a bᵀ: b is given as its transpose's shape
+		t       bool // a bᵀ (MulTInto): b is given as its transpose's shape
 		r, k, c int
 	}
-	for _, p := range []prod{
-		{"plain/MulInto/64x65x256", matrix.MulInto, false, 64, 65, 256},
-		{"MulInto/64x65x256", MulInto, false, 64, 65, 256},
-		{"plain/MulInto/25x65x256", matrix.MulInto, false, 25, 65, 256},
-		{"MulInto/25x65x256", MulInto, false, 25, 65, 256},
-		{"plain/MulInto/64x64x256", matrix.MulInto, false, 64, 64, 256},
-		{"MulInto/64x64x256", MulInto, false, 64, 64, 256},
-		{"plain/MulTInto/64x256x65", matrix.MulTInto, true, 64, 256, 65},
-		{"MulTInto/64x256x65", MulTInto, true, 64, 256, 65},
-		{"plain/MulTInto/25x256x65", matrix.MulTInto, true, 25, 256, 65},
-		{"MulTInto/25x256x65", MulTInto, true, 25, 256, 65},
-	} {
-		b.Run(p.name, func(bb *testing.B) {
-			x := filled(p.r, p.k, 1)
-			y := filled(p.k, p.c, 2)
-			if p.t {
-				y = matrix.T(y)
-			}
-			dst := matrix.New(p.r, p.c)
-			for bb.Loop() {
-				p.f(dst, x, y)
-			}
-			bb.ReportMetric(float64(p.r*p.k*p.c)*float64(bb.N)/bb.Elapsed().Seconds()/1e9, "GMAC/s")
-		})
+	cases := []struct {
+		name  string
+		sizes []int
+		c     int
+	}{
+		{"take1", []int{2, 5, 5, 2}, 256},
+		{"wide", []int{2, 64, 64, 2}, 256},
+		{"digits", []int{64, 25, 10}, 256},
+		{"iris", []int{4, 10, 3}, 150},
 	}
+	for _, cs := range cases {
+		var ps []prod
+		for l := 0; l+1 < len(cs.sizes); l++ {
+			in, out := cs.sizes[l], cs.sizes[l+1]
+			ps = append(ps, prod{fmt.Sprintf("Theta%d_a", l+1), false, out, in + 1, cs.c})
+			if l > 0 {
+				ps = append(ps, prod{fmt.Sprintf("Theta%dT_delta", l+1), false, in, out, cs.c})
+			}
+			ps = append(ps, prod{fmt.Sprintf("delta_a%dT", l+1), true, out, cs.c, in + 1})
+		}
+		for _, p := range ps {
+			for _, plain := range []bool{false, true} {
+				f, name := MulInto, cs.name+"/"+p.name
+				switch {
+				case p.t && plain:
+					f = matrix.MulTInto
+				case p.t:
+					f = MulTInto
+				case plain:
+					f = matrix.MulInto
+				}
+				if plain {
+					name = "plain/" + name
+				}
+				b.Run(fmt.Sprintf("%s/%dx%dx%d", name, p.r, p.k, p.c), func(bb *testing.B) {
+					x := filled(p.r, p.k, 1)
+					y := filled(p.k, p.c, 2)
+					if p.t {
+						y = matrix.T(y)
+					}
+					dst := matrix.New(p.r, p.c)
+					runtime.LockOSThread() // so that the thread's CPU time is the loop's
+					defer runtime.UnlockOSThread()
+					cpu0, ok0 := threadCPU()
+					for bb.Loop() {
+						f(dst, x, y)
+					}
+					cpu1, ok1 := threadCPU()
+					macs := float64(p.r*p.k*p.c) * float64(bb.N)
+					bb.ReportMetric(macs/bb.Elapsed().Seconds()/1e9, "GMAC/s")
+					if ok0 && ok1 && cpu1 > cpu0 && mhz > 0 {
+						// Per second of this thread's CPU time: the share of
+						// the core that other programs took does not count.
+						perCycle := macs / (cpu1 - cpu0) / (mhz * 1e6)
+						bb.ReportMetric(perCycle, "MAC/cycle")
+						bb.ReportMetric(100*perCycle/peakPerCycle(), "%peak")
+					}
+				})
+			}
+		}
+	}
+}
+
+// peakPerCycle is the multiply-adds one core can finish per cycle in this
+// build, with a separate multiply and add for each (no fused multiply-add):
+// on this machine's core (AMD Zen 4, family 25 model 17) two floating-point
+// multiply and two add pipes, each 256 bits wide, so 2 with scalar code and
+// 2 x 4 = 8 with four float64s per vector. docs/performance.md explains it.
+func peakPerCycle() float64 {
+	if Vector() {
+		return 8
+	}
+	return 2
+}
+
+// cpuMHz returns the clock of the first processor as /proc/cpuinfo gives it,
+// 0 where there is no such file or line.
+func cpuMHz() float64 {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "cpu MHz" {
+			mhz, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err == nil {
+				return mhz
+			}
+		}
+	}
+	return 0
 }

@@ -244,7 +244,11 @@ func costRange(series []Series) (n int, ymin, ymax float64) {
 func drawCosts(s *SVG, b box, series []Series, title, subtitle string, opt Options) (axes, []point) {
 	n, ymin, ymax := costRange(series)
 	xlabel, ylabel := opt.labels("Iteration #", "Cost J(Θ)")
-	a := layoutSub(b, extent{0, float64(n), 1}, extent{ymin, ymax, 0}, title, subtitle, xlabel, ylabel)
+	// The last iteration is the frame's right edge: a curve ends on it, but
+	// the dot of a run of one iteration (one that diverged at its second)
+	// would sit half outside, so its axis runs to 2.
+	xmax := float64(max(n, 2))
+	a := layoutSub(b, extent{0, xmax, 1}, extent{ymin, ymax, 0}, title, subtitle, xlabel, ylabel)
 	var all []point
 	var entries []legendEntry
 	for i, ser := range series {

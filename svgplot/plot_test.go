@@ -7,7 +7,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -393,5 +395,40 @@ func TestNoPoints(t *testing.T) {
 	}
 	if b.Len() != 0 {
 		t.Errorf("Scatter(no points) wrote %d bytes, want none", b.Len())
+	}
+}
+
+// Every mark of a cost plot is inside its frame, also the one dot of a run
+// that stopped after one iteration (the playground's run that diverges at
+// its second).
+func TestCostMarksInsideFrame(t *testing.T) {
+	num := `([0-9.]+)`
+	frameRE := regexp.MustCompile(`<rect x="` + num + `" y="` + num + `" width="` + num + `" height="` + num + `" style="fill:none;stroke:#000`)
+	circleRE := regexp.MustCompile(`<circle cx="` + num + `" cy="` + num + `" r="` + num + `"`)
+	f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+	for _, series := range [][]Series{
+		{{Name: "training cost", Y: []float64{1.401466}}},
+		{{Name: "training cost", Y: []float64{0.7, 0.6, 0.5}}, {Name: "held-out cost", Y: []float64{0.8}}},
+		{{Y: []float64{3}}},
+	} {
+		var b bytes.Buffer
+		if err := Costs(&b, series, Options{Title: "Cost per iteration", Width: 520, Height: 300}); err != nil {
+			t.Fatal(err)
+		}
+		fr := frameRE.FindStringSubmatch(b.String())
+		if fr == nil {
+			t.Fatalf("no frame in\n%s", b.String())
+		}
+		x0, y0, x1, y1 := f(fr[1]), f(fr[2]), f(fr[1])+f(fr[3]), f(fr[2])+f(fr[4])
+		circles := circleRE.FindAllStringSubmatch(b.String(), -1)
+		if len(circles) == 0 {
+			t.Fatalf("%d series: no dot", len(series))
+		}
+		for _, c := range circles {
+			cx, cy, r := f(c[1]), f(c[2]), f(c[3])
+			if cx-r < x0 || cx+r > x1 || cy-r < y0 || cy+r > y1 {
+				t.Errorf("%v: a dot at (%v, %v) r %v is not inside the frame (%v, %v)-(%v, %v)", series[0].Y, cx, cy, r, x0, y0, x1, y1)
+			}
+		}
 	}
 }

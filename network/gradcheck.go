@@ -49,6 +49,15 @@ func CheckGradients(n *Network, X *matrix.Dense, y []int, lambda float64) GradCh
 // by hand. It panics if backprop's gradients do not have the shapes of Θ.
 func CheckGradientsOf(n *Network, X *matrix.Dense, y []int, lambda float64,
 	backprop func(n *Network, p *Pass, y []int, lambda float64) []*matrix.Dense) GradCheck {
+	return CheckGradientsWith(n, X, y, lambda, CostOf, backprop)
+}
+
+// CheckGradientsWith is CheckGradientsOf with another cost function in place
+// of CostOf, whose numerical gradient backprop's is compared with: to check a
+// cost written by hand, or to show what a wrong one does.
+func CheckGradientsWith(n *Network, X *matrix.Dense, y []int, lambda float64,
+	cost func(n *Network, p *Pass, y []int, lambda float64) float64,
+	backprop func(n *Network, p *Pass, y []int, lambda float64) []*matrix.Dense) GradCheck {
 	bp := backprop(n, Forward(n, X), y, lambda)
 	if len(bp) != n.L() {
 		panic(fmt.Sprintf("network: CheckGradientsOf: backprop returned %d gradients, want %d (D[0] nil, then D^(1)..D^(L-1))", len(bp), n.L()))
@@ -66,7 +75,7 @@ func CheckGradientsOf(n *Network, X *matrix.Dense, y []int, lambda float64,
 		for i, v := range t {
 			J := func(k float64) float64 {
 				t[i] = v + k*GradCheckStep
-				return Cost(c, X, y, lambda)
+				return cost(c, Forward(c, X), y, lambda)
 			}
 			num.Data[i] = (8*(J(1)-J(-1)) - (J(2) - J(-2))) / (12 * GradCheckStep)
 			t[i] = v

@@ -8,10 +8,10 @@ import (
 	"math"
 	"strings"
 
-	"github.com/ann-go/ann/internal/bugs"
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/check"
 )
 
 // gradCheckLimit is the largest relative difference ann gradcheck accepts;
@@ -42,13 +42,24 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if *bugName == "list" {
 		return writeBugList(stdout)
 	}
-	backprop, what := network.Backprop, "network.Backprop, the tutorial's backpropagation"
+	backprop, cost, what := network.Backprop, network.CostOf, "network.Backprop, the tutorial's backpropagation"
 	if *bugName != "" {
-		bug, ok := bugs.Find(*bugName)
+		bug, ok := check.Find(*bugName)
 		if !ok {
 			return usagef("-bug %q: want one of %s, or list", *bugName, bugNames())
 		}
-		backprop, what = bug.Backprop, fmt.Sprintf("backpropagation with the bug %s: it %s", bug.Name, bug.Mistake)
+		if !bug.Gradient() {
+			return usagef("-bug %s is a mistake of training, not of the gradient (it %s): a gradient check cannot see it; ann check finds it", bug.Name, bug.What)
+		}
+		steps := bug.Steps
+		backprop = func(n *network.Network, p *network.Pass, y []int, lambda float64) []*matrix.Dense {
+			return steps.Backward(n, p, y, lambda).D
+		}
+		what = fmt.Sprintf("backpropagation with the mistake %s: %s", bug.Name, bug.What)
+		if bug.Cost != nil {
+			cost = bug.Cost
+			what = fmt.Sprintf("the tutorial's backpropagation against a cost with the mistake %s: %s", bug.Name, bug.What)
+		}
 		if !flagGiven(fs, "lambda") && bug.Lambda != 0 {
 			nf.lambda = bug.Lambda
 			what += fmt.Sprintf(" (λ = %v, since with λ = 0 this mistake changes nothing)", bug.Lambda)
@@ -83,7 +94,7 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := checkLambdaVisible(net, X, y, nf.lambda); err != nil {
 		return err
 	}
-	r := network.CheckGradientsOf(net, X, y, nf.lambda, backprop)
+	r := network.CheckGradientsWith(net, X, y, nf.lambda, cost, backprop)
 
 	w := &tracerOut{w: stdout}
 	w.printf("checking %s\n", what)
@@ -133,9 +144,17 @@ func writeGradients(w *tracerOut, r network.GradCheck) {
 // writeBugList writes the mistakes -bug can inject, one line each.
 func writeBugList(stdout io.Writer) error {
 	w := &tracerOut{w: stdout}
-	w.printf("ann gradcheck -bug NAME checks a copy of backpropagation with one mistake (internal/bugs):\n")
-	for _, b := range bugs.All {
-		w.printf("  %-11s %s\n", b.Name, b.Mistake)
+	w.printf("ann gradcheck -bug NAME checks backpropagation with one mistake of the catalogue (network/check):\n")
+	for _, b := range check.Mistakes {
+		if b.Gradient() {
+			w.printf("  %-16s %s\n", b.Name, b.What)
+		}
+	}
+	w.printf("(-bug no-1/m is no-m.) Mistakes of training, which only ann check finds:\n")
+	for _, b := range check.Mistakes {
+		if !b.Gradient() {
+			w.printf("  %-16s %s\n", b.Name, b.What)
+		}
 	}
 	return w.err
 }
@@ -143,8 +162,10 @@ func writeBugList(stdout io.Writer) error {
 // bugNames returns the names -bug takes, comma-separated.
 func bugNames() string {
 	var s []string
-	for _, b := range bugs.All {
-		s = append(s, b.Name)
+	for _, b := range check.Mistakes {
+		if b.Gradient() {
+			s = append(s, b.Name)
+		}
 	}
 	return strings.Join(s, ", ")
 }

@@ -72,11 +72,11 @@ func TestTraceGradcheckDocs(t *testing.T) {
 	checkExcerpts(t, "checkpoints.md", []docExcerpt{
 		{args: []string{"trace", "-layers", "2,3,2", "-m", "3"}, from: "Cost", to: "Backpropagation"},
 		{args: []string{"trace", "-layers", "2,3,2", "-m", "3", "-alpha", "0.5"}, from: "Gradients"},
-		{args: []string{"gradcheck", "-bug", "no-gprime"}, from: "checking backpropagation with the bug no-gprime: it drops g': δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1), without .* g'(z^(l))", code: 1, exact: true},
-		{args: []string{"gradcheck", "-bug", "list"}, from: "ann gradcheck -bug NAME checks a copy of backpropagation with one mistake (internal/bugs):"},
+		{args: []string{"gradcheck", "-bug", "no-gprime"}, from: "checking backpropagation with the mistake no-gprime: drops g': δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1), without .* g'(z^(l))", code: 1, exact: true},
+		{args: []string{"gradcheck", "-bug", "list"}, from: "ann gradcheck -bug NAME checks backpropagation with one mistake of the catalogue (network/check):"},
 	})
 	checkExcerpts(t, "tutorial.md", []docExcerpt{
 		{args: []string{"trace", "-m", "3"}, from: "Update"},
-		{args: []string{"gradcheck", "-bug", "no-gprime"}, from: "checking backpropagation with the bug no-gprime: it drops g': δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1), without .* g'(z^(l))", code: 1, exact: true},
+		{args: []string{"gradcheck", "-bug", "no-gprime"}, from: "checking backpropagation with the mistake no-gprime: drops g': δ^(l) = (Θ^(l)_{:,1:})ᵀ δ^(l+1), without .* g'(z^(l))", code: 1, exact: true},
 	})
 }

@@ -27,7 +27,7 @@ type Inputs struct {
 // that do not fit them, labels that are not classes, settings out of range.
 func (in *Inputs) Check() error {
 	if len(in.Theta) < 2 {
-		return fmt.Errorf("check: no Theta1: the weights are Theta1, Theta2, ...")
+		return fmt.Errorf("check: no Theta1: the weights are Theta1, Theta2 and so on")
 	}
 	sizes, err := layer.Sizes(in.Theta)
 	if err != nil {

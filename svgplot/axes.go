@@ -3,6 +3,7 @@ package svgplot
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Sizes in pixels of the text and the marks around a plot.
@@ -70,6 +71,7 @@ type axes struct {
 	xticks, yticks        []tick
 	title, xlabel, ylabel string
 	subtitle              string
+	b                     box // the box the plot was laid out in, which its texts stay inside
 }
 
 // extent is the data range [lo, hi] of an axis, and the smallest tick step
@@ -84,9 +86,7 @@ func layoutSub(b box, x, y extent, title, subtitle, xlabel, ylabel string) axes 
 	if title != "" {
 		top = 12 + titleSize
 	}
-	if subtitle != "" {
-		top += subtitleSize + 6
-	}
+	top += float64(len(wrap(subtitle, subtitleSize, b.w-textMargin))) * (subtitleSize + 6)
 	bottom := tickLen + 4 + tickSize + 6.0
 	if xlabel != "" {
 		bottom += labelSize + 4
@@ -111,8 +111,61 @@ func layoutSub(b box, x, y extent, title, subtitle, xlabel, ylabel string) axes 
 	return axes{
 		sc:     scale{x.lo, x.hi, y.lo, y.hi, b.x + left, b.y + top, width, height},
 		xticks: xticks, yticks: yticks,
-		title: title, xlabel: xlabel, ylabel: ylabel, subtitle: subtitle,
+		title: title, xlabel: xlabel, ylabel: ylabel, subtitle: subtitle, b: b,
 	}
+}
+
+// textMargin is the room in pixels a line of text leaves to the edges of
+// the box it is centered in, both sides together.
+const textMargin = 12
+
+// wrap breaks text into lines that are at most width pixels wide at the
+// given font size: at the " · " between a subtitle's parts where it can, at
+// spaces otherwise. A word wider than width gets a line of its own. It
+// returns no lines for "".
+func wrap(text string, size, width float64) []string {
+	if text == "" {
+		return nil
+	}
+	if textWidth(text, size) <= width {
+		return []string{text}
+	}
+	var lines []string
+	line := ""
+	add := func(part, sep string) {
+		switch {
+		case line == "":
+			line = part
+		case textWidth(line+sep+part, size) <= width:
+			line += sep + part
+		default:
+			lines = append(lines, line)
+			line = part
+		}
+	}
+	for _, part := range strings.Split(text, " · ") {
+		if textWidth(part, size) <= width {
+			add(part, " · ")
+			continue
+		}
+		for i, word := range strings.Fields(part) {
+			sep := " "
+			if i == 0 {
+				sep = " · "
+			}
+			add(word, sep)
+		}
+	}
+	return append(lines, line)
+}
+
+// centerIn returns the x at which text of the given width, centered there,
+// is nearest to cx and stays within [lo, hi] (centered in it if wider).
+func centerIn(cx, width, lo, hi float64) float64 {
+	if width >= hi-lo {
+		return (lo + hi) / 2
+	}
+	return max(lo+width/2, min(hi-width/2, cx))
 }
 
 // ticks chooses "nice" ticks for the range e drawn over the given number of
@@ -249,12 +302,14 @@ func drawFrame(s *SVG, a axes) {
 	}
 	s.EndGroup()
 	titleY := c.top - 8
-	if a.subtitle != "" {
-		s.Text((c.left+right)/2, titleY, a.subtitle, subtitleStyle)
+	lo, hi := a.b.x+textMargin/2, a.b.x+a.b.w-textMargin/2
+	lines := wrap(a.subtitle, subtitleSize, a.b.w-textMargin)
+	for i := len(lines) - 1; i >= 0; i-- {
+		s.Text(centerIn((c.left+right)/2, textWidth(lines[i], subtitleSize), lo, hi), titleY, lines[i], subtitleStyle)
 		titleY -= subtitleSize + 6
 	}
 	if a.title != "" {
-		s.Text((c.left+right)/2, titleY, a.title,
+		s.Text(centerIn((c.left+right)/2, textWidth(a.title, titleSize), lo, hi), titleY, a.title,
 			"font-size:"+strconv.Itoa(titleSize)+"px;text-anchor:middle;font-weight:bold")
 	}
 }
@@ -274,9 +329,10 @@ type legendEntry struct {
 }
 
 // drawLegend draws the entries in a box in the corner of the plot rectangle
-// that covers the fewest of the pixel points avoid (ties go to the first of
-// top right, top left, bottom right, bottom left). It draws nothing if the
-// box does not fit.
+// that covers none of the pixel points avoid (the first of top right, top
+// left, bottom right, bottom left that does); if every corner covers some,
+// at the place inside the rectangle that covers the fewest, nearest the
+// top right. It draws nothing if the box does not fit.
 func drawLegend(s *SVG, c scale, entries []legendEntry, avoid []point) {
 	const row, sample, margin = labelSize + 5, 18.0, 8.0
 	names := 0.0 // the widest name
@@ -288,20 +344,38 @@ func drawLegend(s *SVG, c scale, entries []legendEntry, avoid []point) {
 	if len(entries) == 0 || w+2*margin > c.width || h+2*margin > c.height {
 		return
 	}
-	xs := [2]float64{c.left + c.width - margin - w, c.left + margin}
-	ys := [2]float64{c.top + margin, c.top + c.height - margin - h}
+	covered := func(x, y float64) int {
+		n := 0
+		for _, p := range avoid {
+			if p.X >= x-4 && p.X <= x+w+4 && p.Y >= y-4 && p.Y <= y+h+4 {
+				n++
+			}
+		}
+		return n
+	}
+	x0, x1 := c.left+margin, c.left+c.width-margin-w
+	y0, y1 := c.top+margin, c.top+c.height-margin-h
 	var best box
 	bestCount := -1
-	for _, y := range ys {
-		for _, x := range xs {
-			n := 0
-			for _, p := range avoid {
-				if p.X >= x-4 && p.X <= x+w+4 && p.Y >= y-4 && p.Y <= y+h+4 {
-					n++
-				}
-			}
-			if bestCount < 0 || n < bestCount {
+	for _, y := range []float64{y0, y1} {
+		for _, x := range []float64{x1, x0} {
+			if n := covered(x, y); bestCount < 0 || n < bestCount {
 				best, bestCount = box{x, y, w, h}, n
+			}
+		}
+	}
+	if bestCount > 0 {
+		// Every corner covers a point: scan the rectangle in steps of 6
+		// pixels, rows from the top, each from the right.
+		const step = 6.0
+		for y := y0; y <= y1 && bestCount > 0; y += step {
+			for x := x1; x >= x0; x -= step {
+				if n := covered(x, y); n < bestCount {
+					best, bestCount = box{x, y, w, h}, n
+					if n == 0 {
+						break
+					}
+				}
 			}
 		}
 	}

@@ -112,28 +112,66 @@ func Neurons(w io.Writer, net NeuronNet, opt Options) error {
 	if most > 6 {
 		side, gap = 40, 10
 	}
-	const colWidth, margin = 170.0, 30.0
-	width := margin*2 + colWidth*float64(L) + 40 // room for the class names
-	top := 0.0
-	if opt.Title != "" {
-		top += titleSize + 12
+	const colWidth = 170.0
+	xlabel, ylabel := opt.labels("x1", "x2")
+	labelFont := strconv.Itoa(labelSize) + "px"
+	// The figure is as wide as its widest content: the columns of units
+	// with the names left of the inputs and right of the outputs, the key,
+	// the title; the subtitle and the caption are broken into lines to fit.
+	margin := 30.0
+	inset := (colWidth - side) / 2 // from a column's left to its squares
+	names := max(textWidth(xlabel, labelSize), textWidth(ylabel, labelSize))
+	margin = max(margin, 8+names+6-inset)
+	right := 0.0 // the class names' room right of the last column's squares
+	for u := range sizes[L-1] {
+		right = max(right, 6+textWidth(opt.className(u), labelSize)+10)
 	}
-	if opt.Subtitle != "" {
-		top += subtitleSize + 10
+	width := margin + colWidth*float64(L-1) + inset + side + max(right, inset+30)
+	key := neuronKey()
+	for _, k := range key {
+		width = max(width, 30+k.w+10)
+	}
+	width = max(width, textWidth(opt.Title, titleSize+1)+textMargin)
+	caption := wrap("each square: the unit's output over the plane "+xlabel+" × "+ylabel+
+		" ("+strconv.FormatFloat(xmin, 'g', 3, 64)+" to "+strconv.FormatFloat(xmax, 'g', 3, 64)+" across, "+
+		strconv.FormatFloat(ymin, 'g', 3, 64)+" to "+strconv.FormatFloat(ymax, 'g', 3, 64)+" up)", tickSize, width-30-10)
+	width = math.Ceil(width)
+	// The key's items, laid in rows that fit the width: the color scale's
+	// row is two lines high, for the numbers under it.
+	rowH := func(y float64) float64 {
+		if y == 0 {
+			return 2 * (tickSize + 6)
+		}
+		return tickSize + 10
+	}
+	keyH := 0.0
+	for x, i := 30.0, 0; i < len(key); i++ {
+		if x+key[i].w > width-10 && x > 30 {
+			keyH += rowH(keyH)
+			x = 30
+		}
+		key[i].y, key[i].x = keyH, x
+		x += key[i].w + 24
+	}
+	keyH += rowH(keyH)
+	top := headerHeight(width, opt.Title, opt.Subtitle)
+	if top > 0 {
+		top += 4
 	}
 	top += labelSize + 18 // the layers' names
 	area := float64(most)*(side+gap) - gap
-	height := top + area + 20 + 3*(tickSize+6) + 12
+	keyTop := top + area + 20
+	captionTop := keyTop + keyH + 6
+	height := captionTop + float64(len(caption))*(tickSize+6) + 8
 
 	// pos returns the top-left corner of unit u (0-based, bias not counted)
 	// of layer l (1-based, as the tutorial numbers layers).
 	pos := func(l, u int) (x, y float64) {
 		n := float64(sizes[l-1])
-		x = margin + colWidth*float64(l-1) + (colWidth-side)/2
+		x = margin + colWidth*float64(l-1) + inset
 		y = top + (area-(n*(side+gap)-gap))/2 + float64(u)*(side+gap)
 		return x, y
 	}
-	xlabel, ylabel := opt.labels("x1", "x2")
 
 	return figure(w, int(math.Ceil(width)), int(math.Ceil(height)), func(s *SVG) {
 		drawHeader(s, width, opt.Title, opt.Subtitle)
@@ -195,7 +233,7 @@ func Neurons(w io.Writer, net NeuronNet, opt Options) error {
 			case L:
 				name += " (output)"
 			}
-			s.Text(x+side/2, top-10, name, "font-size:"+strconv.Itoa(labelSize)+"px;text-anchor:middle;font-weight:bold")
+			s.Text(x+side/2, top-10, name, "font-size:"+labelFont+";text-anchor:middle;font-weight:bold")
 			for u := range sizes[l-1] {
 				ux, uy := pos(l, u)
 				drawUnitMap(s, ux, uy, side, maps[l][u])
@@ -209,17 +247,38 @@ func Neurons(w io.Writer, net NeuronNet, opt Options) error {
 					label = opt.className(u)
 				}
 				if label != "" && l == 1 {
-					s.Text(ux-6, uy+side/2+4, label, "font-size:"+strconv.Itoa(labelSize)+"px;text-anchor:end")
+					s.Text(ux-6, uy+side/2+4, label, "font-size:"+labelFont+";text-anchor:end")
 				} else if label != "" {
-					s.Text(ux+side+6, uy+side/2+4, label, "font-size:"+strconv.Itoa(labelSize)+"px")
+					s.Text(ux+side+6, uy+side/2+4, label, "font-size:"+labelFont)
 				}
 			}
 		}
 
 		// The key: the color scale, the edge colors, and a caption.
-		y := top + area + 20
-		x := margin
 		s.Group("font-size:" + strconv.Itoa(tickSize) + "px;fill:#222")
+		for _, k := range key {
+			k.draw(s, k.x, keyTop+k.y)
+		}
+		for i, line := range caption {
+			s.Text(30, captionTop+tickSize+float64(i)*(tickSize+6), line, "")
+		}
+		s.EndGroup()
+	})
+}
+
+// keyItem is one item of the key under a network's units: w pixels wide,
+// drawn by draw with its top-left corner at (x, y); x and y, from the
+// key's top, are where Neurons lays it.
+type keyItem struct {
+	w    float64
+	draw func(s *SVG, x, y float64)
+	x, y float64
+}
+
+// neuronKey returns the items of the key of Neurons: the color scale of the
+// maps, the edges' two colors, and what an edge's width shows.
+func neuronKey() []keyItem {
+	scale := keyItem{w: 48 + 14*mapBands + 6, draw: func(s *SVG, x, y float64) {
 		s.Text(x, y+tickSize, "output", "")
 		bx := x + 48
 		for b := range mapBands {
@@ -229,17 +288,16 @@ func Neurons(w io.Writer, net NeuronNet, opt Options) error {
 		s.Text(bx, y+2*tickSize+4, "0", "text-anchor:middle")
 		s.Text(bx+7*mapBands, y+2*tickSize+4, "0.5", "text-anchor:middle")
 		s.Text(bx+14*mapBands, y+2*tickSize+4, "1", "text-anchor:middle")
-		ex := bx + 14*mapBands + 40
-		s.Line(ex, y+tickSize/2+1, ex+24, y+tickSize/2+1, "stroke:"+highColor+";stroke-width:3")
-		s.Text(ex+30, y+tickSize, "positive weight", "")
-		ex += 30 + textWidth("positive weight", tickSize) + 24
-		s.Line(ex, y+tickSize/2+1, ex+24, y+tickSize/2+1, "stroke:"+lowColor+";stroke-width:3")
-		s.Text(ex+30, y+tickSize, "negative weight (width ∝ |weight|, bias weights not drawn)", "")
-		s.Text(x, y+3*(tickSize+6), "each square: the unit's output over the plane "+xlabel+" × "+ylabel+
-			" ("+strconv.FormatFloat(xmin, 'g', 3, 64)+" to "+strconv.FormatFloat(xmax, 'g', 3, 64)+" across, "+
-			strconv.FormatFloat(ymin, 'g', 3, 64)+" to "+strconv.FormatFloat(ymax, 'g', 3, 64)+" up)", "")
-		s.EndGroup()
-	})
+	}}
+	edge := func(col, name string) keyItem {
+		return keyItem{w: 30 + textWidth(name, tickSize), draw: func(s *SVG, x, y float64) {
+			s.Line(x, y+tickSize/2+1, x+24, y+tickSize/2+1, "stroke:"+col+";stroke-width:3")
+			s.Text(x+30, y+tickSize, name, "")
+		}}
+	}
+	const note = "(width ∝ |weight|, bias weights not drawn)"
+	return []keyItem{scale, edge(highColor, "positive weight"), edge(lowColor, "negative weight"),
+		{w: textWidth(note, tickSize), draw: func(s *SVG, x, y float64) { s.Text(x, y+tickSize, note, "") }}}
 }
 
 // sizes returns the layer sizes s_1..s_L that Theta implies, or an error if

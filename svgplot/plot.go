@@ -388,9 +388,10 @@ func Boundary(w io.Writer, g Grid, x, y []float64, labels []int, opt Options) er
 // rows of opt.Columns panels, with opt.Title and opt.Subtitle above them
 // all and each panel's Title above it; for instance the boundary of each
 // fold of a cross-validation. Each panel is drawn as Boundary draws its plot
-// (opt.Held is not used: each panel has its own Held); the first holds the
-// legend. It fails as Boundary does, the error naming the panel, and if
-// there are no panels.
+// (opt.Held is not used: each panel has its own Held); the legend, in one
+// line under the title, is that of the panel with the most entries. It
+// fails as Boundary does, the error naming the panel, and if there are no
+// panels.
 func BoundaryPanels(w io.Writer, panels []Panel, opt Options) error {
 	if len(panels) == 0 {
 		return fmt.Errorf("svgplot: no panels")
@@ -434,6 +435,18 @@ func boundaries(w io.Writer, panels []Panel, cols, width, height int, opt Option
 		if len(panels) > 1 || opt.Title != "" {
 			top = drawHeader(s, float64(width), opt.Title, opt.Subtitle)
 		} // else Boundary: the title is the panel's, the subtitle under it
+		if len(panels) > 1 {
+			// Small panels have no room for a legend beside the data: one
+			// line under the title holds it.
+			top += legendRow
+			var entries []legendEntry
+			for _, p := range panels { // the panel with the most classes, or held-out points
+				if e := boundaryEntries(p, opt); len(e) > len(entries) {
+					entries = e
+				}
+			}
+			drawLegendRow(s, float64(width)/2, top-legendRow/2, entries)
+		}
 
 		cw, ch := float64(width)/float64(cols), (float64(height)-top)/float64(rows)
 		for i, p := range panels {
@@ -442,25 +455,36 @@ func boundaries(w io.Writer, panels []Panel, cols, width, height int, opt Option
 			if len(panels) == 1 && opt.Title == "" {
 				sub = opt.Subtitle
 			}
-			drawBoundary(s, b, p, sub, opt, i == 0)
+			drawBoundary(s, b, p, sub, opt, len(panels) == 1)
 		}
 	})
 }
 
 // drawHeader draws a figure's title and subtitle centered at the top, if
 // not empty, and returns the height they take.
+// A subtitle too wide for the figure is broken into lines (see wrap). With
+// s nil it draws nothing: headerHeight.
 func drawHeader(s *SVG, width float64, title, subtitle string) float64 {
 	top := 0.0
 	if title != "" {
 		top = titleSize + 12
-		s.Text(width/2, titleSize+6, title,
-			"font-size:"+strconv.Itoa(titleSize+1)+"px;text-anchor:middle;font-weight:bold")
+		if s != nil {
+			s.Text(width/2, titleSize+6, title,
+				"font-size:"+strconv.Itoa(titleSize+1)+"px;text-anchor:middle;font-weight:bold")
+		}
 	}
-	if subtitle != "" {
-		s.Text(width/2, top+tickSize+6, subtitle, subtitleStyle)
+	for _, line := range wrap(subtitle, subtitleSize, width-textMargin) {
+		if s != nil {
+			s.Text(width/2, top+tickSize+6, line, subtitleStyle)
+		}
 		top += tickSize + 10
 	}
 	return top
+}
+
+// headerHeight returns the height drawHeader takes.
+func headerHeight(width float64, title, subtitle string) float64 {
+	return drawHeader(nil, width, title, subtitle)
 }
 
 // subtitleStyle is the style of a subtitle, set smaller and in gray.

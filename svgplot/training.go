@@ -47,14 +47,7 @@ func Training(w io.Writer, frames []Frame, costs []float64, opt Options) error {
 		width = float64(opt.Width)
 	}
 	panelW2 := width / float64(cols)
-	top := 0.0
-	if opt.Title != "" {
-		top += titleSize + 12
-	}
-	if opt.Subtitle != "" {
-		top += tickSize + 10
-	}
-	top += legendRow
+	top := headerHeight(width, opt.Title, opt.Subtitle) + legendRow
 	height := top + panelH*float64(rows) + costH
 	return figure(w, int(math.Ceil(width)), int(math.Ceil(height)), func(s *SVG) {
 		drawHeader(s, width, opt.Title, opt.Subtitle)
@@ -66,8 +59,8 @@ func Training(w io.Writer, frames []Frame, costs []float64, opt Options) error {
 			drawBoundary(s, b, p, "", opt, false)
 		}
 		b := box{0, top + panelH*float64(rows), width, costH}
-		a, _ := drawCosts(s, b, []Series{{Y: costs}}, "", "", opt)
-		drawMarks(s, a.sc, frames, costs)
+		a, curve := drawCosts(s, b, []Series{{Y: costs}}, "", "", opt)
+		drawMarks(s, a.sc, frames, costs, curve)
 	})
 }
 
@@ -208,34 +201,99 @@ func frameTitle(f Frame, costs []float64) string {
 
 // drawMarks marks each frame's iteration on the cost plot of scale c: a
 // dashed line down from a dot on the curve, labeled with the iteration
-// right of the dot (left of it near the right edge) and below it (above it
-// near the bottom of the plot), the labels of frames that lie close together
-// set one below the other.
-func drawMarks(s *SVG, c scale, frames []Frame, costs []float64) {
+// beside the dot, at the first place near it, tried in a fixed order (right
+// and below, right and above, left and below, left and above, then farther
+// down or up), whose label crosses neither the curve through the pixel
+// points curve, nor a mark's line or dot, nor another label, and stays
+// inside the plot.
+func drawMarks(s *SVG, c scale, frames []Frame, costs []float64, curve []point) {
+	type mark struct{ x, y float64 }
+	marks := make([]mark, len(frames))
+	for i, f := range frames {
+		marks[i] = mark{c.px(float64(f.Iteration)), c.py(costs[f.Iteration-1])}
+	}
+	bottom := c.top + c.height
+	var placed []box
+	free := func(b box) bool {
+		if b.x < c.left+1 || b.x+b.w > c.left+c.width-1 || b.y < c.top+1 || b.y+b.h > bottom-1 {
+			return false
+		}
+		g := box{b.x - 2, b.y - 2, b.w + 4, b.h + 4}
+		for i := 1; i < len(curve); i++ {
+			if segmentMeetsBox(curve[i-1], curve[i], g) {
+				return false
+			}
+		}
+		for _, m := range marks {
+			if segmentMeetsBox(point{m.x, m.y - 5}, point{m.x, bottom}, g) {
+				return false
+			}
+		}
+		for _, p := range placed {
+			if p.x < g.x+g.w && g.x < p.x+p.w && p.y < g.y+g.h && g.y < p.y+p.h {
+				return false
+			}
+		}
+		return true
+	}
 	s.Group("font-size:" + strconv.Itoa(tickSize) + "px;fill:#d62728")
-	lastX, stack := math.Inf(-1), 0
-	for _, f := range frames {
-		x, y := c.px(float64(f.Iteration)), c.py(costs[f.Iteration-1])
+	for _, m := range marks {
+		s.Line(m.x, m.y, m.x, bottom, "stroke:#d62728;stroke-width:0.8;stroke-dasharray:3 3")
+		s.Circle(m.x, m.y, 4, "fill:#d62728;stroke:#fff;stroke-width:1")
+	}
+	for i, f := range frames {
+		m := marks[i]
 		label := strconv.Itoa(f.Iteration)
-		if x-lastX < textWidth(label, tickSize)+10 {
-			stack++
-		} else {
-			stack = 0
+		tw := textWidth(label, tickSize)
+		var first box
+		found := false
+		for k := 0; k < 12 && !found; k++ {
+			dy := tickSize + 6 + float64(k/4)*(tickSize+4) // the baseline below the dot
+			if k%2 == 1 {
+				dy = -6 - float64(k/4)*(tickSize+4) // above it
+			}
+			x := m.x + 6
+			if k%4 >= 2 {
+				x = m.x - 6 - tw
+			}
+			b := box{x, m.y + dy - tickSize*0.8, tw, tickSize}
+			if k == 0 {
+				first = b
+			}
+			if free(b) {
+				first, found = b, true
+			}
 		}
-		lastX = x
-		s.Line(x, y, x, c.top+c.height, "stroke:#d62728;stroke-width:0.8;stroke-dasharray:3 3")
-		s.Circle(x, y, 4, "fill:#d62728;stroke:#fff;stroke-width:1")
-		ly := y + tickSize + 6 + float64(stack)*(tickSize+2)
-		if ly > c.top+c.height-2 { // below the plot, among the ticks: above the dot instead
-			ly = y - 6 - float64(stack)*(tickSize+2)
-		}
-		if x+6+textWidth(label, tickSize) > c.left+c.width {
-			s.Text(x-6, ly, label, "text-anchor:end")
-		} else {
-			s.Text(x+6, ly, label, "")
-		}
+		placed = append(placed, first)
+		s.Text(first.x, first.y+tickSize*0.8, label, "")
 	}
 	s.EndGroup()
+}
+
+// segmentMeetsBox reports whether the segment from p to q meets the box b
+// (Liang and Barsky's clipping).
+func segmentMeetsBox(p, q point, b box) bool {
+	t0, t1 := 0.0, 1.0
+	dx, dy := q.X-p.X, q.Y-p.Y
+	for _, e := range [4][2]float64{{-dx, p.X - b.x}, {dx, b.x + b.w - p.X}, {-dy, p.Y - b.y}, {dy, b.y + b.h - p.Y}} {
+		d, r := e[0], e[1]
+		if d == 0 {
+			if r < 0 {
+				return false
+			}
+			continue
+		}
+		t := r / d
+		if d < 0 {
+			t0 = max(t0, t)
+		} else {
+			t1 = min(t1, t)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
 }
 
 // SnapshotIterations picks n iterations (1-based, increasing) at which to

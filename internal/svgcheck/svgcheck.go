@@ -1,6 +1,7 @@
 // Package svgcheck reads back what svgplot draws, for the tests of the
 // packages that draw figures: how many data points a figure shows filled
-// (rows a network trained on) and hollow (rows it did not).
+// (rows a network trained on) and hollow (rows it did not), and whether its
+// layout has faults: text that leaves the canvas, a legend over the data.
 package svgcheck
 
 import (

@@ -33,14 +33,14 @@ func Layout(doc []byte) ([]string, error) {
 		clip  *rect // the clip rectangle in force, nil for none
 	}
 	var (
-		stack        []frame
+		stack         []frame
 		width, height float64
-		legends      []rect
-		marks        []circle
-		faults       []string
-		clips        = map[string]rect{}
-		inClip       string // the id of the clipPath being read
-		text         *textEl
+		legends       []rect
+		marks         []circle
+		faults        []string
+		clips         = map[string]rect{}
+		inClip        string // the id of the clipPath being read
+		text          *textEl
 	)
 	inherited := func(prop string) string {
 		for i := len(stack) - 1; i >= 0; i-- {

@@ -150,7 +150,7 @@ var plots = []struct {
 			{Grid: circleGrid(), X: x, Y: y, Labels: labels, Title: "Fold 1"},
 			{Grid: threeClassGrid(), X: x3, Y: y3, Labels: labels3, Title: "Fold 2"},
 		}, Options{Title: "Cross-validation"})
-	}, 9 + 2 + 6, 1 + 2, 0, -1},
+	}, 9 + 3 + 6, 1 + 2, 0, -1}, // the legend row names the three classes of both panels
 }
 
 func TestGolden(t *testing.T) {

@@ -76,7 +76,7 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if nf.features != nil {
 		inputs = fmt.Sprintf(", inputs %v", nf.features)
 	}
-	fmt.Fprintf(stdout, "network %s%s, %s hidden layers, seed %d; alpha %v, lambda %v, %d iterations", &nf.sizes, inputs, folds[0].res.Net.Hidden, nf.seed, nf.alpha, nf.lambda, nf.iters)
+	fmt.Fprintf(stdout, "network %s%s, %s, seed %d; alpha %v, lambda %v, %d iterations", &nf.sizes, inputs, hiddenLayers(folds[0].res.Net), nf.seed, nf.alpha, nf.lambda, nf.iters)
 	if nf.standardize {
 		fmt.Fprint(stdout, "; standardized within each fold")
 	}

@@ -15,6 +15,7 @@ func runData(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := newFlagSet("data", "[data flags] [-out FILE] [-q]", stdout)
 	var df dataFlags
 	df.register(fs)
+	fs.Lookup("first").Usage = "write the first `K` rows only (0: all)"
 	out := fs.String("out", "", "write the CSV to `FILE` instead of standard output (a device or FIFO is written in place)")
 	fs.StringVar(out, "o", "", "the same as -out")
 	quiet := fs.Bool("q", false, "do not list the file written")

@@ -293,6 +293,17 @@ func (nf *netFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&nf.activation, "activation", "sigmoid", "hidden-layer activation: sigmoid, tanh or relu")
 }
 
+// hiddenLayers describes the hidden layers of net for a summary line:
+// "sigmoid hidden layers" (tanh, relu), or "no hidden layer" for a network
+// whose inputs feed its outputs directly, which has no activation but the
+// output's sigmoid.
+func hiddenLayers(net *network.Network) string {
+	if net.L() == 2 {
+		return "no hidden layer"
+	}
+	return net.Hidden.String() + " hidden layers"
+}
+
 // registerFeatures registers -features, the input units computed from a
 // data set's two features, for the commands that train.
 func (nf *netFlags) registerFeatures(fs *flag.FlagSet) {

@@ -30,7 +30,7 @@ func (e errGradCheck) Error() string {
 }
 
 func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("gradcheck", "[-layers 2,5,5,2] [-lambda 0] [-seed 0] [-activation sigmoid] [-m 10] [-v] [-bug name|list]", stdout)
+	fs := newFlagSet("gradcheck", "[-layers 2,5,5,2] [-lambda 0] [-seed 0] [-init code] [-activation sigmoid] [-m 10] [-v] [-bug name|list]", stdout)
 	var nf netFlags
 	nf.register(fs)
 	m := fs.Int("m", 10, "number of random `examples`")
@@ -98,8 +98,8 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 
 	w := &tracerOut{w: stdout}
 	w.printf("checking %s\n", what)
-	w.printf("layers %s, %s hidden layers, lambda %v, %d random examples, step %g\n",
-		&nf.sizes, net.Hidden, nf.lambda, *m, network.GradCheckStep)
+	w.printf("layers %s, %s, lambda %v, %d random examples, step %g\n",
+		&nf.sizes, hiddenLayers(net), nf.lambda, *m, network.GradCheckStep)
 	if *verbose {
 		writeGradients(w, r)
 	}

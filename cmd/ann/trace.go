@@ -26,6 +26,7 @@ func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	df.register(fs)
 	nf.register(fs)
 	nf.registerFeatures(fs)
+	fs.Lookup("first").Usage = "take the examples from the first `K` rows only (0: all): -example and -m count within them (nothing is trained)"
 	example := fs.Int("example", 0, "trace from example `i` of the data set (0 is the first row)")
 	count := fs.Int("m", 1, "trace this many `examples` at once, from -example on (1 to 50)")
 	alpha := fs.Float64("alpha", trace.DefaultAlpha, "learning rate `α` of the update shown at the end")

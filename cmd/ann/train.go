@@ -196,7 +196,7 @@ func (r *trainRun) printSummary(w io.Writer) {
 	if n.features != nil {
 		inputs = fmt.Sprintf(", inputs %v", n.features)
 	}
-	fmt.Fprintf(w, "network:  %s%s, %s hidden layers, init %s seed %d\n", &n.sizes, inputs, r.res.Net.Hidden, n.init, n.seed)
+	fmt.Fprintf(w, "network:  %s%s, %s, init %s seed %d\n", &n.sizes, inputs, hiddenLayers(r.res.Net), n.init, n.seed)
 	method := "batch gradient descent"
 	if n.batch > 0 && n.batch < len(r.trainIdx) {
 		method = fmt.Sprintf("mini-batches of %d", n.batch)

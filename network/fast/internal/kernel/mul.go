@@ -106,9 +106,12 @@ func axpyRows(d, c []float64, b *matrix.Dense) {
 // at a time; the last one to three rows of b, against four rows of a at a
 // time. (Eight sums at once, four rows of a by two of b, need more registers
 // than the compiler keeps them in, and were slower.)
-func mulTScalar(dst, a, b *matrix.Dense) {
+func mulTScalar(dst, a, b *matrix.Dense) { mulTScalarRows(dst, a, b, 0) }
+
+// mulTScalarRows is mulTScalar for rows i0 on of a and dst.
+func mulTScalarRows(dst, a, b *matrix.Dense, i0 int) {
 	jn := b.Rows &^ 3
-	for i := 0; i < a.Rows; i++ {
+	for i := i0; i < a.Rows; i++ {
 		ai := a.Row(i)
 		di := dst.Row(i)
 		for j := 0; j < jn; j += 4 {
@@ -126,7 +129,7 @@ func mulTScalar(dst, a, b *matrix.Dense) {
 	if jn == b.Rows {
 		return
 	}
-	i := 0
+	i := i0
 	for ; i+4 <= a.Rows; i += 4 {
 		a0 := a.Row(i)
 		n := len(a0)

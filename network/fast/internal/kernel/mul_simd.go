@@ -178,6 +178,16 @@ func mulTVector(dst, a, b *matrix.Dense) bool {
 					d0[j+q], d1[j+q], d2[j+q], d3[j+q] = v[0], v[1], v[2], v[3]
 				}
 			}
+			if j+2 <= b.Rows { // two rows of b left: two sums of four lanes in flight
+				for q := range 2 {
+					s[q] = [4]float64{d0[j+q], d1[j+q], d2[j+q], d3[j+q]}
+				}
+				dots2(&s, t, b.Row(j)[lo:lo+kn], b.Row(j + 1)[lo:lo+kn])
+				for q := range 2 {
+					d0[j+q], d1[j+q], d2[j+q], d3[j+q] = s[q][0], s[q][1], s[q][2], s[q][3]
+				}
+				j += 2
+			}
 			for ; j < b.Rows; j++ {
 				s[0] = [4]float64{d0[j], d1[j], d2[j], d3[j]}
 				dots1(&s[0], t, b.Row(j)[lo:lo+kn])
@@ -185,13 +195,24 @@ func mulTVector(dst, a, b *matrix.Dense) bool {
 			}
 		}
 	}
-	for ; i < a.Rows; i++ { // the last one to three rows, as mulTScalar
-		ai, di := a.Row(i), dst.Row(i)
-		for j := range di {
-			di[j] = dot(ai, b.Row(j))
-		}
-	}
+	mulTScalarRows(dst, a, b, i) // the last one to three rows, as mulTScalar
 	return true
+}
+
+// dots2 is dots4 for two rows b0, b1 of b.
+func dots2(s *[4][4]float64, t, b0, b1 []float64) {
+	s0, s1 := archsimd.LoadFloat64x4(&s[0]), archsimd.LoadFloat64x4(&s[1])
+	n := len(b0)
+	b1 = b1[:n]
+	t = t[:4*n]
+	for k := 0; k < n; k++ {
+		av := archsimd.LoadFloat64x4((*[4]float64)(t[4*k : 4*k+4]))
+		s0 = s0.Add(av.Mul(archsimd.BroadcastFloat64x4(b0[k])))
+		s1 = s1.Add(av.Mul(archsimd.BroadcastFloat64x4(b1[k])))
+	}
+	s0.Store(&s[0])
+	s1.Store(&s[1])
+	archsimd.ClearAVXUpperBits() // the caller's scalar code follows
 }
 
 // dots4 adds to s[q][r], for q, r = 0..3, the products t[4k+r] bq[k] in the

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
@@ -467,13 +468,19 @@ func (o *outFlags) register(fs *flag.FlagSet, dir, usage string) {
 	fs.BoolVar(&o.quiet, "q", false, "do not print progress")
 }
 
-// prepare makes the -out directory, if one is given, and checks that files can
-// be written in it, before any work is done. It returns where progress goes:
-// stderr, or nowhere with -q.
+// prepare checks, before any work, that the -out directory, if one is
+// given, can be written (safefile.CheckSet: a read-only or unwritable one is
+// a usage error), making its parents if needed, and says on stderr, unless
+// -q, if its files will be written one by one rather than as one set. It
+// returns where progress goes: stderr, or nowhere with -q.
 func (o *outFlags) prepare(stderr io.Writer) (progress io.Writer, err error) {
 	if o.dir != "" {
-		if err := prepareDir(o.dir); err != nil {
+		plan, err := safefile.CheckSet(o.dir)
+		if err != nil {
 			return nil, usagef("-out: %v", err)
+		}
+		if plan.FileByFile && !o.quiet {
+			fmt.Fprintf(stderr, "note: -out %s: %s, so its files are written into it one by one, each whole, rather than swapped in as one set\n", o.dir, plan.Why)
 		}
 	}
 	if o.quiet {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strconv"
 
@@ -250,25 +249,6 @@ func (r *trainRun) costSeries() []svgplot.Series {
 		s = append(s, svgplot.Series{Name: "held-out cost", Y: r.res.TestCosts})
 	}
 	return s
-}
-
-// prepareDir checks, before any work, that the set of files for dir can be
-// written: dir is a directory or does not exist yet, and a temporary
-// directory can be made beside it (its parent is made if needed). Nothing is
-// left behind.
-func prepareDir(dir string) error {
-	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return fmt.Errorf("%s exists and is not a directory", dir)
-	}
-	parent := filepath.Dir(filepath.Clean(dir))
-	if err := os.MkdirAll(parent, 0o777); err != nil {
-		return err
-	}
-	d, err := os.MkdirTemp(parent, ".ann-probe*")
-	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", parent, unwrapPathError(err))
-	}
-	return os.Remove(d)
 }
 
 func unwrapPathError(err error) error {

@@ -38,6 +38,9 @@ type File struct {
 //	                          into dir one by one (each whole, the set not
 //	                          atomic), and files only the old manifest lists
 //	                          are removed
+//	dir cannot be swapped     as for other files, but the temporary directory
+//	(a mount point, or its    is made inside dir (.DIR.tmp-*), on its file
+//	parent is read-only)      system: see [CheckSet]
 //
 // The parent of dir is created if needed. A directory made here gets mode
 // 0777 &^ umask, as mkdir(1) gives; an existing one keeps its mode. On any
@@ -66,9 +69,16 @@ func WriteSet(ctx context.Context, dir string, files []File) (err error) {
 	case !errors.Is(statErr, fs.ErrNotExist):
 		return fmt.Errorf("cannot write %s: %w", dir, unwrapPath(statErr))
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	// A directory that cannot be swapped gets the temporary one inside it,
+	// on its own file system, for its files to be renamed in one by one.
+	fileByFile := statErr == nil && (filepath.Dir(dir) == dir || isMountPoint(dir, fi) || probe(parent) != nil)
+	tmpIn := parent
+	if fileByFile {
+		tmpIn = dir
+	}
+	tmp, err := os.MkdirTemp(tmpIn, "."+base+".tmp-")
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", parent, unwrapPath(err))
+		return fmt.Errorf("cannot write in %s: %w", tmpIn, unwrapPath(err))
 	}
 	defer os.RemoveAll(tmp) // gone once renamed; otherwise removed here
 	defer untrack(tmp)
@@ -117,10 +127,11 @@ func WriteSet(ctx context.Context, dir string, files []File) (err error) {
 	if err != nil {
 		return err
 	}
-	if len(foreign) == 0 {
+	if len(foreign) == 0 && !fileByFile {
 		return swapDir(parent, base, dir, tmp)
 	}
-	// Foreign files: keep them, and move the set in file by file.
+	// Foreign files, or a directory that cannot be swapped: keep what else
+	// is there, and move the set in file by file.
 	for _, name := range append(names, Manifest) {
 		if err := os.Rename(filepath.Join(tmp, name), filepath.Join(dir, name)); err != nil {
 			return fmt.Errorf("writing %s: %w", filepath.Join(dir, name), unwrapPath(err))

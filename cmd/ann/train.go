@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 	"strconv"
 
@@ -249,13 +248,6 @@ func (r *trainRun) costSeries() []svgplot.Series {
 		s = append(s, svgplot.Series{Name: "held-out cost", Y: r.res.TestCosts})
 	}
 	return s
-}
-
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
 
 // files returns the run's files for -out: model.npz, costs.csv, run.json,

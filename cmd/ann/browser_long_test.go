@@ -73,6 +73,50 @@ func TestPlaygroundInBrowser(t *testing.T) {
 		t.Errorf("the reproduce line %q does not hold the run (%s ... -iters 5000)", shown.Command, want)
 	}
 
+	// The Take 2 link's first=500 has its control; the header names the
+	// activation; the toggles hide the rows not trained on and put the maps
+	// in two colours.
+	var ui struct {
+		First, Tagline       string
+		Hollow, HollowHidden int
+		Colors, Discrete     int
+	}
+	if err := b.Eval(ctx, `(() => {
+		const r = {First: document.querySelector('[data-flag="first"]').value, Tagline: document.getElementById("tagline").textContent};
+		const hollow = () => [...document.querySelectorAll('#boundary g[style^="fill:none;stroke:"] > circle')].filter(c => getComputedStyle(c).display !== "none").length;
+		const colors = () => new Set([...document.querySelectorAll("#diagram path")].map(p => getComputedStyle(p).fill)).size;
+		r.Hollow = hollow(); r.Colors = colors();
+		document.getElementById("showTest").click(); r.HollowHidden = hollow(); document.getElementById("showTest").click();
+		document.getElementById("discretize").click(); r.Discrete = colors(); document.getElementById("discretize").click();
+		return r;
+	})()`, &ui); err != nil {
+		t.Fatal(err)
+	}
+	if ui.First != "500" || !strings.Contains(ui.Tagline, "sigmoid hidden units") {
+		t.Errorf("first K control %q, header %q; want 500 and the activation named", ui.First, ui.Tagline)
+	}
+	if ui.Hollow != 500 || ui.HollowHidden != 0 {
+		t.Errorf("%d hollow rows shown, %d with show test data off; want 500 and 0", ui.Hollow, ui.HollowHidden)
+	}
+	if ui.Colors < 5 || ui.Discrete != 2 {
+		t.Errorf("the unit maps have %d colours, %d discretized; want the bands, then 2", ui.Colors, ui.Discrete)
+	}
+	var tanh string
+	if err := b.Eval(ctx, `(() => { const s = document.querySelector('[data-flag="activation"]'); s.value = "tanh"; s.dispatchEvent(new Event("change"));
+		const t = document.getElementById("tagline").textContent; s.value = "sigmoid"; s.dispatchEvent(new Event("change")); return t; })()`, &tanh); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(tanh, "tanh hidden units") {
+		t.Errorf("with tanh chosen the header says %q", tanh)
+	}
+	// Back to the finished Take 2 for the pictures.
+	if err := b.Navigate(ctx, take2); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "Take 2 again", `document.getElementById("stopAt").textContent.includes("done")`); err != nil {
+		t.Fatal(err)
+	}
+
 	for _, v := range []struct {
 		w, h int
 		name string
@@ -88,7 +132,30 @@ func TestPlaygroundInBrowser(t *testing.T) {
 		if err := b.Eval(ctx, `({Page: document.documentElement.scrollWidth, View: window.innerWidth})`, &scroll); err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("%dx%d: the page is %d px wide in a %d px window", v.w, v.h, scroll.Page, scroll.View)
+		if scroll.Page > scroll.View {
+			t.Errorf("%dx%d: the page is %d px wide: it scrolls sideways", v.w, v.h, scroll.Page)
+		}
+		// The reproduce line breaks between arguments only, and at 420 px
+		// the columns stack.
+		var lay struct {
+			Broken      []string
+			DataX, OutX float64
+			OutY, NetY  float64
+			InsideFrame bool
+		}
+		if err := b.Eval(ctx, `(() => {
+			const box = (id) => document.getElementById(id).getBoundingClientRect();
+			return {Broken: [...document.querySelectorAll("#command span")].filter(s => s.getClientRects().length > 1).map(s => s.textContent),
+				DataX: box("data").left, OutX: box("out").left, OutY: box("out").top, NetY: box("net").top};
+		})()`, &lay); err != nil {
+			t.Fatal(err)
+		}
+		if len(lay.Broken) > 0 {
+			t.Errorf("%dx%d: the reproduce line breaks inside %q", v.w, v.h, lay.Broken)
+		}
+		if stacked := lay.DataX == lay.OutX && lay.OutY > lay.NetY; stacked != (v.w < 760) {
+			t.Errorf("%dx%d: columns stacked %v (data at x %v, output at x %v)", v.w, v.h, stacked, lay.DataX, lay.OutX)
+		}
 		png, err := b.Screenshot(ctx)
 		if err != nil {
 			t.Fatal(err)

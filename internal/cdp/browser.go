@@ -278,13 +278,17 @@ func (b *Browser) Navigate(ctx context.Context, url string) error {
 	var r struct {
 		ErrorText string `json:"errorText"`
 	}
+	// The old document, if any, is marked, so that the wait is for the new one.
+	if err := b.Eval(ctx, "window.cdpOldDocument = true", nil); err != nil {
+		return err
+	}
 	if err := b.Call(ctx, "Page.navigate", map[string]any{"url": url}, &r); err != nil {
 		return err
 	}
 	if r.ErrorText != "" {
 		return fmt.Errorf("cdp: Page.navigate %s: %s", url, r.ErrorText)
 	}
-	return b.WaitFor(ctx, "the page to load", `document.readyState === "complete" && location.href === `+Quote(url))
+	return b.WaitFor(ctx, "the page to load", `document.readyState === "complete" && !window.cdpOldDocument`)
 }
 
 // Screenshot returns the viewport as a PNG.

@@ -7,7 +7,7 @@
 // query holds them, so a link shares a setup; play=1 starts training on load.
 const defaults = {
   "data": "moons", "n": "1000", "noise": "0.1", "data-seed": "0", "factor": "0.8",
-  "test-fraction": "0.5", "split-seed": "0",
+  "test-fraction": "0.5", "split-seed": "0", "first": "0",
   "layers": "2,5,5,2", "activation": "sigmoid", "init": "code", "seed": "0",
   "alpha": "0.5", "lambda": "0", "batch": "0", "momentum": "0", "shuffle-seed": "0",
   "iters": "5000",
@@ -29,6 +29,8 @@ let selected = -1;      // the example traced
 let startTimer = 0;
 let speed = "200";      // iterations per second, "0" for no limit; the URL's speed
 let confidence = false; // shade the decision regions by confidence; the URL's confidence=1
+let showTest = true;    // draw the rows not trained on; the URL's test=0 hides them
+let discretize = false; // the unit maps in two colours; the URL's discretize=1
 
 function fromURL() {
   const q = new URLSearchParams(location.search);
@@ -36,6 +38,8 @@ function fromURL() {
   for (const [k, v] of q) {
     if (k === "speed") speed = v;
     else if (k === "confidence") confidence = v === "1";
+    else if (k === "test") showTest = v !== "0";
+    else if (k === "discretize") discretize = v === "1";
     else if (k !== "play") settings[k] = v;
   }
   if (q.has("first") && !q.has("test-fraction")) settings["test-fraction"] = "0";
@@ -54,6 +58,7 @@ function flags() {
     delete f.factor;
   }
   if (parseFloat(f["test-fraction"] || "0") === 0) { delete f["test-fraction"]; delete f["split-seed"]; }
+  if (parseInt(f.first || "0", 10) === 0) delete f.first;
   if (parseInt(f.batch || "0", 10) === 0) { delete f.batch; delete f["shuffle-seed"]; }
   for (const k of ["lambda", "momentum"]) if (parseFloat(f[k]) === 0) delete f[k];
   return f;
@@ -86,6 +91,9 @@ function showSettings() {
     $("fileNote").textContent = file ? `${file.name}, ${file.size} bytes` : `upload ${settings.data === "file" ? "a CSV file" : settings.data}`;
   }
   const h = hidden();
+  const g = settings.activation || "sigmoid";
+  $("tagline").textContent = "the tutorial's network: " + (h.length ? `${g} hidden units, sigmoid outputs` : "no hidden layer, sigmoid outputs") +
+    ", cross-entropy cost J(Θ) with L2, backpropagation, gradient descent";
   $("nHidden").textContent = h.length;
   $("layersText").textContent = settings.layers;
   const units = $("units");
@@ -111,6 +119,8 @@ function shareURL(play) {
   const q = new URLSearchParams(flags());
   if (speed !== "200") q.set("speed", speed);
   if (confidence) q.set("confidence", "1");
+  if (!showTest) q.set("test", "0");
+  if (discretize) q.set("discretize", "1");
   if (play) q.set("play", "1");
   return location.origin + location.pathname + "?" + q.toString();
 }
@@ -188,7 +198,8 @@ function show(f) {
   $("diagram").innerHTML = f.diagram || '<p class="note">No maps: the weights give outputs that are not finite numbers.</p>';
   if (f.costFig) $("costFig").innerHTML = f.costFig;
   else $("costFig").innerHTML = '<p class="note">The cost per iteration appears here once training starts.</p>';
-  $("command").textContent = f.command || "press ▶ or +1: the command appears after the first iteration";
+  showCommand(f.command);
+  if (discretize) discretizeMaps();
   if (f.state === "done" || f.state === "diverged") showError(f.state === "diverged" ? "ann train: " + f.message : "");
   for (const a of document.querySelectorAll("[data-file]")) {
     a.classList.toggle("off", f.iter === 0);
@@ -197,6 +208,45 @@ function show(f) {
   }
   markSelected();
   if (selected >= 0 && f.state !== "playing") traceExample(selected);
+}
+
+// showCommand shows the reproduce line with each flag and its value in a
+// span of its own, so that the line wraps between arguments only.
+function showCommand(cmd) {
+  const el = $("command");
+  el.textContent = "";
+  if (!cmd) { el.textContent = "press ▶ or +1: the command appears after the first iteration"; return; }
+  cmd.split(/ (?=-)/).forEach((part, i) => {
+    if (i > 0) el.append(" ");
+    const s = document.createElement("span");
+    s.textContent = part;
+    el.append(s);
+  });
+}
+
+// bandColors are svgplot's colours of a unit map's ten bands, a in
+// [0, 0.1), ..., [0.9, 1]: orange through white to blue (svgplot.bandColor).
+const bandColors = Array.from({ length: 10 }, (_, b) => {
+  const t = (b + 0.5) / 10, lo = [0xf5, 0x93, 0x22], hi = [0x08, 0x77, 0xbd];
+  return "#" + lo.map((l, i) => {
+    const c = t < 0.5 ? l + (255 - l) * (t / 0.5) : 255 + (hi[i] - 255) * ((t - 0.5) / 0.5);
+    return Math.round(c).toString(16).padStart(2, "0");
+  }).join("");
+});
+
+// discretizeMaps recolours the unit maps of the diagram in two colours: the
+// bands below the middle orange, those above blue.
+function discretizeMaps() {
+  const to = (b) => (b < 5 ? bandColors[0] : bandColors[9]);
+  for (const el of $("diagram").querySelectorAll("[style]")) {
+    const st = el.getAttribute("style");
+    const re = /(fill|stroke):(#[0-9a-f]{6})/g;
+    const next = st.replace(re, (m, prop, col) => {
+      const b = bandColors.indexOf(col);
+      return b < 0 ? m : `${prop}:${to(b)}`;
+    });
+    if (next !== st) el.setAttribute("style", next);
+  }
 }
 
 // plotBox returns the boundary plot's rectangle, in the SVG's coordinates.
@@ -277,6 +327,9 @@ function wire() {
       } else {
         settings[k] = el.value;
       }
+      // -first and -test-fraction both choose the training rows: one at a time.
+      if (k === "first" && parseInt(el.value || "0", 10) > 0) settings["test-fraction"] = "0";
+      if (k === "test-fraction" && parseFloat(el.value || "0") > 0) settings.first = "0";
       changed();
     });
   }
@@ -299,6 +352,22 @@ function wire() {
     history.replaceState(null, "", shareURL(false));
     $("share").value = shareURL(true);
     signal("view");
+  };
+  $("showTest").checked = showTest;
+  $("boundary").classList.toggle("noTest", !showTest);
+  $("showTest").onchange = () => {
+    showTest = $("showTest").checked;
+    $("boundary").classList.toggle("noTest", !showTest);
+    history.replaceState(null, "", shareURL(false));
+    $("share").value = shareURL(true);
+  };
+  $("discretize").checked = discretize;
+  $("discretize").onchange = () => {
+    discretize = $("discretize").checked;
+    history.replaceState(null, "", shareURL(false));
+    $("share").value = shareURL(true);
+    if (last) $("diagram").innerHTML = last.diagram || "";
+    if (discretize) discretizeMaps();
   };
   $("speed").value = speed;
   $("speed").onchange = () => {

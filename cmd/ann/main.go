@@ -14,6 +14,7 @@
 //	cv         k-fold cross-validation: train one network per fold, report held-out accuracy
 //	trace      print every step of one forward and backward pass for one example
 //	gradcheck  compare backpropagation's gradients with numerical ones
+//	plateau    train, and print the gradient's size and the hidden units' spread along the way
 //	data       write a data set as CSV (x1,x2,...,label)
 //	serve      serve the playground: train the network live in a browser
 //
@@ -57,6 +58,7 @@ func init() {
 		{"cv", "k-fold cross-validation: train one network per fold, report held-out accuracy", runCV},
 		{"trace", "print every step of one forward and backward pass for one example", runTrace},
 		{"gradcheck", "compare backpropagation's gradients with numerical ones", runGradcheck},
+		{"plateau", "train, and print the gradient's size and the hidden units' spread along the way", runPlateau},
 		{"data", "write a data set as CSV (x1,x2,...,label)", runData},
 		{"serve", "serve the playground: train the network live in a browser", runServe},
 	}

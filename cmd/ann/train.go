@@ -81,18 +81,30 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 type splitFlags struct {
 	fraction float64
 	seed     seedFlag
+	last     int
 }
 
 func (sf *splitFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&sf.fraction, "test-fraction", 0, "hold out this `fraction` of the rows (scikit-learn's train_test_split) and report the held-out cost and accuracy")
 	fs.Var(&sf.seed, "split-seed", "random_state `seed` of the held-out split")
+	fs.IntVar(&sf.last, "last", 0, "train on the last `K` rows only, as X[-K:], the control of -first (0: all)")
 }
 
 // rows returns the training rows of a data set of m rows and the held-out
-// rows (nil without -test-fraction): scikit-learn's train_test_split, or the
-// first rows -first selects.
+// rows (nil without -test-fraction): scikit-learn's train_test_split, the
+// first rows -first selects, or the last rows -last selects.
 func (sf *splitFlags) rows(df *dataFlags, m int) (trainIdx, testIdx []int, err error) {
 	switch {
+	case sf.last < 0:
+		return nil, nil, usagef("-last %d: want 0 (all rows) or a positive count", sf.last)
+	case sf.last != 0 && df.first != 0:
+		return nil, nil, usagef("-last and -first both choose the training rows: give one")
+	case sf.last != 0 && sf.fraction != 0:
+		return nil, nil, usagef("-last and -test-fraction both choose the training rows: give one")
+	case sf.last > m:
+		return nil, nil, usagef("-last %d: the data set has only %d rows", sf.last, m)
+	case sf.last != 0:
+		return seq(m)[m-sf.last:], nil, nil
 	case sf.fraction != 0 && df.first != 0:
 		return nil, nil, usagef("-first and -test-fraction both choose the training rows: give one")
 	case sf.fraction != 0:

@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/matrix"
 )
@@ -79,7 +80,7 @@ func mustArgs(name string, n int, noise float64) {
 	if n < 0 || n > matrix.MaxElements/2 {
 		panic(fmt.Sprintf("moons: %s: n = %d, want 0 to matrix.MaxElements/2 = %d", name, n, matrix.MaxElements/2))
 	}
-	if !(noise >= 0) || math.IsInf(noise, 1) {
+	if !(finite.Is(noise) && noise >= 0) {
 		panic(fmt.Sprintf("moons: %s: noise %v, want a finite number >= 0", name, noise))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/matrix"
 )
 
@@ -65,7 +66,7 @@ func CostOf(n *Network, p *Pass, y []int, lambda float64) float64 {
 
 // mustLambda panics unless λ is a finite number >= 0.
 func mustLambda(lambda float64) {
-	if !(lambda >= 0) || math.IsInf(lambda, 1) {
+	if !(finite.Is(lambda) && lambda >= 0) {
 		panic(fmt.Sprintf("network: lambda %v: want a finite number >= 0", lambda))
 	}
 }

@@ -63,8 +63,8 @@ package network
 import (
 	"errors"
 	"fmt"
-	"math"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 )
@@ -109,10 +109,8 @@ func (n *Network) Check() ([]int, error) {
 		return nil, err
 	}
 	for l, t := range n.Theta[1:] {
-		for i, v := range t.Data {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("network: Theta%d holds %v at element %d: weights must be finite", l+1, v, i)
-			}
+		if i := finite.Index(t.Data); i >= 0 {
+			return nil, fmt.Errorf("network: Theta%d holds %v at element %d: weights must be finite", l+1, t.Data[i], i)
 		}
 	}
 	return sizes, nil
@@ -193,10 +191,8 @@ func (n *Network) CheckX(X *matrix.Dense) error {
 	if X.Cols != sizes[0] {
 		return fmt.Errorf("network: dimension mismatch: X is %dx%d but the input layer has %d units", X.Rows, X.Cols, sizes[0])
 	}
-	for i, v := range X.Data {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("network: X holds %v in row %d, column %d: want finite numbers", v, i/X.Cols, i%X.Cols)
-		}
+	if i := finite.Index(X.Data); i >= 0 {
+		return fmt.Errorf("network: X holds %v in row %d, column %d: want finite numbers", X.Data[i], i/X.Cols, i%X.Cols)
 	}
 	return nil
 }

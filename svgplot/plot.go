@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+
+	"github.com/ann-go/ann/internal/finite"
 )
 
 // Options are the texts and the size of a figure, and how the data points
@@ -682,7 +684,7 @@ func pointsError(x, y []float64, labels []int, held []bool) error {
 
 // badNumber returns "NaN", "+Inf" or "-Inf" if v is one, or "".
 func badNumber(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	if !finite.Is(v) {
 		return strconv.FormatFloat(v, 'g', -1, 64)
 	}
 	return ""

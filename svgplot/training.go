@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ann-go/ann/internal/finite"
 )
 
 // Frame is one snapshot of training for Training and TrainingAnimated: the
@@ -324,7 +326,7 @@ func SnapshotIterations(costs []float64, n int) []int {
 	y := make([]float64, m)
 	lo, hi, last := math.Inf(1), math.Inf(-1), math.NaN()
 	for i, v := range costs {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
+		if !finite.Is(v) {
 			v = last
 		}
 		y[i], last = v, v

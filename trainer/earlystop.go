@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/trainer/dataset"
@@ -98,7 +99,7 @@ func (e *earlyStop) restore(net *network.Network, res *Result, n, iters int) {
 // validate records the validation cost V of iteration n, or returns a
 // *DivergenceError if it is not finite, and reports whether training stops.
 func (res *Result) validate(n int, V float64, c *Config) (stop bool, err error) {
-	if !finite(V) {
+	if !finite.Is(V) {
 		return false, &DivergenceError{Iter: n, Cost: V, HeldOut: true, Alpha: c.Alpha, Lambda: c.Lambda}
 	}
 	res.ValidationCosts = append(res.ValidationCosts, V)

@@ -6,6 +6,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
@@ -46,7 +47,7 @@ func FuzzTrain(f *testing.F) {
 		switch {
 		case err == nil:
 			for _, J := range append(res.Costs, res.FinalCost) {
-				if math.IsNaN(J) || math.IsInf(J, 0) {
+				if !finite.Is(J) {
 					t.Fatalf("no error but the cost %v", J)
 				}
 			}
@@ -55,7 +56,7 @@ func FuzzTrain(f *testing.F) {
 			}
 		case errors.As(err, &de):
 			for _, J := range res.Costs {
-				if math.IsNaN(J) || math.IsInf(J, 0) {
+				if !finite.Is(J) {
 					t.Fatalf("the cost %v recorded before %v", J, err)
 				}
 			}

@@ -54,9 +54,9 @@ package trainer
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/trainer/dataset"
@@ -159,11 +159,11 @@ func (c *Config) Check() error {
 		return &ConfigError{Field: field, Value: value, Want: want}
 	}
 	switch {
-	case !(c.Alpha > 0) || math.IsInf(c.Alpha, 1):
+	case !(finite.Is(c.Alpha) && c.Alpha > 0):
 		return bad("alpha", c.Alpha, "want a finite number > 0")
 	case c.Iters < 1:
 		return bad("iters", c.Iters, "want at least 1 iteration")
-	case !(c.Lambda >= 0) || math.IsInf(c.Lambda, 1):
+	case !(finite.Is(c.Lambda) && c.Lambda >= 0):
 		return bad("lambda", c.Lambda, "want a finite number >= 0")
 	case c.Batch < 0:
 		return bad("batch", c.Batch, "want 0 (all examples) or a positive size")
@@ -187,7 +187,7 @@ func (c *Config) Check() error {
 		return bad("beta1", c.Beta1, "want a number in [0, 1)")
 	case !(c.Beta2 >= 0 && c.Beta2 < 1):
 		return bad("beta2", c.Beta2, "want a number in [0, 1)")
-	case !(c.Epsilon >= 0) || math.IsInf(c.Epsilon, 1):
+	case !(finite.Is(c.Epsilon) && c.Epsilon >= 0):
 		return bad("epsilon", c.Epsilon, "want a finite number >= 0 (0: 1e-8)")
 	case c.Reference && c.Optimizer == "adam":
 		return bad("optimizer", c.Optimizer, "want gd: the reference loop is gradient descent only")
@@ -205,7 +205,7 @@ func (c *Config) Check() error {
 		return bad("validation-fraction", c.ValidationFraction, "want a fraction between 0 and 1")
 	case c.NIterNoChange < 0:
 		return bad("n-iter-no-change", c.NIterNoChange, "want a positive number of iterations (0: 10)")
-	case !(c.Tol >= 0) || math.IsInf(c.Tol, 1):
+	case !(finite.Is(c.Tol) && c.Tol >= 0):
 		return bad("tol", c.Tol, "want a finite number >= 0")
 	case (c.TestX == nil) != (c.TestY == nil):
 		return bad("TestY", len(c.TestY), "want TestX and TestY together")
@@ -335,10 +335,10 @@ func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, 
 // held-out set), or returns a *DivergenceError if one
 // is not finite.
 func (res *Result) record(n int, J, testJ float64, c *Config) error {
-	if !finite(J) {
+	if !finite.Is(J) {
 		return &DivergenceError{Iter: n, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda}
 	}
-	if c.TestX != nil && !finite(testJ) {
+	if c.TestX != nil && !finite.Is(testJ) {
 		return &DivergenceError{Iter: n, Cost: testJ, HeldOut: true, Alpha: c.Alpha, Lambda: c.Lambda}
 	}
 	res.Costs = append(res.Costs, J)
@@ -362,50 +362,28 @@ func (res *Result) snapshot(n int, c *Config) {
 func (res *Result) finish(J float64, c *Config) error {
 	res.FinalCost = J
 	for l, t := range res.Net.Theta[1:] {
-		for _, v := range t.Data {
-			if !finite(v) {
-				return &DivergenceError{Iter: c.Iters, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda, Layer: l + 1}
-			}
+		if finite.Index(t.Data) >= 0 {
+			return &DivergenceError{Iter: c.Iters, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda, Layer: l + 1}
 		}
 	}
-	if !finite(J) {
+	if !finite.Is(J) {
 		return &DivergenceError{Iter: c.Iters + 1, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda, Final: true}
 	}
 	res.snapshot(c.Iters+1, c)
 	return nil
 }
 
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
-
 // checkData returns an error unless net is a network, X fits its input layer
 // with finite numbers and y holds one class of the output layer per example.
 func checkData(net *network.Network, X *matrix.Dense, y []int, what string) error {
-	sizes, err := net.Check()
-	if err != nil {
+	if _, err := net.Check(); err != nil {
 		return fmt.Errorf("trainer: %w", err)
 	}
-	if X == nil {
-		return fmt.Errorf("trainer: %s: no X", what)
+	if err := net.CheckX(X); err != nil {
+		return fmt.Errorf("trainer: %s: %w", what, err)
 	}
-	if X.Rows < 0 || X.Cols < 0 || X.Cols > 0 && X.Rows > len(X.Data)/X.Cols || len(X.Data) != X.Rows*X.Cols {
-		return fmt.Errorf("trainer: %s is %dx%d but holds %d numbers", what, X.Rows, X.Cols, len(X.Data))
-	}
-	if X.Cols != sizes[0] {
-		return fmt.Errorf("trainer: %s has %d features but the input layer has %d units", what, X.Cols, sizes[0])
-	}
-	for i, v := range X.Data {
-		if !finite(v) {
-			return fmt.Errorf("trainer: %s holds %v in row %d, column %d: want finite numbers", what, v, i/X.Cols, i%X.Cols)
-		}
-	}
-	if len(y) != X.Rows {
-		return fmt.Errorf("trainer: %s: %d labels for %d examples", what, len(y), X.Rows)
-	}
-	K := sizes[len(sizes)-1]
-	for i, c := range y {
-		if c < 0 || c >= K {
-			return fmt.Errorf("trainer: %s: label %d of example %d is not a class of the output layer (0..%d)", what, c, i, K-1)
-		}
+	if err := net.CheckLabels(y, X.Rows); err != nil {
+		return fmt.Errorf("trainer: %s: %w", what, err)
 	}
 	return nil
 }

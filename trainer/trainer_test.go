@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
@@ -50,8 +51,8 @@ func TestBadData(t *testing.T) {
 		y    []int
 		want string
 	}{
-		{matrix.New(10, 3), y, "the data has 3 features but the input layer has 2 units"},
-		{&matrix.Dense{Rows: 10, Cols: 2, Data: X.Data[:15]}, y, "the data is 10x2 but holds 15 numbers"},
+		{matrix.New(10, 3), y, "the data: network: dimension mismatch: X is 10x3 but the input layer has 2 units"},
+		{&matrix.Dense{Rows: 10, Cols: 2, Data: X.Data[:15]}, y, "the data: network: X is 10x2 but holds 15 numbers"},
 		{X, append([]int{2}, y[1:]...), "label 2 of example 0 is not a class"},
 		{X, y[:5], "5 labels for 10 examples"},
 		{matrix.New(0, 2), nil, "no examples"},
@@ -83,7 +84,7 @@ func TestDivergence(t *testing.T) {
 		}
 	}
 	for _, c := range res.Costs {
-		if math.IsNaN(c) || math.IsInf(c, 0) {
+		if !finite.Is(c) {
 			t.Errorf("a non-finite cost was recorded: %v", res.Costs)
 		}
 	}

@@ -128,7 +128,7 @@ func TestVariantConfigErrors(t *testing.T) {
 	net := network.New(layer.Init([]int{2, 3, 2}, 0))
 	X, y := moons.Make(20, 0.1, 0)
 	_, err := Train(context.Background(), net, X, y, Config{Alpha: 1, Iters: 1, TestX: matrix.New(3, 5), TestY: []int{0, 1, 0}})
-	if err == nil || !strings.Contains(err.Error(), "the held-out data has 5 features") {
+	if err == nil || !strings.Contains(err.Error(), "the held-out data: network: dimension mismatch: X is 3x5") {
 		t.Errorf("a held-out set of the wrong width: error %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/network/fast"
 	"github.com/ann-go/ann/svgplot"
@@ -162,7 +163,7 @@ func cvFiles(ds *dataSet, folds []*trainRun, df *dataFlags, nf *netFlags, k int,
 	csv := func(w io.Writer) error {
 		buf := []byte("fold,train_rows,test_rows,accuracy,final_cost\n")
 		for i, f := range folds {
-			if !finite(f.finalCost) || !finite(f.accTest) {
+			if !finite.Is(f.finalCost) || !finite.Is(f.accTest) {
 				return fmt.Errorf("fold %d: the final cost %v is not finite", i+1, f.finalCost)
 			}
 			buf = fmt.Appendf(buf, "%d,%d,%d,%s,%s\n", i+1, len(f.trainIdx), len(f.testIdx),

@@ -5,12 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
@@ -101,7 +101,7 @@ func (d *dataFlags) load() (*dataSet, error) {
 	if err := checkMemory(memoryNeed{float64(d.n) * bytesPerGenerated, fmt.Sprintf("reduce -n %d", d.n)}); err != nil {
 		return nil, err
 	}
-	if math.IsNaN(d.noise) || math.IsInf(d.noise, 0) || d.noise < 0 {
+	if !finite.Is(d.noise) || d.noise < 0 {
 		return nil, usagef("-noise %v: want a finite number >= 0", d.noise)
 	}
 	ds := &dataSet{name: d.source, generated: true}
@@ -360,7 +360,7 @@ func (nf *netFlags) check() error {
 		if err := c.Check(); err != nil {
 			return flagError(err)
 		}
-	} else if !(nf.lambda >= 0) || math.IsInf(nf.lambda, 1) {
+	} else if !(finite.Is(nf.lambda) && nf.lambda >= 0) {
 		return usagef("-lambda %v: want a finite number >= 0", nf.lambda)
 	}
 	if nf.init != "code" && nf.init != "text" {

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/internal/nprand"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
@@ -238,7 +239,7 @@ func checkLambdaVisible(net *network.Network, X *matrix.Dense, y []int, lambda f
 	if lambda == 0 {
 		return nil
 	}
-	if J := network.Cost(net, X, y, lambda); !finite(J) {
+	if J := network.Cost(net, X, y, lambda); !finite.Is(J) {
 		return usagef("-lambda %v: the cost J at these weights is %v: there is no gradient to check; want a smaller λ", lambda, J)
 	}
 	D := network.Backprop(net, network.Forward(net, X), y, 0)

@@ -69,8 +69,6 @@ func diverged(iter int, beforeAnyUpdate bool, c trainer.Config, what string) err
 	return fmt.Errorf("training diverged at iteration %d of %d: %s; %s", iter, c.Iters, what, advice)
 }
 
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
-
 // costRiseWarning prints a warning when a run ends with a higher cost than it
 // started with: it did not diverge, but alpha is likely too large.
 func costRiseWarning(w io.Writer, costs []float64, final, alpha float64) {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/model"
@@ -85,7 +86,7 @@ func inlineIDs(svg, prefix string) string {
 
 // finiteOrNil returns &x, or nil if x is NaN or infinite (which JSON cannot hold).
 func finiteOrNil(x float64) *float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
+	if !finite.Is(x) {
 		return nil
 	}
 	return &x

@@ -6,11 +6,11 @@ package main
 import (
 	"flag"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer/dataset"
 )
@@ -120,7 +120,7 @@ func (l limits) setup(form map[string][]string, file io.Reader, fileName string)
 		return nil, err
 	}
 	for _, v := range s.ds.X.Data {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
+		if !finite.Is(v) {
 			return nil, usagef("-noise %v: the data has features that are not finite numbers: want a smaller noise", s.df.noise)
 		}
 	}

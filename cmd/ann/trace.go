@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/model"
@@ -37,7 +37,7 @@ func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := nf.check(); err != nil {
 		return err
 	}
-	if !(*alpha >= 0) || math.IsInf(*alpha, 1) {
+	if !(finite.Is(*alpha) && *alpha >= 0) {
 		return usagef("-alpha %v: want a finite number >= 0", *alpha)
 	}
 	var mod *model.Model

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network/model"
@@ -307,7 +308,7 @@ func (r *trainRun) writeCosts(w io.Writer) error {
 	}
 	buf = append(buf, '\n')
 	for i, c := range r.res.Costs {
-		if !finite(c) || r.res.TestCosts != nil && !finite(r.res.TestCosts[i]) {
+		if !finite.Is(c) || r.res.TestCosts != nil && !finite.Is(r.res.TestCosts[i]) {
 			return fmt.Errorf("the cost at iteration %d is not finite", i+1)
 		}
 		buf = strconv.AppendInt(buf, int64(i+1), 10)
@@ -318,7 +319,7 @@ func (r *trainRun) writeCosts(w io.Writer) error {
 			buf = strconv.AppendFloat(buf, r.res.TestCosts[i], 'g', -1, 64)
 		}
 		if val != nil {
-			if !finite(val[i]) {
+			if !finite.Is(val[i]) {
 				return fmt.Errorf("the validation cost at iteration %d is not finite", i+1)
 			}
 			buf = append(buf, ',')

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 )
@@ -91,7 +92,7 @@ func (in Inputs) Arrays(got map[string]*matrix.Dense) (*Report, error) {
 			return nil, fmt.Errorf("check: %s is nil", name)
 		}
 		for i, v := range a.Data {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
+			if !finite.Is(v) {
 				return nil, fmt.Errorf("check: %s[%d,%d] is %v: a number is needed", name, i/max(1, a.Cols), i%max(1, a.Cols), v)
 			}
 		}

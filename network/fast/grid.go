@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/fast/internal/kernel"
@@ -78,10 +79,8 @@ func newGrid(n *network.Network, xs, ys []float64) *grid {
 		panic(fmt.Sprintf("fast: a grid has 2 inputs, the network %d", s1))
 	}
 	for _, axis := range [][]float64{xs, ys} {
-		for _, v := range axis {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				panic(fmt.Sprintf("fast: a grid axis holds %v: want finite numbers", v))
-			}
+		if i := finite.Index(axis); i >= 0 {
+			panic(fmt.Sprintf("fast: a grid axis holds %v: want finite numbers", axis[i]))
 		}
 	}
 	t := n.Theta[1]

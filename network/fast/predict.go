@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
@@ -49,10 +50,8 @@ func Predict(net *network.Network, X *matrix.Dense) []int {
 // layer with finite numbers.
 func mustX(net *network.Network, X *matrix.Dense) {
 	mustFit(net, X)
-	for i, v := range X.Data {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			panic(fmt.Sprintf("fast: X holds %v in row %d, column %d: want finite numbers", v, i/X.Cols, i%X.Cols))
-		}
+	if i := finite.Index(X.Data); i >= 0 {
+		panic(fmt.Sprintf("fast: X holds %v in row %d, column %d: want finite numbers", X.Data[i], i/X.Cols, i%X.Cols))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/fast/internal/kernel"
@@ -173,7 +174,7 @@ func NewWorkspace(n *network.Network, X *matrix.Dense, y []int, lambda float64) 
 	if X.Rows == 0 {
 		panic("fast: a workspace of no examples")
 	}
-	if !(lambda >= 0) || math.IsInf(lambda, 1) {
+	if !(finite.Is(lambda) && lambda >= 0) {
 		panic(fmt.Sprintf("fast: lambda %v: want a finite number >= 0", lambda))
 	}
 	sizes := n.Sizes()
@@ -249,7 +250,7 @@ func (w *Workspace) Load(X *matrix.Dense, y []int, rows []int) {
 		a1 := c.a1
 		for j, r := range rows[ch*chunkSize : ch*chunkSize+a1.Cols] {
 			for f, v := range X.Row(r) { // row f+1 of a1 is feature f, as setA1 lays it out
-				if math.IsNaN(v) || math.IsInf(v, 0) {
+				if !finite.Is(v) {
 					panic(fmt.Sprintf("fast: Load: X holds %v in row %d", v, r))
 				}
 				a1.Data[(f+1)*a1.Cols+j] = v

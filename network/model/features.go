@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/matrix"
 )
 
@@ -154,7 +155,7 @@ func (fs Features) Apply(X *matrix.Dense) (*matrix.Dense, error) {
 		x1, x2 := X.At(i, 0), X.At(i, 1)
 		for j, f := range fs {
 			v := f.of(x1, x2)
-			if !finite(v) {
+			if !finite.Is(v) {
 				return nil, fmt.Errorf("model: feature %v of row %d (%v, %v) is %v: want a finite number", f, i, x1, x2, v)
 			}
 			out.Data[i*out.Cols+j] = v

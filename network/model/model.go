@@ -34,6 +34,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/internal/npy"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
@@ -114,10 +115,10 @@ func (m *Model) Check() error {
 		return fmt.Errorf("model: %d means and %d standard deviations for %d input features", len(s.Mean), len(s.Std), sizes[0])
 	}
 	for j := range s.Mean {
-		if !finite(s.Mean[j]) {
+		if !finite.Is(s.Mean[j]) {
 			return fmt.Errorf("model: Mean[%d] is %v: want a finite number", j, s.Mean[j])
 		}
-		if !(s.Std[j] > 0) || math.IsInf(s.Std[j], 1) {
+		if !(finite.Is(s.Std[j]) && s.Std[j] > 0) {
 			return fmt.Errorf("model: Std[%d] is %v: want a finite standard deviation > 0", j, s.Std[j])
 		}
 	}
@@ -150,10 +151,8 @@ func (m *Model) Standardize(X *matrix.Dense) (*matrix.Dense, error) {
 		if X.Cols != 2 || len(X.Data) != X.Rows*X.Cols {
 			return nil, fmt.Errorf("model: dimension mismatch: X is %dx%d but the features %v are computed from 2 columns (x1, x2)", X.Rows, X.Cols, m.Features)
 		}
-		for i, v := range X.Data {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("model: X holds %v in row %d, column %d: want finite numbers", v, i/X.Cols, i%X.Cols)
-			}
+		if i := finite.Index(X.Data); i >= 0 {
+			return nil, fmt.Errorf("model: X holds %v in row %d, column %d: want finite numbers", X.Data[i], i/X.Cols, i%X.Cols)
 		}
 		F, err := m.Features.Apply(X)
 		if err != nil {
@@ -294,10 +293,8 @@ func (m *Model) standardizeGrid(xs, ys []float64) ([]float64, []float64, error) 
 		return nil, nil, fmt.Errorf("model: a grid has 2 inputs, the network %d", s1)
 	}
 	axis := func(v []float64, j int) ([]float64, error) {
-		for _, x := range v {
-			if !finite(x) {
-				return nil, fmt.Errorf("model: grid axis %d holds %v: want finite numbers", j, x)
-			}
+		if i := finite.Index(v); i >= 0 {
+			return nil, fmt.Errorf("model: grid axis %d holds %v: want finite numbers", j, v[i])
 		}
 		if m.Scaler == nil {
 			return v, nil
@@ -487,10 +484,8 @@ func fromArrays(arrays []npy.Array) (*Model, error) {
 }
 
 func finiteArray(name string, v []float64) error {
-	for i, x := range v {
-		if !finite(x) {
-			return fmt.Errorf("%s holds %v at element %d: weights must be finite", name, x, i)
-		}
+	if i := finite.Index(v); i >= 0 {
+		return fmt.Errorf("%s holds %v at element %d: weights must be finite", name, v[i], i)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/matrix"
 )
 
@@ -49,7 +50,7 @@ func FitScaler(X *matrix.Dense) *Scaler {
 		big := 0.0
 		for i := range col {
 			col[i] = X.Data[i*X.Cols+j]
-			if !finite(col[i]) {
+			if !finite.Is(col[i]) {
 				panic(fmt.Sprintf("model: FitScaler: X[%d][%d] is %v", i, j, col[i]))
 			}
 			big = max(big, math.Abs(col[i]))
@@ -100,7 +101,7 @@ func fitColumn(col []float64) (mean, std float64, ok bool) {
 	v := (sq - float64(corr*corr)/m) / m
 	b := float64(m*mean) * eps
 	bound := float64(float64(m*eps)*v) + float64(b*b)
-	if !finite(mean) || !finite(sq) || !finite(corr) || !finite(v) || !finite(bound) {
+	if !finite.Is(mean) || !finite.Is(sq) || !finite.Is(corr) || !finite.Is(v) || !finite.Is(bound) {
 		return 0, 0, false
 	}
 	if v <= bound {
@@ -108,8 +109,6 @@ func fitColumn(col []float64) (mean, std float64, ok bool) {
 	}
 	return mean, math.Sqrt(v), true
 }
-
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // Transform returns a new matrix holding X standardized: element {i, j} is
 // (X[i][j] - Mean[j]) / Std[j]. If an element of X is not finite, or its
@@ -123,7 +122,7 @@ func (s *Scaler) Transform(X *matrix.Dense) (*matrix.Dense, error) {
 	for i := range X.Rows {
 		z := Z.Row(i)
 		for j, x := range X.Row(i) {
-			if !finite(x) {
+			if !finite.Is(x) {
 				return nil, fmt.Errorf("model: Transform: row %d, column %d is %v", i, j, x)
 			}
 			var ok bool
@@ -139,12 +138,12 @@ func (s *Scaler) Transform(X *matrix.Dense) (*matrix.Dense, error) {
 // is within the float64 range.
 func (s *Scaler) standardize(j int, x float64) (float64, bool) {
 	z := (x - s.Mean[j]) / s.Std[j]
-	if !finite(z) {
+	if !finite.Is(z) {
 		// x - mean may overflow where the quotient does not: divide
 		// both by 4 first (exact, as the values are large).
 		z = (math.Ldexp(x, -2) - math.Ldexp(s.Mean[j], -2)) / math.Ldexp(s.Std[j], -2)
 	}
-	return z, finite(z)
+	return z, finite.Is(z)
 }
 
 // beyond says why standardize(j, x) failed.
@@ -163,16 +162,16 @@ func (s *Scaler) InverseTransform(Z *matrix.Dense) (*matrix.Dense, error) {
 	for i := range Z.Rows {
 		x := X.Row(i)
 		for j, z := range Z.Row(i) {
-			if !finite(z) {
+			if !finite.Is(z) {
 				return nil, fmt.Errorf("model: InverseTransform: row %d, column %d is %v", i, j, z)
 			}
 			x[j] = float64(z*s.Std[j]) + s.Mean[j]
-			if !finite(x[j]) {
+			if !finite.Is(x[j]) {
 				// z·std may overflow where the sum does not: compute a
 				// quarter of it, then multiply by 4 (both exact).
 				x[j] = math.Ldexp(float64(math.Ldexp(z, -2)*s.Std[j])+math.Ldexp(s.Mean[j], -2), 2)
 			}
-			if !finite(x[j]) {
+			if !finite.Is(x[j]) {
 				return nil, fmt.Errorf("model: InverseTransform: row %d, column %d: %v · std %v + mean %v is beyond the float64 range",
 					i, j, z, s.Std[j], s.Mean[j])
 			}

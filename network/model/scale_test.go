@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/internal/reference"
 	"github.com/ann-go/ann/matrix"
 )
@@ -196,7 +197,7 @@ func TestScalerExtremes(t *testing.T) {
 		var sum, sq float64
 		for i := range col {
 			z := Z.At(i, 0)
-			if math.IsNaN(z) || math.IsInf(z, 0) {
+			if !finite.Is(z) {
 				t.Fatalf("Transform(%v) row %d = %v", col, i, z)
 			}
 			sum += z

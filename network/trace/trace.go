@@ -21,6 +21,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 )
@@ -101,7 +102,7 @@ func WriteExamples(w io.Writer, n *network.Network, X *matrix.Dense, y []int, o 
 		name string
 		v    float64
 	}{{"lambda", o.Lambda}, {"alpha", o.Alpha}} {
-		if !(v.v >= 0) || math.IsInf(v.v, 1) {
+		if !(finite.Is(v.v) && v.v >= 0) {
 			panic(fmt.Sprintf("trace: %s %v: want a finite number >= 0", v.name, v.v))
 		}
 	}

@@ -3,10 +3,11 @@ package dataset
 import (
 	"bytes"
 	"compress/gzip"
-	"math"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ann-go/ann/internal/finite"
 )
 
 // checkData fails t unless d is a well-formed result: consistent shapes,
@@ -18,7 +19,7 @@ func checkData(t *testing.T, d *Data, training bool) {
 		t.Fatalf("bad X: %+v", d.X)
 	}
 	for _, v := range d.X.Data {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
+		if !finite.Is(v) {
 			t.Fatalf("X holds %v", v)
 		}
 	}

@@ -4,9 +4,9 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/matrix"
 )
 
@@ -38,10 +38,8 @@ func WriteCSV(w io.Writer, X *matrix.Dense, y []int, header []string) error {
 	if len(header) != X.Cols+1 {
 		panic(fmt.Sprintf("dataset: WriteCSV: %d header names for %d features and the label", len(header), X.Cols))
 	}
-	for i, v := range X.Data {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("dataset: row %d, column %d is %v: a data file holds finite numbers", i/X.Cols, i%X.Cols+1, v)
-		}
+	if i := finite.Index(X.Data); i >= 0 {
+		return fmt.Errorf("dataset: row %d, column %d is %v: a data file holds finite numbers", i/X.Cols, i%X.Cols+1, X.Data[i])
 	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(header); err != nil {

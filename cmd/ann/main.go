@@ -15,6 +15,7 @@
 //	trace      print every step of one forward and backward pass for one example
 //	gradcheck  compare backpropagation's gradients with numerical ones
 //	plateau    train, and print the gradient's size and the hidden units' spread along the way
+//	check      check a learner's own network: their arrays (.npz) step by step, naming the mistake
 //	data       write a data set as CSV (x1,x2,...,label)
 //	serve      serve the playground: train the network live in a browser
 //
@@ -59,6 +60,7 @@ func init() {
 		{"trace", "print every step of one forward and backward pass for one example", runTrace},
 		{"gradcheck", "compare backpropagation's gradients with numerical ones", runGradcheck},
 		{"plateau", "train, and print the gradient's size and the hidden units' spread along the way", runPlateau},
+		{"check", "check a learner's own network: their arrays (.npz) step by step, naming the mistake", runCheck},
 		{"data", "write a data set as CSV (x1,x2,...,label)", runData},
 		{"serve", "serve the playground: train the network live in a browser", runServe},
 	}

@@ -349,7 +349,7 @@ func (r *Report) Write(w io.Writer) error {
 		}
 		fmt.Fprintf(&b, "check: %s is the first quantity that disagrees\n", wr.Name)
 	} else {
-		fmt.Fprintf(&b, "check: all %d quantities agree to %g·max(1, |expected|)\n", len(r.Lines), Tolerance)
+		fmt.Fprintf(&b, "check: all %d quantities agree to 1e-9·max(1, |expected|)\n", len(r.Lines))
 	}
 	if len(r.Ignored) > 0 {
 		fmt.Fprintf(&b, "ignored (not a quantity check knows): %s\n", strings.Join(r.Ignored, ", "))

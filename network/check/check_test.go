@@ -155,3 +155,10 @@ func TestFuncs(t *testing.T) {
 		t.Errorf("a Cost that panics: %v", err)
 	}
 }
+
+// TestToleranceText: the reports say 1e-9.
+func TestToleranceText(t *testing.T) {
+	if check.Tolerance != 1e-9 {
+		t.Errorf("Tolerance %v: the reports and ann check -h say 1e-9", check.Tolerance)
+	}
+}

@@ -151,7 +151,7 @@ func readCheckFile(path string, fs *flag.FlagSet, lambda, alpha float64, iters, 
 		delete(got, fmt.Sprint("Theta", l))
 	}
 	if len(in.Theta) < 2 {
-		return in, nil, errors.New("no Theta1: save the weights as Theta1, Theta2, ... (np.savez(..., Theta1=Thetas[1], ...))")
+		return in, nil, errors.New("no Theta1: save the weights as Theta1, Theta2 and so on (np.savez(file, Theta1=Thetas[1], Theta2=Thetas[2]))")
 	}
 	if in.X = got["X"]; in.X == nil {
 		return in, nil, errors.New("no X: save the examples as X")
@@ -165,7 +165,7 @@ func readCheckFile(path string, fs *flag.FlagSet, lambda, alpha float64, iters, 
 	}
 	for i, v := range yArr.Data {
 		if v != math.Trunc(v) || v < 0 || v > 1e6 {
-			return in, nil, fmt.Errorf("y[%d] is %v: want a class 0, 1, ...", i, v)
+			return in, nil, fmt.Errorf("y[%d] is %v: want a class: 0, 1 and so on", i, v)
 		}
 		in.Y = append(in.Y, int(v))
 	}

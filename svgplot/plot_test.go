@@ -130,6 +130,9 @@ var plots = []struct {
 		}
 		return Costs(w, []Series{{"training cost", train}, {"validation cost", val}}, Options{Title: "Early stopping", Mark: 17, MarkLabel: "best: iteration 17"})
 	}, 0, 0, 2, -1},
+	{"confusion", func(w io.Writer) error {
+		return Confusion(w, 3, []int{50, 0, 0, 0, 47, 3, 0, 5, 45}, Options{Title: "Confusion matrix", Subtitle: "iris, 150 rows", ClassNames: []string{"setosa", "versicolor", "virginica"}})
+	}, 0, 0, 0, -1},
 	{"costs_single", func(w io.Writer) error {
 		return Costs(w, []Series{{"", []float64{0.9}}}, Options{})
 	}, 1, 0, 1, -1},

@@ -14,6 +14,7 @@ import (
 	"github.com/ann-go/ann/network/fast"
 	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer/dataset"
+	"github.com/ann-go/ann/trainer/metrics"
 )
 
 func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -28,7 +29,8 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var foldSeed seedFlag
 	fs.Var(&foldSeed, "fold-seed", "random_state `seed` of the folds (scikit-learn's KFold(shuffle=True))")
 	var of outFlags
-	of.register(fs, "", "write folds.csv, run.json, cv-cost.svg and (for 2 features) cv-boundaries.svg to `DIR`")
+	of.register(fs, "", "write folds.csv, run.json, cv-cost.svg, cv-confusion.svg and (for 2 features) cv-boundaries.svg to `DIR`")
+	perClass := registerPerClass(fs)
 	ds, err := parseAndLoad(fs, args, &df, &nf)
 	if err != nil {
 		return err
@@ -93,6 +95,9 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	mean, std := meanStd(acc)
 	fmt.Fprintf(stdout, "accuracy: mean %.4f, standard deviation %.4f over the %d folds\n", mean, std, len(folds))
+	if *perClass {
+		printPerClass(stdout, foldsConfusion(folds), fmt.Sprintf("the %d folds' held-out rows, summed", len(folds)))
+	}
 	if err := of.writeSet(ctx, files, stderr); err != nil {
 		return err
 	}
@@ -181,6 +186,8 @@ func cvFiles(ds *dataSet, folds []*trainRun, df *dataFlags, nf *netFlags, k int,
 		{Name: "folds.csv", Write: csv},
 		{Name: "run.json", Write: func(w io.Writer) error { return writeCVJSON(w, ds, folds, df, k, foldSeed) }},
 		{Name: "cv-cost.svg", Write: costFigure(series, svgplot.Options{Title: "Training cost per iteration, one curve per fold", Subtitle: sub})},
+		{Name: "cv-confusion.svg", Write: confusionFigure(foldsConfusion(folds), svgplot.Options{
+			Title: fmt.Sprintf("The %d folds' held-out rows by class", len(folds)), Subtitle: sub})},
 	}
 	if ds.X.Cols == 2 {
 		if err := checkPlotRange(ds.X); err != nil {
@@ -249,6 +256,17 @@ func writeCVJSON(w io.Writer, ds *dataSet, folds []*trainRun, df *dataFlags, k i
 		Network  any    `json:"network"`
 		Training any    `json:"training"`
 		CV       any    `json:"cv"`
-	}{rec.Version, rec.Data, rec.Network, rec.Training, cv}
+		PerClass any    `json:"per_class"`
+	}{rec.Version, rec.Data, rec.Network, rec.Training, cv, newPerClassRecord(foldsConfusion(folds))}
 	return writeJSON(w, out)
+}
+
+// foldsConfusion returns the sum of the folds' confusion matrices: every row
+// counted once, by the network that did not train on it.
+func foldsConfusion(folds []*trainRun) *metrics.Confusion {
+	c := &metrics.Confusion{K: folds[0].confusion.K, Counts: make([]int, len(folds[0].confusion.Counts))}
+	for _, f := range folds {
+		c.Add(f.confusion)
+	}
+	return c
 }

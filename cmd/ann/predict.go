@@ -14,6 +14,7 @@ import (
 
 	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/trainer/dataset"
+	"github.com/ann-go/ann/trainer/metrics"
 )
 
 func runPredict(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -21,6 +22,7 @@ func runPredict(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	modelPath := fs.String("model", "", "the model `file`: model.npz from ann train, or numpy.savez(Theta1=..., ...)")
 	dataPath := fs.String("data", "", "the inputs, a CSV `file` (.csv or .csv.gz), with or without a label column")
 	proba := fs.Bool("proba", false, "print each row's K output units instead of its class: K independent sigmoids in (0, 1), one per class; a row's need not sum to 1")
+	perClass := registerPerClass(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -87,6 +89,17 @@ func runPredict(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return usagef("-data: %v", err)
 		}
 		fmt.Fprintf(stderr, "accuracy %.4f on the %d rows of %s (their last column taken as labels)\n", acc, len(pred), *dataPath)
+		if *perClass {
+			K := m.Net.Sizes()[len(m.Net.Sizes())-1]
+			for i, c := range data.Y {
+				if c < 0 || c >= K {
+					return usagef("-data %s: row %d's label %d is not a class of the model (0..%d)", *dataPath, i+1, c, K-1)
+				}
+			}
+			printPerClass(stderr, metrics.New(K, data.Y, pred), fmt.Sprintf("the %d rows of %s", len(pred), *dataPath))
+		}
+	} else if *perClass {
+		return usagef("-per-class: -data %s has no label column to score against", *dataPath)
 	}
 	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer"
 	"github.com/ann-go/ann/trainer/dataset"
+	"github.com/ann-go/ann/trainer/metrics"
 )
 
 func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -30,9 +31,10 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var sf splitFlags
 	sf.register(fs)
 	var of outFlags
-	of.register(fs, "", "write model.npz, costs.csv, run.json, cost.svg and (for 2 features) boundary.svg, neurons.svg, training.svg and training-animated.svg to `DIR`")
+	of.register(fs, "", "write model.npz, costs.csv, run.json, cost.svg, confusion.svg (with held-out rows) and (for 2 features) boundary.svg, neurons.svg, training.svg and training-animated.svg to `DIR`")
 	var ff figFlags
 	ff.register(fs)
+	perClass := registerPerClass(fs)
 	ds, err := parseAndLoad(fs, args, &df, &nf)
 	if err != nil {
 		return err
@@ -71,6 +73,9 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	r.printSummary(stdout)
+	if *perClass && r.confusion != nil {
+		printPerClass(stdout, r.confusion, fmt.Sprintf("the %d held-out rows", len(r.testIdx)))
+	}
 	if err := of.writeSet(ctx, files, stderr); err != nil {
 		return err
 	}
@@ -142,6 +147,8 @@ type trainRun struct {
 	accTrain          float64
 	accTest           float64 // with a held-out set
 	accAll            float64
+	// confusion counts the held-out rows' predictions, with a held-out set.
+	confusion *metrics.Confusion
 }
 
 // train trains the network nf describes on the rows trainIdx of ds, with the
@@ -196,6 +203,11 @@ func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFla
 		if r.accTest, err = mdl.Accuracy(Xtest, ytest); err != nil {
 			return nil, err
 		}
+		pred, err := mdl.Predict(Xtest)
+		if err != nil {
+			return nil, err
+		}
+		r.confusion = metrics.New(mdl.Net.Sizes()[len(mdl.Net.Sizes())-1], ytest, pred)
 	}
 	return r, nil
 }
@@ -275,6 +287,10 @@ func (r *trainRun) files(df *dataFlags, ff *figFlags, testFraction float64, spli
 		{Name: "costs.csv", Write: r.writeCosts},
 		{Name: "run.json", Write: func(w io.Writer) error { return r.writeJSON(w, df, testFraction, splitSeed) }},
 		{Name: "cost.svg", Write: r.costSVG(df)},
+	}
+	if r.confusion != nil {
+		files = append(files, safefile.File{Name: "confusion.svg", Write: confusionFigure(r.confusion,
+			svgplot.Options{Title: fmt.Sprintf("The %d held-out rows by class", len(r.testIdx)), Subtitle: r.subtitle(df)})})
 	}
 	if r.ds.X.Cols != 2 {
 		return files, nil
@@ -379,6 +395,7 @@ type runRecord struct {
 		AccuracyAll   float64  `json:"accuracy_all"`
 	} `json:"result"`
 	EarlyStopping *earlyRecord `json:"early_stopping,omitempty"`
+	PerClass      *perClassRecord `json:"per_class,omitempty"`
 }
 
 // earlyRecord is run.json's account of early stopping: its settings, where
@@ -454,6 +471,9 @@ func (r *trainRun) record(df *dataFlags, testFraction float64, splitSeed uint32)
 	if r.testIdx != nil {
 		last := r.res.TestCosts[len(r.res.TestCosts)-1]
 		res.LastTestCost, res.AccuracyTest = &last, &r.accTest
+	}
+	if r.confusion != nil {
+		rec.PerClass = newPerClassRecord(r.confusion)
 	}
 	if v := r.res.ValidationCosts; v != nil {
 		rec.EarlyStopping = &earlyRecord{ValidationFraction: c.ValidationFraction, NIterNoChange: c.NIterNoChange, Tol: c.Tol,

@@ -394,7 +394,7 @@ type runRecord struct {
 		AccuracyTest  *float64 `json:"accuracy_test,omitempty"`
 		AccuracyAll   float64  `json:"accuracy_all"`
 	} `json:"result"`
-	EarlyStopping *earlyRecord `json:"early_stopping,omitempty"`
+	EarlyStopping *earlyRecord    `json:"early_stopping,omitempty"`
 	PerClass      *perClassRecord `json:"per_class,omitempty"`
 }
 

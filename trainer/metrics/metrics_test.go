@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	_ "github.com/ann-go/ann/internal/golden" // go test ./... -update
 )
 
 // testdata/report.json holds scikit-learn 1.2.1's confusion_matrix and

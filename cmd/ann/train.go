@@ -203,11 +203,9 @@ func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFla
 		if r.accTest, err = mdl.Accuracy(Xtest, ytest); err != nil {
 			return nil, err
 		}
-		pred, err := mdl.Predict(Xtest)
-		if err != nil {
+		if r.confusion, err = r.heldOutConfusion(); err != nil {
 			return nil, err
 		}
-		r.confusion = metrics.New(mdl.Net.Sizes()[len(mdl.Net.Sizes())-1], ytest, pred)
 	}
 	return r, nil
 }
@@ -248,6 +246,18 @@ func (r *trainRun) printSummary(w io.Writer) {
 		return
 	}
 	fmt.Fprintf(w, "accuracy: %.3f on the %d training rows, %.3f on all %d rows\n", r.accTrain, len(r.trainIdx), r.accAll, r.ds.X.Rows)
+}
+
+// heldOutConfusion returns the confusion matrix of the model's
+// predictions for the held-out rows.
+func (r *trainRun) heldOutConfusion() (*metrics.Confusion, error) {
+	X, y := dataset.Rows(r.ds.X, r.ds.y, r.testIdx)
+	pred, err := r.model.Predict(X)
+	if err != nil {
+		return nil, err
+	}
+	sizes := r.model.Net.Sizes()
+	return metrics.New(sizes[len(sizes)-1], y, pred), nil
 }
 
 // stopLine says where early stopping found the best weights and why and
@@ -472,8 +482,13 @@ func (r *trainRun) record(df *dataFlags, testFraction float64, splitSeed uint32)
 		last := r.res.TestCosts[len(r.res.TestCosts)-1]
 		res.LastTestCost, res.AccuracyTest = &last, &r.accTest
 	}
-	if r.confusion != nil {
-		rec.PerClass = newPerClassRecord(r.confusion)
+	if r.testIdx != nil {
+		if r.confusion == nil { // a run the playground made
+			r.confusion, _ = r.heldOutConfusion()
+		}
+		if r.confusion != nil {
+			rec.PerClass = newPerClassRecord(r.confusion)
+		}
 	}
 	if v := r.res.ValidationCosts; v != nil {
 		rec.EarlyStopping = &earlyRecord{ValidationFraction: c.ValidationFraction, NIterNoChange: c.NIterNoChange, Tol: c.Tol,

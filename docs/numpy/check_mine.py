@@ -117,9 +117,9 @@ def main(argv):
 
     start = copy(Thetas)  # Take 1 and Take 2 start from the same Thetas
     Trained, costs = train(mod, X, y, start, alpha, iters, lamb)
-    out["costs"] = np.asarray(costs)
+    out["costs"] = np.array(costs)
     for l in Trained:
-        out["Trained%d" % l] = Trained[l]
+        out["Trained%d" % l] = np.array(Trained[l])  # a copy: a second run may change it in place
     _, costs2 = train(mod, X, y, start, alpha, iters, lamb)
     out["costs2"] = np.asarray(costs2)
 

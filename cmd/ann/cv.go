@@ -41,7 +41,7 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if m < ds.X.Rows { // -first K: cross-validate on the first K rows
 		X, y := dataset.Rows(ds.X, ds.y, seq(m))
-		ds = &dataSet{X: X, y: y, name: ds.name, generated: ds.generated, header: ds.header}
+		ds = &dataSet{X: X, y: y, K: ds.K, name: ds.name, generated: ds.generated, header: ds.header}
 	}
 	if err := dataset.CheckKFold(m, *k); err != nil {
 		return flagError(err)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,9 +34,6 @@ func (s *seedFlag) Set(v string) error {
 	*s = seedFlag(u)
 	return nil
 }
-
-// The generated data sets -data can name; anything else is a CSV file.
-var generators = []string{"moons", "circles", "xor", "spiral"}
 
 // dataFlags are the flags that choose a data set.
 type dataFlags struct {
@@ -65,25 +63,15 @@ type dataSet struct {
 	name      string   // for messages and run records
 	generated bool     // made by a generator, not read from a file
 	header    []string // the CSV's column names, if its first line is a header
+	K         int      // the number of classes, dataset.Data's K
 }
 
 // classes returns K, the number of classes: the largest label plus one.
-func (ds *dataSet) classes() int {
-	K := 0
-	for _, c := range ds.y {
-		K = max(K, c+1)
-	}
-	return K
-}
+func (ds *dataSet) classes() int { return ds.K }
 
 // isFile reports whether -data names a file rather than a generator.
 func (d *dataFlags) isFile() bool {
-	for _, g := range generators {
-		if d.source == g {
-			return false
-		}
-	}
-	return true
+	return !slices.Contains(dataset.Generators, d.source)
 }
 
 // load checks the flags and makes or reads the data set, all of it: callers
@@ -104,25 +92,23 @@ func (d *dataFlags) load() (*dataSet, error) {
 	if !finite.Is(d.noise) || d.noise < 0 {
 		return nil, usagef("-noise %v: want a finite number >= 0", d.noise)
 	}
-	ds := &dataSet{name: d.source, generated: true}
-	seed := uint32(d.seed)
-	switch d.source {
-	case "moons":
-		ds.X, ds.y = moons.Make(d.n, d.noise, seed)
-	case "circles":
-		if !(d.factor >= 0 && d.factor < 1) {
-			return nil, usagef("-factor %v: want a number in [0, 1)", d.factor)
-		}
-		ds.X, ds.y = moons.Circles(d.n, d.noise, seed, d.factor)
-	case "xor":
-		ds.X, ds.y = moons.XOR(d.n, d.noise, seed)
-	case "spiral":
-		ds.X, ds.y = moons.Spiral(d.n, d.noise, seed, 2)
+	if d.source == "circles" && !(d.factor >= 0 && d.factor < 1) {
+		return nil, usagef("-factor %v: want a number in [0, 1)", d.factor)
 	}
-	if d.n < 2 || ds.classes() < 2 {
+	if d.n < 2 {
 		return nil, usagef("-n %d: %s needs at least 2 examples to have two classes", d.n, d.source)
 	}
-	return ds, nil
+	data, err := dataset.Generate(d.source, d.n, d.noise, uint32(d.seed))
+	if err != nil {
+		return nil, usagef("-n %d: %v", d.n, err)
+	}
+	if d.source == "circles" && d.factor != dataset.CirclesFactor { // -factor: circles by hand
+		X, y := moons.Circles(d.n, d.noise, uint32(d.seed), d.factor)
+		if data, err = dataset.Labeled(X, y); err != nil {
+			return nil, usagef("-n %d: %v", d.n, err)
+		}
+	}
+	return &dataSet{X: data.X, y: data.Y, K: data.K, name: d.source, generated: true}, nil
 }
 
 // read reads the CSV file -data names. The flags that describe generated
@@ -143,7 +129,7 @@ func (d *dataFlags) read() (*dataSet, error) {
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
-	return &dataSet{X: data.X, y: data.Y, name: d.source, header: data.Header}, nil
+	return &dataSet{X: data.X, y: data.Y, K: data.K, name: d.source, header: data.Header}, nil
 }
 
 // checkFile returns a usage error if a flag of generated data is given with
@@ -161,7 +147,7 @@ func (d *dataFlags) checkFile() error {
 		return usagef("%s: only for generated data (moons, circles, xor, spiral), but -data names the file %s", strings.Join(given, ", "), d.source)
 	}
 	if !strings.Contains(d.source, ".") && !strings.ContainsRune(d.source, filepath.Separator) {
-		return usagef("-data %q: want %s, or a CSV file", d.source, strings.Join(generators, ", "))
+		return usagef("-data %q: want %s, or a CSV file", d.source, strings.Join(dataset.Generators, ", "))
 	}
 	return nil
 }

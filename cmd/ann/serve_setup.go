@@ -179,7 +179,7 @@ func (l limits) readUpload(df *dataFlags, file io.Reader, fileName string) (*dat
 	if data.X.Rows > l.rows {
 		return nil, usagef("%s: %d rows: want at most %d examples in the playground", df.source, data.X.Rows, l.rows)
 	}
-	return &dataSet{X: data.X, y: data.Y, name: df.source}, nil
+	return &dataSet{X: data.X, y: data.Y, K: data.K, name: df.source}, nil
 }
 
 // command returns the ann train command line that reproduces the run up to

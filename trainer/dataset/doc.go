@@ -6,9 +6,10 @@
 // carries.)
 //
 // It serves two parts of the tutorial. Its section "Generating a data set"
-// makes the two moons (package moons); this package reads a data set that
-// someone else made, into the same shapes: the m x n matrix X of examples
-// and the m class labels y in 0..K-1. And its closing remarks point to
+// makes the two moons (package moons, which Generate calls by name, with
+// its other shapes); this package reads a data set that someone else made,
+// into the same shapes: the m x n matrix X of examples and the m class
+// labels y in 0..K-1, with the class count K carried in Data. And its closing remarks point to
 // cross-validation as the way to choose the network and its
 // hyperparameters: TrainTestSplit holds out a test set, KFold makes the
 // folds, Rows picks their examples.

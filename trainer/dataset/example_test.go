@@ -134,3 +134,19 @@ func ExampleWriteCSV() {
 	// 0.5,-1,0
 	// 0.001,2.25,1
 }
+
+// The data sets of package moons by name, as a command's -data flag names
+// them, with their class count.
+func ExampleGenerate() {
+	d, err := dataset.Generate("moons", 1000, 0.1, 0) // the tutorial's make_moons(1000, noise=0.1, random_state=0)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.X.Rows, "rows,", d.X.Cols, "features, K =", d.K)
+	_, err = dataset.Generate("blobs", 100, 0, 0)
+	fmt.Println(err)
+	// Output:
+	// 1000 rows, 2 features, K = 2
+	// dataset: unknown data set "blobs": want moons, circles, xor, spiral
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -11,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/model"
@@ -312,73 +310,4 @@ func neuronsFigure(ds *dataSet, m *model.Model, opt svgplot.Options) func(io.Wri
 		}
 		return err
 	}
-}
-
-// subtitle says what the run r was, for its figures.
-func (r *trainRun) subtitle(df *dataFlags) string {
-	return describe(r.ds, df, r.nf, rowsTrained(r.ds, r.trainIdx, r.testIdx))
-}
-
-// costSVG draws cost.svg: the run's training cost, and its held-out cost if
-// it has a held-out set.
-func (r *trainRun) costSVG(df *dataFlags) func(io.Writer) error {
-	opt := svgplot.Options{Title: "Cost per iteration", Subtitle: r.subtitle(df)}
-	if r.res.ValidationCosts != nil {
-		opt.Mark, opt.MarkLabel = r.res.BestIter, fmt.Sprintf("best: iteration %d", r.res.BestIter)
-	}
-	return costFigure(r.costSeries(), opt)
-}
-
-// boundarySVG draws boundary.svg: the run's decision boundary over all rows
-// of its data, the rows it did not train on hollow, the regions shaded by
-// the network's confidence if confidence is true.
-func (r *trainRun) boundarySVG(df *dataFlags, confidence bool) func(io.Writer) error {
-	opt := r.ds.options("Decision boundary", r.subtitle(df))
-	opt.Held, opt.Confidence = held(r.ds, r.trainIdx), confidence
-	return trainBoundaryFigure(r.ds, r.model, r.nf.sizes, opt)
-}
-
-// trainingFiles returns training.svg, the decision boundary at the frames'
-// iterations beside the cost curve, and, if it is under animatedLimit,
-// training-animated.svg, the same frames in turn, named prefix+"training.svg"
-// and prefix+"training-animated.svg". The snapshots of r hold the frames'
-// weights; the rows not in r.trainIdx are drawn hollow.
-func (r *trainRun) trainingFiles(prefix string, frames []int, animated bool, opt svgplot.Options) ([]safefile.File, error) {
-	ds := r.ds
-	x, y, h := svgplot.Column(ds.X, 0), svgplot.Column(ds.X, 1), held(ds, r.trainIdx)
-	var fs []svgplot.Frame
-	for _, s := range r.res.Snapshots {
-		if !slices.Contains(frames, s.Iter) {
-			continue
-		}
-		m := &model.Model{Net: s.Net, Features: r.model.Features, Scaler: r.model.Scaler}
-		g, err := svgplot.BoundaryGrid(ds.X, m.GridProbabilities, gridSteps(r.nf.sizes, panelSteps))
-		if err != nil {
-			return nil, err
-		}
-		fs = append(fs, svgplot.Frame{Iteration: s.Iter, Panel: svgplot.Panel{Grid: g, X: x, Y: y, Labels: ds.y, Held: h}})
-	}
-	if len(fs) != len(frames) {
-		return nil, fmt.Errorf("training kept %d of the %d snapshots the figure needs", len(fs), len(frames))
-	}
-	if len(fs) == 5 || len(fs) == 6 {
-		opt.Columns = 3 // two rows of three rather than four and the rest
-	}
-	costs := r.res.Costs
-	files := []safefile.File{{Name: prefix + "training.svg", Write: func(w io.Writer) error {
-		return svgplot.Training(w, fs, costs, opt)
-	}}}
-	if animated {
-		var b bytes.Buffer
-		if err := svgplot.TrainingAnimated(&b, fs, costs, opt); err != nil {
-			return nil, err
-		}
-		if b.Len() < animatedLimit {
-			files = append(files, safefile.File{Name: prefix + "training-animated.svg", Write: func(w io.Writer) error {
-				_, err := w.Write(b.Bytes())
-				return err
-			}})
-		}
-	}
-	return files, nil
 }

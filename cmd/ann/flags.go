@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -186,13 +187,7 @@ func (d *dataFlags) trainRows(m int) (int, error) {
 // sizesFlag is a list of layer sizes, "2,5,5,2".
 type sizesFlag []int
 
-func (s *sizesFlag) String() string {
-	parts := make([]string, len(*s))
-	for i, v := range *s {
-		parts[i] = strconv.Itoa(v)
-	}
-	return strings.Join(parts, ",")
-}
+func (s *sizesFlag) String() string { return layersText(*s) }
 
 func (s *sizesFlag) Set(v string) error {
 	var sizes []int
@@ -473,4 +468,71 @@ func (o *outFlags) prepare(stderr io.Writer) (progress io.Writer, err error) {
 		return io.Discard, nil
 	}
 	return stderr, nil
+}
+
+// writeSet writes files into the -out directory as a set (safefile.WriteSet)
+// and lists them on stderr in one line, unless -q. With no -out it does
+// nothing.
+func (o *outFlags) writeSet(ctx context.Context, files []safefile.File, stderr io.Writer) error {
+	if o.dir == "" {
+		return nil
+	}
+	if err := safefile.WriteSet(ctx, o.dir, files); err != nil {
+		if errors.Is(err, context.Canceled) {
+			return &interruptedError{}
+		}
+		return err
+	}
+	if !o.quiet {
+		names := make([]string, len(files))
+		for i, f := range files {
+			names[i] = f.Name
+		}
+		fmt.Fprintf(stderr, "wrote %s: %s\n", o.dir, strings.Join(names, ", "))
+	}
+	return nil
+}
+
+// splitFlags are -test-fraction and -split-seed: the rows train holds out.
+type splitFlags struct {
+	fraction float64
+	seed     seedFlag
+	last     int
+}
+
+func (sf *splitFlags) register(fs *flag.FlagSet) {
+	fs.Float64Var(&sf.fraction, "test-fraction", 0, "hold out this `fraction` of the rows (scikit-learn's train_test_split) and report the held-out cost and accuracy")
+	fs.Var(&sf.seed, "split-seed", "random_state `seed` of the held-out split")
+	fs.IntVar(&sf.last, "last", 0, "train on the last `K` rows only, as X[-K:], the control of -first (0: all)")
+}
+
+// rows returns the training rows of a data set of m rows and the held-out
+// rows (nil without -test-fraction): scikit-learn's train_test_split, the
+// first rows -first selects, or the last rows -last selects.
+func (sf *splitFlags) rows(df *dataFlags, m int) (trainIdx, testIdx []int, err error) {
+	switch {
+	case sf.last < 0:
+		return nil, nil, usagef("-last %d: want 0 (all rows) or a positive count", sf.last)
+	case sf.last != 0 && df.first != 0:
+		return nil, nil, usagef("-last and -first both choose the training rows: give one")
+	case sf.last != 0 && sf.fraction != 0:
+		return nil, nil, usagef("-last and -test-fraction both choose the training rows: give one")
+	case sf.last > m:
+		return nil, nil, usagef("-last %d: the data set has only %d rows", sf.last, m)
+	case sf.last != 0:
+		return seq(m)[m-sf.last:], nil, nil
+	case sf.fraction != 0 && df.first != 0:
+		return nil, nil, usagef("-first and -test-fraction both choose the training rows: give one")
+	case sf.fraction != 0:
+		if err := dataset.CheckTrainTestSplit(m, sf.fraction); err != nil {
+			return nil, nil, flagError(err)
+		}
+		trainIdx, testIdx = dataset.TrainTestSplit(m, sf.fraction, uint32(sf.seed))
+		return trainIdx, testIdx, nil
+	}
+	n, err := df.trainRows(m)
+	if err != nil {
+		return nil, nil, err
+	}
+	return seq(n), nil, nil
 }

@@ -5,54 +5,17 @@ package main
 // the words for what training reports.
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
-	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
-	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer"
 )
-
-// trainError turns an error of trainer.Train into the command line's words:
-// a stop by a signal becomes an interruptedError naming the iteration, a
-// *trainer.DivergenceError (a training, held-out or final cost, or a weight,
-// that is not finite) the one line of diverged, read from its fields.
-func trainError(err error, res *trainer.Result, c trainer.Config) error {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		done := 0
-		if res != nil {
-			done = len(res.Costs)
-		}
-		return &interruptedError{iter: done + 1, iters: c.Iters}
-	}
-	var ce *trainer.ConfigError
-	if errors.As(err, &ce) { // found only with the data, as early stopping's split
-		return flagError(err)
-	}
-	var de *trainer.DivergenceError
-	if !errors.As(err, &de) {
-		return err
-	}
-	set := "the cost"
-	if de.HeldOut {
-		set = "the held-out cost"
-	}
-	iter, what := de.Iter, fmt.Sprintf("%s is %v", set, de.Cost)
-	switch {
-	case de.Layer != 0:
-		what = fmt.Sprintf("its update made Theta%d infinite or NaN", de.Layer)
-	case de.Final:
-		iter, what = c.Iters, fmt.Sprintf("the cost after its update is %v", de.Cost)
-	}
-	return diverged(iter, de.BeforeAnyUpdate(), c, what)
-}
 
 // diverged is the one message for a run whose cost became NaN or infinite
 // at iteration iter (1-based: the cost before update iter, or after the last
@@ -80,25 +43,6 @@ func costRiseWarning(w io.Writer, costs []float64, final, alpha float64) {
 // scaleRatio is the ratio of the largest to the smallest feature standard
 // deviation above which scaleHint suggests -standardize.
 const scaleRatio = 100
-
-// scaleHint prints one line suggesting -standardize when the features' scales
-// differ by more than scaleRatio and the flag is not given.
-func scaleHint(w io.Writer, ds *dataSet, nf *netFlags) {
-	if nf.standardize || ds.X.Rows < 2 {
-		return
-	}
-	// StandardScaler's deviations, which are 1 for a constant column: such
-	// columns are left out.
-	lo, hi := math.Inf(1), 0.0
-	for j, sd := range model.FitScaler(ds.X).Std {
-		if c := svgplot.Column(ds.X, j); slices.Min(c) < slices.Max(c) {
-			lo, hi = min(lo, sd), max(hi, sd)
-		}
-	}
-	if hi > scaleRatio*lo {
-		fmt.Fprintf(w, "hint: the features' standard deviations range from %.3g to %.3g; -standardize puts them on one scale\n", lo, hi)
-	}
-}
 
 // plotLimit bounds the feature values a decision boundary figure can span:
 // beyond it the grid's range, widened by 1 on each side, and the figure's
@@ -152,6 +96,15 @@ func gradCheckWork(sizes []int, m int) float64 {
 	return 4 * float64(m) * W * W
 }
 
+// layersText writes layer sizes as -layers takes them: 2,5,5,2.
+func layersText(sizes []int) string {
+	parts := make([]string, len(sizes))
+	for i, v := range sizes {
+		parts[i] = strconv.Itoa(v)
+	}
+	return strings.Join(parts, ",")
+}
+
 // weightCount is the number of weights of a network of the given sizes.
 func weightCount(sizes []int) int {
 	W := 0
@@ -192,7 +145,7 @@ func checkWork(what string, sizes []int, layers bool, m int, mFlag string) error
 		}
 		if lo >= 1 {
 			s[widest] = lo
-			fits = fmt.Sprintf("-layers %v fits (hidden layer %d at most %d units)", (*sizesFlag)(&s), widest+1, lo)
+			fits = fmt.Sprintf("-layers %s fits (hidden layer %d at most %d units)", layersText(s), widest+1, lo)
 		}
 	}
 	if fits == "" && mFlag != "" {
@@ -209,68 +162,4 @@ func checkWork(what string, sizes []int, layers bool, m int, mFlag string) error
 	}
 	return usagef("%s of %d weights on %d %s would take about %.2g multiply-adds (4 m W²), more than ann's budget of %.0e: %s",
 		what, weightCount(sizes), m, examples, work, workBudget, fits)
-}
-
-// trainMemory estimates the peak memory of training the network nf on all
-// of ds (a held-out set costs the same per row) and, with figures, drawing
-// them. The terms, each an upper bound (docs/reliability.md has the runs
-// that set them):
-//
-//	activations    8 bytes x rows x the units of all layers
-//	weights        16 copies of the weights (gradients, workers, momentum)
-//	data           4 copies of X
-//	costs          32 bytes per iteration (two series, grown by append)
-//	cost figure    64 bytes per iteration and series
-//	boundary grid  10^6 points x K x 16 bytes, and 45 kB per unit of the
-//	               widest layer
-func trainMemory(ds *dataSet, nf *netFlags, figures bool) memoryNeed {
-	m := float64(ds.X.Rows)
-	units, widest, weights := 0.0, 0, 0.0
-	for l, s := range nf.sizes {
-		units += float64(s)
-		widest = max(widest, s)
-		if l > 0 {
-			weights += float64(s) * float64(nf.sizes[l-1]+1)
-		}
-	}
-	act := 8 * m * units
-	total := act + 16*8*weights + 4*8*m*float64(ds.X.Cols) + 32*float64(nf.iters)
-	what := fmt.Sprintf("reduce the rows (%d) or the layer sizes (-layers %v)", ds.X.Rows, &nf.sizes)
-	if figures {
-		total += 64 * 2 * float64(nf.iters)
-		if ds.X.Cols == 2 {
-			grid := 1e6*16*float64(nf.sizes[len(nf.sizes)-1]) + 45e3*float64(widest)
-			total += grid
-			if grid > act {
-				what = fmt.Sprintf("the decision boundary figure of a %d-unit layer needs most of it: reduce -layers %v, or drop -out", widest, &nf.sizes)
-			}
-		}
-	}
-	if 32*float64(nf.iters) > act {
-		what = fmt.Sprintf("reduce -iters %d", nf.iters)
-	}
-	return memoryNeed{total, what}
-}
-
-// writeSet writes files into the -out directory as a set (safefile.WriteSet)
-// and lists them on stderr in one line, unless -q. With no -out it does
-// nothing.
-func (o *outFlags) writeSet(ctx context.Context, files []safefile.File, stderr io.Writer) error {
-	if o.dir == "" {
-		return nil
-	}
-	if err := safefile.WriteSet(ctx, o.dir, files); err != nil {
-		if errors.Is(err, context.Canceled) {
-			return &interruptedError{}
-		}
-		return err
-	}
-	if !o.quiet {
-		names := make([]string, len(files))
-		for i, f := range files {
-			names[i] = f.Name
-		}
-		fmt.Fprintf(stderr, "wrote %s: %s\n", o.dir, strings.Join(names, ", "))
-	}
-	return nil
 }

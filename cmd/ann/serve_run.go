@@ -220,7 +220,7 @@ func (run *playRun) loop(ctx context.Context) {
 
 // --- The calls into the library's training, as ann train makes them ---
 
-// trainOnce trains the run's network as ann train does (train in train.go),
+// trainOnce trains the run's network as ann train does (train in run.go),
 // calling observe after each iteration.
 func trainOnce(ctx context.Context, s *playSetup, Xtrain *matrix.Dense, ytrain []int, observe func(int, *trainer.Result)) (*trainer.Result, error) {
 	c := s.nf.config()

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -69,26 +70,57 @@ func (p *playground) newRun(w http.ResponseWriter, r *http.Request) {
 		badRequest(w, err.Error())
 		return
 	}
-	run := &playRun{id: newID(), setup: s, ctl: make(chan playSignal, 16), wake: make(chan struct{}, 1)}
+	run := &playRun{id: newID(), client: clientOf(r), setup: s, ctl: make(chan playSignal, 16), wake: make(chan struct{}, 1), done: make(chan struct{})}
 	run.pub = published{state: "ready", net: s.nf.network()}
 	p.mu.Lock()
-	if len(p.runs) >= p.lim.runs {
+	mine := 0
+	for _, other := range p.runs {
+		if other.client == run.client {
+			mine++
+		}
+	}
+	switch {
+	case len(p.runs) >= p.lim.runs:
 		p.mu.Unlock()
+		w.Header().Set("Retry-After", "30")
 		http.Error(w, fmt.Sprintf("the playground is running %d runs, its most: close a page, or try again later", p.lim.runs), http.StatusServiceUnavailable)
+		return
+	case mine >= p.lim.client:
+		p.mu.Unlock()
+		w.Header().Set("Retry-After", "10")
+		http.Error(w, fmt.Sprintf("this client has %d runs open, the most one client may have while others wait their turn: close a page of the playground, then start again", mine), http.StatusTooManyRequests)
 		return
 	}
 	p.runs[run.id] = run
+	// The run's goroutine starts now, by this POST; the page's stream only
+	// watches it, and the run ends when that stream closes, or if no page
+	// opens one within claimTimeout.
+	ctx, cancel := context.WithCancel(p.ctx)
+	run.cancel = cancel
+	go func() {
+		defer close(run.done)
+		run.loop(ctx)
+	}()
 	run.timer = time.AfterFunc(claimTimeout, func() {
 		run.mu.Lock()
 		claimed := run.claimed
 		run.claimed, run.dropped = true, !claimed
 		run.mu.Unlock()
 		if !claimed {
-			p.remove(run)
+			p.end(run)
 		}
 	})
 	p.mu.Unlock()
 	serveJSON(w, s.describe(run.id))
+}
+
+// clientOf names the client of r for the share of runs: its IP address.
+func clientOf(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }
 
 // uploadError words a form that could not be read.
@@ -106,7 +138,10 @@ func newID() string {
 	return hex.EncodeToString(b[:])
 }
 
-func (p *playground) remove(run *playRun) {
+// end stops the run's goroutine, waits for it, and forgets the run.
+func (p *playground) end(run *playRun) {
+	run.cancel()
+	<-run.done
 	p.mu.Lock()
 	delete(p.runs, run.id)
 	p.mu.Unlock()
@@ -184,7 +219,9 @@ func (p *playground) control(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// events streams the run's frames, and trains it while the page listens.
+// events streams the run's frames: it only watches the run, which POST
+// /api/run started and POST /api/control drives. The run ends when the
+// stream closes: the page went away.
 func (p *playground) events(w http.ResponseWriter, r *http.Request) {
 	run := p.lookup(w, r)
 	if run == nil {
@@ -195,6 +232,10 @@ func (p *playground) events(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "ann serve: streaming is not supported", http.StatusInternalServerError)
 		return
 	}
+	// The stream lasts as long as the page: no read or write deadline.
+	rc := http.NewResponseController(w)
+	rc.SetReadDeadline(time.Time{})
+	rc.SetWriteDeadline(time.Time{})
 	run.mu.Lock()
 	claimed, dropped := run.claimed, run.dropped
 	run.claimed = true
@@ -208,17 +249,8 @@ func (p *playground) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	run.timer.Stop()
-	ctx, cancel := context.WithCancel(r.Context())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		run.loop(ctx)
-	}()
-	defer func() {
-		cancel()
-		<-done
-		p.remove(run)
-	}()
+	defer p.end(run)
+	ctx := r.Context()
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-cache")
@@ -233,6 +265,8 @@ func (p *playground) events(w http.ResponseWriter, r *http.Request) {
 	for {
 		select {
 		case <-ctx.Done():
+			return
+		case <-run.done:
 			return
 		case <-run.wake:
 		case <-tick.C:
@@ -328,6 +362,12 @@ func (p *playground) download(w http.ResponseWriter, r *http.Request) {
 	}
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
+		// A diverged run's numbers are not finite: what ann train would
+		// refuse to write is the run's condition, not the server's fault.
+		if v.state == "diverged" {
+			http.Error(w, fmt.Sprintf("%s: the run diverged (%s), so there is no %s to write: reset, and try a smaller alpha", name, v.msg, name), http.StatusConflict)
+			return
+		}
 		http.Error(w, "ann serve: "+err.Error(), http.StatusInternalServerError)
 		return
 	}

@@ -17,7 +17,7 @@ import (
 // no errors, and the goroutines and memory return to what they were.
 func TestServeAbandonedPages(t *testing.T) {
 	lim := playLimits
-	lim.runs = 20
+	lim.runs, lim.client = 20, 20
 	p := newPlayground(lim)
 	srv := httptest.NewServer(p)
 	defer srv.Close()

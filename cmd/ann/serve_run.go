@@ -22,11 +22,14 @@ import (
 // playRun is one page's run. Its training goroutine (loop) owns the control
 // state; everything else reads the published state under mu.
 type playRun struct {
-	id    string
-	setup *playSetup
-	ctl   chan playSignal // play, pause, step, reset
-	wake  chan struct{}   // a state worth a frame now: paused, stopped, reset
-	timer *time.Timer     // removes the run if its page never opens the stream
+	id     string
+	client string // clientOf the request that started it
+	setup  *playSetup
+	cancel context.CancelFunc // ends loop
+	done   chan struct{}      // closed when loop has returned
+	ctl    chan playSignal    // play, pause, step, reset
+	wake   chan struct{}      // a state worth a frame now: paused, stopped, reset
+	timer  *time.Timer        // removes the run if its page never opens the stream
 
 	mu      sync.Mutex
 	claimed bool // a page opened the stream, or the run was dropped

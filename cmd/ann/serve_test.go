@@ -406,7 +406,7 @@ func TestServeBadRequests(t *testing.T) {
 // never opens its stream is dropped.
 func TestServeRunLimit(t *testing.T) {
 	lim := playLimits
-	lim.runs = 2
+	lim.runs, lim.client = 2, 2
 	p := newPlayground(lim)
 	srv := httptest.NewServer(p)
 	defer srv.Close()

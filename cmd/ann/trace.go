@@ -20,7 +20,7 @@ const maxTraceExamples = 50
 // update that follows, through the initial network or a saved model, for
 // -m examples of the data set: trace.WriteExamples.
 func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("trace", "[data flags] [-layers 2,5,5,2] [-lambda 0] [-seed 0] [-init code] [-activation sigmoid] [-model FILE.npz] [-example 0] [-m 1] [-alpha 0.5]", stdout)
+	fs := newFlagSet("trace", "[data flags] [-layers 2,5,5,2] [-lambda 0] [-seed 0] [-init code] [-activation sigmoid] [-model FILE.npz] [-example 0] [-m 1] [-alpha 0.5] [-rows]", stdout)
 	var df dataFlags
 	var nf netFlags
 	df.register(fs)
@@ -30,6 +30,7 @@ func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	example := fs.Int("example", 0, "trace from example `i` of the data set (0 is the first row)")
 	count := fs.Int("m", 1, "trace this many `examples` at once, from -example on (1 to 50)")
 	alpha := fs.Float64("alpha", trace.DefaultAlpha, "learning rate `α` of the update shown at the end")
+	numpyRows := fs.Bool("rows", false, "print a, z, δ and y in numpy's layout, one example per row (A[l] is m x (s_l+1)), as a learner's numpy arrays print")
 	modelPath := fs.String("model", "", "trace the trained weights of a model `file` (model.npz from ann train -out) instead of initial ones")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -127,7 +128,7 @@ func runTrace(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if w.err != nil {
 		return w.err
 	}
-	return trace.WriteExamples(stdout, net, X, y, trace.Options{Lambda: nf.lambda, Alpha: *alpha, First: *example})
+	return trace.WriteExamples(stdout, net, X, y, trace.Options{Lambda: nf.lambda, Alpha: *alpha, First: *example, Rows: *numpyRows})
 }
 
 // appendRow returns X with the row x added below its rows.

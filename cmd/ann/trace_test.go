@@ -115,3 +115,29 @@ func TestTraceCommandModel(t *testing.T) {
 		}
 	}
 }
+
+// TestTraceRows: -rows prints a, z, δ and y one example per row, with
+// numpy's shapes and names in the captions, and the same numbers.
+func TestTraceRows(t *testing.T) {
+	code, out, errs := runAnn("trace", "-layers", "2,3,2", "-m", "3", "-rows")
+	if code != 0 {
+		t.Fatalf("trace -rows: exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"a^(1) = [1; x]  (3x3, numpy: A[1])",
+		"a^(2) = [1; g(z^(2))]  (3x4, numpy: A[2])",
+		"h = a^(3) = g(z^(3))  (3x2, no bias unit, numpy: A[3])",
+		"δ^(3) = a^(3) - y  (3x2, numpy: d[3])",
+		"y, the one-hot labels: y_k = 1 for k = label + 1  (3x2, numpy: y_mat)",
+		"              j=0        j=1        j=2        j=3\n  ex 0   1.000000   0.632191   0.491132   0.726732\n",
+		"the terms  (3x2)\n              k=1        k=2        Σ_k\n  ex 0   0.761062   0.911242   1.672304\n",
+		"matches Backprop: yes",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("trace -rows lacks %q", want)
+		}
+	}
+	if strings.Contains(out, ".T)") {
+		t.Errorf("trace -rows still names a transpose in a caption")
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,6 +41,10 @@ type Options struct {
 	// First is the row of the data set that X's first example is, for the
 	// column headings ("ex 17"); 0 when X is the data set's first rows.
 	First int
+	// Rows prints a^(l), z^(l), δ^(l) and y in numpy's layout, one example
+	// per row (the tutorial's A[l], m x (s_l + 1)), instead of one per
+	// column as the equations write them.
+	Rows bool
 }
 
 // Write is WriteExamples for the single example x with the given label
@@ -107,7 +112,7 @@ func WriteExamples(w io.Writer, n *network.Network, X *matrix.Dense, y []int, o 
 		}
 	}
 	tr := &traceRun{
-		tracer: tracer{w: w},
+		tracer: tracer{w: w, rows: o.Rows},
 		n:      n,
 		L:      n.L(),
 		K:      n.K(),
@@ -245,6 +250,10 @@ func (tr *traceRun) header() {
 	tr.printf("δ^(l) and y here (print A[2].T to compare); Thetas[l], Deltas[l] and\n")
 	tr.printf("Theta_grads[l] are as printed. numpy counts from 0: unit j of z^(l), δ^(l),\n")
 	tr.printf("h and the rows of Θ^(l) is its index j-1; a^(l)'s unit i is its index i.\n")
+	if tr.o.Rows {
+		tr.printf("Here (-rows) a^(l), z^(l), δ^(l) and y are printed as numpy holds them,\n")
+		tr.printf("one example per row: a^(l) is A[l], m x (s_l + 1); column j=i is unit i.\n")
+	}
 
 	tr.section("Examples")
 	tr.printf("\nX, one example per row (numpy: X), and the labels (numpy: y)\n")
@@ -325,7 +334,11 @@ func (tr *traceRun) cost() (traced, J float64) {
 			cross += terms.At(k, e)
 		}
 	}
-	tr.printf("\nthe terms  (%dx%d)\n", K, m)
+	if tr.o.Rows {
+		tr.printf("\nthe terms  (%dx%d)\n", m, K)
+	} else {
+		tr.printf("\nthe terms  (%dx%d)\n", K, m)
+	}
 	tr.examples("k", append(traceSeq(1, K), "Σ_k"), &matrix.Dense{Rows: K + 1, Cols: m, Data: append(append([]float64{}, terms.Data...), sums...)}, traceNumbers)
 	sq := 0.0
 	var perLayer []string
@@ -475,7 +488,7 @@ type vec struct {
 // table, one column each, their rows lined up by unit number; with more, each
 // has a table of its own, one column per example.
 func (tr *traceRun) vectors(rowHead string, vs ...vec) {
-	if tr.m == 1 {
+	if tr.m == 1 && !tr.o.Rows {
 		lo, hi := vs[0].from, vs[0].from+vs[0].v.Rows
 		for _, v := range vs {
 			lo, hi = min(lo, v.from), max(hi, v.from+v.v.Rows)
@@ -507,6 +520,19 @@ func (tr *traceRun) vectors(rowHead string, vs ...vec) {
 
 // examples writes v, one column per example, its rows labeled.
 func (tr *traceRun) examples(rowHead string, labels []string, v *matrix.Dense, format func([]float64) []string) {
+	if tr.o.Rows { // numpy's layout: a row per example, a column per unit
+		cols := []traceColumn{{head: "", cells: tr.ex}}
+		for r, label := range labels[:v.Rows] {
+			cells := format(v.Row(r))
+			head := rowHead + "=" + label
+			if strings.HasPrefix(label, "Σ") {
+				head = label
+			}
+			cols = append(cols, traceColumn{head: head, cells: cells, num: true})
+		}
+		tr.table(cols...)
+		return
+	}
 	cols := []traceColumn{{head: rowHead, cells: labels}}
 	for e := 0; e < v.Cols; e++ {
 		cells := format(column(v, e).Data)
@@ -536,15 +562,24 @@ func traceLabels(y []int) []string {
 // tracer writes formatted text and keeps the first write error; after one it
 // writes nothing more.
 type tracer struct {
-	w   io.Writer
-	err error
+	w    io.Writer
+	err  error
+	rows bool // captions in numpy's layout: "(1x3, numpy: A[1])", not "(3x1, numpy: A[1].T)"
 }
+
+// transposedCaption matches a caption of a quantity printed one example per
+// column: its shape, and numpy's name of the transpose.
+var transposedCaption = regexp.MustCompile(`\((\d+)x(\d+)(, [^()]*?)?, numpy: ([^()]*?)\.T\)`)
 
 func (t *tracer) printf(format string, args ...any) {
 	if t.err != nil {
 		return
 	}
-	_, t.err = fmt.Fprintf(t.w, format, args...)
+	text := fmt.Sprintf(format, args...)
+	if t.rows {
+		text = transposedCaption.ReplaceAllString(text, "(${2}x${1}${3}, numpy: ${4})")
+	}
+	_, t.err = io.WriteString(t.w, text)
 }
 
 // section writes a heading.

@@ -4,6 +4,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -165,4 +167,96 @@ func TestPlaygroundInBrowser(t *testing.T) {
 		}
 	}
 	t.Logf("screenshots in %s", dir)
+}
+
+// The step-through shows, on the network, ann trace's numbers for the same
+// example and weights: z and a in the forward steps, δ in the backward ones,
+// and D on the edges of the gradient step, to the digits shown.
+func TestPlaygroundStepInBrowser(t *testing.T) {
+	path := cdp.Find()
+	if path == "" {
+		t.Skip("no chromium on $PATH: the browser test of the playground is skipped (apt-get install chromium)")
+	}
+	srv := newServer(t, playLimits)
+	b, err := cdp.Start(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := b.SetViewport(ctx, 1280, 900); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Navigate(ctx, srv.URL+"/?layers=2,3,2&test-fraction=0"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the step-through", `document.querySelector("#stepFig svg")`); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runAnn("trace", "-layers", "2,3,2", "-example", "0")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	// The values shown at the last step, "k,l,j" -> the number; all steps'
+	// texts.
+	var shown struct {
+		Values map[string]string
+		Steps  []string
+		Edges  map[string]string
+	}
+	if err := b.Eval(ctx, `(() => {
+		const r = {Values: {}, Steps: [], Edges: {}};
+		for (let n = 0; n < 20; n++) {
+			r.Steps.push(document.getElementById("stepWhat").textContent);
+			for (const t of document.querySelectorAll("#stepFig text[data-value]")) r.Values[t.dataset.value + "@" + n] = t.textContent.split(" ")[1];
+			if (r.Steps[n].includes("gradients")) for (const e of document.querySelectorAll("#stepFig line[data-edge]")) r.Edges[e.dataset.edge] = e.querySelector("title").textContent;
+			document.getElementById("stepNext").click();
+		}
+		return r;
+	})()`, &shown); err != nil {
+		t.Fatal(err)
+	}
+	if len(shown.Steps) < 8 || !strings.Contains(shown.Steps[7], "8/8  update") {
+		t.Fatalf("the steps: %q", shown.Steps)
+	}
+	// Values shown to 4 decimals are the trace's 6, rounded.
+	near := func(shown, traced string) bool {
+		var a, b float64
+		if _, err := fmt.Sscan(shown, &a); err != nil {
+			return false
+		}
+		if _, err := fmt.Sscan(traced, &b); err != nil {
+			return false
+		}
+		return math.Abs(a-b) <= 0.5e-4+1e-6
+	}
+	z2 := traceSection(t, out, "a^(2) = [1; g(z^(2))]")[2:]
+	d2 := traceSection(t, out, "δ^(2) = ")[3:]
+	d3 := traceSection(t, out, "δ^(3) = ")[1:]
+	last := len(shown.Steps) - 1
+	for j := 1; j <= 3; j++ {
+		z, a, d := shown.Values[fmt.Sprintf("z,2,%d@%d", j, last)], shown.Values[fmt.Sprintf("a,2,%d@%d", j, last)], shown.Values[fmt.Sprintf("δ,2,%d@%d", j, last)]
+		if !near(z, z2[j-1][1]) || !near(a, z2[j-1][2]) || !near(d, d2[j-1][4]) {
+			t.Errorf("layer 2 unit %d shows z %s a %s δ %s; ann trace %v, δ %v", j, z, a, d, z2[j-1], d2[j-1])
+		}
+	}
+	for k := 1; k <= 2; k++ {
+		if d := shown.Values[fmt.Sprintf("δ,3,%d@%d", k, last)]; !near(d, d3[k-1][3]) {
+			t.Errorf("output unit %d shows δ %s; ann trace %v", k, d, d3[k-1])
+		}
+	}
+	// Before the forward step reaches layer 2, its units show nothing.
+	if _, ok := shown.Values["z,2,1@0"]; ok {
+		t.Error("the first step (the weights) already shows z^(2)")
+	}
+	D1 := traceSection(t, out, "D^(1) = (1/m)")[1:]
+	for j := 1; j <= 3; j++ {
+		for i := 1; i <= 2; i++ {
+			title := shown.Edges[fmt.Sprintf("1,%d,%d", j, i)]
+			if want := fmt.Sprintf("D^(1)_%d,%d = %s", j, i, D1[j-1][i+1]); !strings.Contains(title, want) {
+				t.Errorf("edge 1,%d,%d: %q, want %q (ann trace)", j, i, title, want)
+			}
+		}
+	}
 }

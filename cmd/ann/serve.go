@@ -182,6 +182,7 @@ func newPlayground(lim limits) *playground {
 	p.mux.HandleFunc("GET /api/events", p.events)
 	p.mux.HandleFunc("POST /api/control", p.control)
 	p.mux.HandleFunc("GET /api/trace", p.trace)
+	p.mux.HandleFunc("GET /api/step", p.step)
 	p.mux.HandleFunc("GET /api/download/{name}", p.download)
 	return p
 }

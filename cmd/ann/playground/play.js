@@ -208,6 +208,122 @@ function show(f) {
   }
   markSelected();
   if (selected >= 0 && f.state !== "playing") traceExample(selected);
+  if (f.state !== "playing" && (!stepInfo || stepInfo.iter !== f.iter || stepInfo.example !== stepExample())) loadStep();
+}
+
+// --- One iteration, step by step, for one example ---
+
+let stepInfo = null; // the answer of /api/step for the example
+let stepAt = 0;      // the step shown
+let stepTimer = 0;
+
+function stepExample() { return selected >= 0 ? selected : 0; }
+
+async function loadStep() {
+  if (!run) return;
+  const resp = await fetch(`api/step?id=${run.id}&example=${stepExample()}`);
+  if (!resp.ok) { stepInfo = null; $("stepWhat").textContent = await resp.text(); $("stepFig").textContent = ""; return; }
+  stepInfo = await resp.json();
+  stepAt = Math.min(stepAt, steps().length - 1);
+  drawStep();
+}
+
+// steps lists the steps of one iteration, in the tutorial's order.
+function steps() {
+  const L = stepInfo.sizes.length, s = [{ kind: "theta", text: "the weights Θ^(l): blue > 0, orange < 0, width |Θ|" }];
+  for (let l = 2; l <= L; l++) s.push({ kind: "forward", l, text: `forward: z^(${l}) = Θ^(${l - 1}) a^(${l - 1}), a^(${l}) = g(z^(${l}))` });
+  s.push({ kind: "cost", text: "cost: J = Σ_k -y_k log h_k - (1-y_k) log(1-h_k) + λ term" });
+  s.push({ kind: "backward", l: L, text: `backward: δ^(${L}) = a^(${L}) - y` });
+  for (let l = L - 1; l >= 2; l--) s.push({ kind: "backward", l, text: `backward: δ^(${l}) = (Θ^(${l})ᵀ δ^(${l + 1})) .* g'(z^(${l}))` });
+  s.push({ kind: "gradient", text: "gradients: D^(l) = δ^(l+1) (a^(l))ᵀ + (λ/m) Θ^(l); edges coloured and sized by D" });
+  s.push({ kind: "update", text: `update: Θ^(l) := Θ^(l) - α D^(l), α = ${stepInfo.alpha}` });
+  return s;
+}
+
+const f4 = (v) => v.toFixed(4), f6 = (v) => v.toFixed(6);
+
+function svgEl(name, attrs, parent) {
+  const e = document.createElementNS("http://www.w3.org/2000/svg", name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (parent) parent.append(e);
+  return e;
+}
+
+function title(el, text) { svgEl("title", {}, el).textContent = text; }
+
+// drawStep draws the network with the numbers of the step reached.
+function drawStep() {
+  const S = stepInfo, all = steps(), st = all[stepAt], sizes = S.sizes, L = sizes.length;
+  $("stepWhat").textContent = `${stepAt + 1}/${all.length}  ${st.text}`;
+  $("stepWho").textContent = `example ${S.example}, label ${S.label}, x = (${f4(S.x[0])}, ${f4(S.x[1])}), weights of iteration ${S.iter}`;
+  const W = 460, H = 60 + 46 * Math.max(...sizes), big = Math.max(...sizes) <= 8;
+  const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H });
+  const X = (l) => 40 + (l - 1) * (W - 120) / (L - 1), Y = (l, j) => 30 + (j + 0.5) * (H - 40) / sizes[l - 1];
+  const shown = (l) => st.kind === "theta" ? l === 1 : st.kind === "forward" ? l <= st.l : true;
+  const back = (l) => (st.kind === "backward" && l >= st.l) || st.kind === "gradient" || st.kind === "update";
+  // Edges: Θ, or D in the gradient step, or Θ after the update.
+  let M = S.theta;
+  if (st.kind === "gradient") M = S.D;
+  if (st.kind === "update") M = S.thetaAfter;
+  let big1 = 0;
+  for (let l = 1; l < L; l++) for (const r of M[l]) for (const v of r.slice(1)) big1 = Math.max(big1, Math.abs(v));
+  for (let l = 1; l < L; l++) {
+    for (let j = 0; j < sizes[l]; j++) {
+      for (let i = 1; i <= sizes[l - 1]; i++) {
+        const v = M[l][j][i];
+        const e = svgEl("line", { x1: X(l), y1: Y(l, i - 1), x2: X(l + 1), y2: Y(l + 1, j),
+          style: `stroke:${v >= 0 ? "#0877bd" : "#f59322"};stroke-width:${(0.5 + 4.5 * Math.abs(v) / (big1 || 1)).toFixed(2)};stroke-opacity:0.8` }, svg);
+        e.dataset.edge = `${l},${j + 1},${i}`;
+        title(e, `Θ^(${l})_${j + 1},${i} = ${f6(S.theta[l][j][i])}\nD^(${l})_${j + 1},${i} = ${f6(S.D[l][j][i])}   numerical ${f6(S.numerical[l][j][i])}\nafter the update ${f6(S.thetaAfter[l][j][i])}`);
+      }
+    }
+  }
+  for (let l = 1; l <= L; l++) {
+    for (let j = 0; j < sizes[l - 1]; j++) {
+      const g = svgEl("g", {}, svg);
+      const a = S.a[l][j];
+      // a's colour on the maps' scale (tanh's -1..1 and relu's 0..1 clamped onto it).
+      const u = S.activation === "tanh" && l < L ? (a + 1) / 2 : a;
+      const fill = shown(l) ? bandColors[Math.max(0, Math.min(9, Math.floor(u * 10)))] : "#fff";
+      svgEl("circle", { cx: X(l), cy: Y(l, j), r: big ? 13 : 7, style: `fill:${l === 1 ? "#eef" : fill};stroke:#333;stroke-width:${back(l) && l > 1 ? 2.5 : 1}` }, g);
+      const lines = [];
+      let tip = l === 1 ? `x_${j + 1} = a^(1)_${j + 1} = ${f6(a)}` : `unit ${j + 1} of layer ${l}`;
+      if (l > 1) tip += `\nz = ${f6(S.z[l][j])}\na = ${f6(a)}\nδ = ${f6(S.delta[l][j])}\nbias weight Θ^(${l - 1})_${j + 1},0 = ${f6(S.theta[l - 1][j][0])}, D = ${f6(S.D[l - 1][j][0])}`;
+      if (shown(l) && l > 1) lines.push(["z", S.z[l][j]], ["a", a]);
+      if (l === 1) lines.push(["x", a]);
+      if (back(l) && l > 1) lines.push(["δ", S.delta[l][j]]);
+      if (l === L && (st.kind === "cost" || back(l))) lines.push(["y", S.y[j]]);
+      if (big) lines.forEach(([k, v], n) => {
+        const t = svgEl("text", { x: X(l) + (l === L ? 17 : -12), y: Y(l, j) - 15 - 10 * (lines.length - 1 - n), style: "font-size:9px;fill:#222" }, g);
+        t.textContent = `${k} ${f4(v)}`;
+        t.dataset.value = `${k},${l},${j + 1}`;
+      });
+      g.dataset.unit = `${l},${j + 1}`;
+      title(g, tip);
+    }
+  }
+  for (let l = 1; l <= L; l++) svgEl("text", { x: l === 1 ? 2 : l === L ? W - 2 : X(l), y: H - 4, style: `font-size:10px;text-anchor:${l === 1 ? "start" : l === L ? "end" : "middle"};fill:#555` }, svg).textContent = l === 1 ? "layer 1 (input)" : l === L ? `layer ${L} (output)` : `layer ${l}`;
+  if (st.kind !== "theta" && st.kind !== "forward") {
+    svgEl("text", { x: W - 4, y: 14, style: "font-size:11px;text-anchor:end;fill:#000" }, svg).textContent = `J = ${f6(S.J)}`;
+  }
+  $("stepFig").textContent = "";
+  $("stepFig").append(svg);
+}
+
+function stepBy(d) {
+  if (!stepInfo) return;
+  stepAt = Math.max(0, Math.min(steps().length - 1, stepAt + d));
+  drawStep();
+}
+
+function stepPlay() {
+  if (stepTimer) { clearInterval(stepTimer); stepTimer = 0; $("stepPlay").textContent = "▶"; return; }
+  if (stepInfo && stepAt === steps().length - 1) stepAt = -1;
+  $("stepPlay").textContent = "❚❚";
+  stepTimer = setInterval(() => {
+    if (!stepInfo || stepAt >= steps().length - 1) { stepPlay(); return; }
+    stepBy(1);
+  }, 900);
 }
 
 // showCommand shows the reproduce line with each flag and its value in a
@@ -291,6 +407,7 @@ function clickBoundary(e) {
   selected = best;
   markSelected();
   traceExample(best);
+  loadStep();
 }
 
 async function traceExample(i) {
@@ -380,6 +497,14 @@ function wire() {
   $("step").onclick = () => signal("step");
   $("reset").onclick = () => { selected = -1; $("tracePanel").hidden = true; signal("reset"); };
   $("boundary").addEventListener("click", clickBoundary);
+  $("stepPrev").onclick = () => stepBy(-1);
+  $("stepNext").onclick = () => stepBy(1);
+  $("stepPlay").onclick = stepPlay;
+  document.addEventListener("keydown", (e) => {
+    if (e.target.tagName === "INPUT" || e.target.tagName === "SELECT") return;
+    if (e.key === "ArrowRight") stepBy(1);
+    if (e.key === "ArrowLeft") stepBy(-1);
+  });
   $("closeTrace").onclick = () => { selected = -1; $("tracePanel").hidden = true; markSelected(); };
   $("copyShare").onclick = () => { $("share").select(); navigator.clipboard && navigator.clipboard.writeText($("share").value); };
 }

@@ -12,6 +12,7 @@
 //	train      train a network by gradient descent and report its cost and accuracy
 //	predict    predict the classes of a CSV file's rows with a saved model
 //	cv         k-fold cross-validation: train one network per fold, report held-out accuracy
+//	export     write a saved model as standalone Go, Python or JavaScript source
 //	trace      print every step of one forward and backward pass for one example
 //	gradcheck  compare backpropagation's gradients with numerical ones
 //	plateau    train, and print the gradient's size and the hidden units' spread along the way
@@ -57,6 +58,7 @@ func init() {
 		{"train", "train a network by gradient descent and report its cost and accuracy", runTrain},
 		{"predict", "predict the classes of a CSV file's rows with a saved model", runPredict},
 		{"cv", "k-fold cross-validation: train one network per fold, report held-out accuracy", runCV},
+		{"export", "write a saved model as standalone Go, Python or JavaScript source", runExport},
 		{"trace", "print every step of one forward and backward pass for one example", runTrace},
 		{"gradcheck", "compare backpropagation's gradients with numerical ones", runGradcheck},
 		{"plateau", "train, and print the gradient's size and the hidden units' spread along the way", runPlateau},

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -214,8 +213,7 @@ func main() {
 			t.Fatal(err)
 		}
 	}
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	build := exec.Command(gobin, "build", "-o", "predict", ".")
+	build := exec.Command("go", "build", "-o", "predict", ".")
 	build.Dir = mod
 	build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=", "GOTOOLCHAIN=local")
 	if out, err := build.CombinedOutput(); err != nil {

@@ -17,6 +17,7 @@
 //	gradcheck  compare backpropagation's gradients with numerical ones
 //	plateau    train, and print the gradient's size and the hidden units' spread along the way
 //	check      check a learner's own network: their arrays (.npz) step by step, naming the mistake
+//	landscape  draw the cost around Take 1's and Take 2's paths through the weights
 //	data       write a data set as CSV (x1,x2,...,label)
 //	serve      serve the playground: train the network live in a browser
 //
@@ -63,6 +64,7 @@ func init() {
 		{"gradcheck", "compare backpropagation's gradients with numerical ones", runGradcheck},
 		{"plateau", "train, and print the gradient's size and the hidden units' spread along the way", runPlateau},
 		{"check", "check a learner's own network: their arrays (.npz) step by step, naming the mistake", runCheck},
+		{"landscape", "draw the cost around Take 1's and Take 2's paths through the weights", runLandscape},
 		{"data", "write a data set as CSV (x1,x2,...,label)", runData},
 		{"serve", "serve the playground: train the network live in a browser", runServe},
 	}

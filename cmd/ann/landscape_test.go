@@ -40,7 +40,7 @@ func TestLandscapeEnds(t *testing.T) {
 			t.Fatalf("the line's t = 0 and 1 are at %g and %g", l.lineT[l.zero], l.lineT[l.one])
 		}
 		for _, c := range []struct {
-			what     string
+			what      string
 			got, want float64
 		}{{"J(Θ_init)", l.lineJ[l.zero], l.first}, {"J(Θ_final)", l.lineJ[l.one], l.final}} {
 			if math.Abs(c.got-c.want) > 1e-12*c.want {

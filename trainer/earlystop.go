@@ -100,7 +100,7 @@ func (e *earlyStop) restore(net *network.Network, res *Result, n, iters int) {
 // *DivergenceError if it is not finite, and reports whether training stops.
 func (res *Result) validate(n int, V float64, c *Config) (stop bool, err error) {
 	if !finite.Is(V) {
-		return false, &DivergenceError{Iter: n, Cost: V, HeldOut: true, Alpha: c.Alpha, Lambda: c.Lambda}
+		return false, &DivergenceError{Iter: n, Cost: V, HeldOut: true, Iters: c.Iters, Alpha: c.Alpha, Lambda: c.Lambda}
 	}
 	res.ValidationCosts = append(res.ValidationCosts, V)
 	return c.stop.observe(n, V, res.Net), nil

@@ -225,7 +225,8 @@ type DivergenceError struct {
 	// any update: the data or its scale, not α, is the likely cause.
 	Iter    int
 	Cost    float64 // that cost
-	HeldOut bool    // whether it was the held-out set's cost
+	HeldOut bool    // whether it was the held-out (or validation) set's cost
+	Iters   int     // Config.Iters
 	Alpha   float64
 	Lambda  float64
 	Layer   int  // if not 0, the costs were finite but the last update made Θ^(Layer) not finite
@@ -237,30 +238,43 @@ type DivergenceError struct {
 // cause, not the learning rate.
 func (e *DivergenceError) BeforeAnyUpdate() bool { return e.Iter == 1 && e.Layer == 0 }
 
-// Error says at which iteration training diverged, how, and what to change.
-func (e *DivergenceError) Error() string {
+// Words are the names a divergence message gives the settings it advises
+// changing: Config's fields for a Go program, flags for a command.
+type Words struct {
+	Alpha, Lambda string // "alpha", "-alpha"
+	Standardize   string // what to try for data out of scale: "-standardize"
+}
+
+// Message is the one wording of a divergence: where (iteration Iter of
+// Iters, or before any update), what (a cost that is not finite, or a
+// weight), and what to change, in the words w, as in
+//
+//	training diverged at iteration 2 of 50: the cost is +Inf; try a smaller alpha than 1e+300
+func (e *DivergenceError) Message(w Words) string {
 	set := "the cost"
 	if e.HeldOut {
 		set = "the held-out cost"
 	}
-	if e.BeforeAnyUpdate() {
-		return fmt.Sprintf("trainer: %s is %v before any update: the data is likely too large for the initial weights; "+
-			"check it for huge values, or standardize the features", set, e.Cost)
-	}
-	what := fmt.Sprintf("%s is %v", set, e.Cost)
-	if e.Layer != 0 {
+	iter, what := e.Iter, fmt.Sprintf("%s is %v", set, e.Cost)
+	switch {
+	case e.Layer != 0:
 		what = fmt.Sprintf("its update made Theta%d infinite or NaN", e.Layer)
+	case e.Final:
+		iter, what = e.Iters, fmt.Sprintf("the cost after its update is %v", e.Cost)
 	}
-	when := fmt.Sprintf("at iteration %d", e.Iter)
-	if e.Final {
-		when = fmt.Sprintf("in the last update, iteration %d", e.Iter-1)
-		what = "the final " + what[len("the "):]
+	if e.BeforeAnyUpdate() {
+		return fmt.Sprintf("training diverged at iteration 1, before any update: %s; the data's values or their scale are the likely cause (try %s)", what, w.Standardize)
 	}
-	advice := fmt.Sprintf("try a smaller alpha than %v", e.Alpha)
+	advice := fmt.Sprintf("try a smaller %s than %v", w.Alpha, e.Alpha)
 	if e.Lambda > 0 {
-		advice += fmt.Sprintf(" or a smaller lambda than %v", e.Lambda)
+		advice += fmt.Sprintf(" or a smaller %s than %v", w.Lambda, e.Lambda)
 	}
-	return fmt.Sprintf("trainer: training diverged %s: %s; %s", when, what, advice)
+	return fmt.Sprintf("training diverged at iteration %d of %d: %s; %s", iter, e.Iters, what, advice)
+}
+
+// Error is "trainer: " and the Message in Config's words.
+func (e *DivergenceError) Error() string {
+	return "trainer: " + e.Message(Words{Alpha: "alpha", Lambda: "lambda", Standardize: "model.FitScaler to standardize the features"})
 }
 
 // Result is a trained network and its cost history.
@@ -336,10 +350,10 @@ func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, 
 // is not finite.
 func (res *Result) record(n int, J, testJ float64, c *Config) error {
 	if !finite.Is(J) {
-		return &DivergenceError{Iter: n, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda}
+		return &DivergenceError{Iter: n, Cost: J, Iters: c.Iters, Alpha: c.Alpha, Lambda: c.Lambda}
 	}
 	if c.TestX != nil && !finite.Is(testJ) {
-		return &DivergenceError{Iter: n, Cost: testJ, HeldOut: true, Alpha: c.Alpha, Lambda: c.Lambda}
+		return &DivergenceError{Iter: n, Cost: testJ, HeldOut: true, Iters: c.Iters, Alpha: c.Alpha, Lambda: c.Lambda}
 	}
 	res.Costs = append(res.Costs, J)
 	if c.TestX != nil {
@@ -363,11 +377,11 @@ func (res *Result) finish(J float64, c *Config) error {
 	res.FinalCost = J
 	for l, t := range res.Net.Theta[1:] {
 		if finite.Index(t.Data) >= 0 {
-			return &DivergenceError{Iter: c.Iters, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda, Layer: l + 1}
+			return &DivergenceError{Iter: c.Iters, Cost: J, Iters: c.Iters, Alpha: c.Alpha, Lambda: c.Lambda, Layer: l + 1}
 		}
 	}
 	if !finite.Is(J) {
-		return &DivergenceError{Iter: c.Iters + 1, Cost: J, Alpha: c.Alpha, Lambda: c.Lambda, Final: true}
+		return &DivergenceError{Iter: c.Iters + 1, Cost: J, Iters: c.Iters, Alpha: c.Alpha, Lambda: c.Lambda, Final: true}
 	}
 	res.snapshot(c.Iters+1, c)
 	return nil

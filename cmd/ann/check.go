@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/internal/npy"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network/check"
@@ -138,7 +139,7 @@ func readCheckFile(path string, fs *flag.FlagSet, lambda, alpha float64, iters, 
 			return check.Inputs{}, nil, fmt.Errorf("%s has %d dimensions: want at most 2", a.Name, len(a.Shape))
 		}
 		for i, v := range m.Data {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
+			if !finite.Is(v) {
 				return check.Inputs{}, nil, fmt.Errorf("%s holds %v at index %d: a number is needed", a.Name, v, i)
 			}
 		}

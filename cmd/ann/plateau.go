@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
@@ -177,8 +178,8 @@ func plateauOneOutput(ctx context.Context, ds *dataSet, trainIdx []int, nf *netF
 		}
 		p := network.Forward(net, X)
 		J := cost(p)
-		if math.IsNaN(J) || math.IsInf(J, 0) {
-			return fmt.Errorf("training diverged at iteration %d: the cost is %v; try a smaller alpha than %v", it, J, nf.alpha)
+		if !finite.Is(J) {
+			return diverged(trainer.DivergenceError{Iter: it, Cost: J}, trainer.Config{Iters: nf.iters, Alpha: nf.alpha, Lambda: nf.lambda})
 		}
 		if it == 1 {
 			first = J

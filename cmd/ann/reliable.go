@@ -5,6 +5,7 @@ package main
 // the words for what training reports.
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -17,19 +18,11 @@ import (
 	"github.com/ann-go/ann/trainer"
 )
 
-// diverged is the one message for a run whose cost became NaN or infinite
-// at iteration iter (1-based: the cost before update iter, or after the last
-// update). Before any update the weights are the initial ones, so the cause
-// is the data; after, the learning rate.
-func diverged(iter int, beforeAnyUpdate bool, c trainer.Config, what string) error {
-	if beforeAnyUpdate {
-		return fmt.Errorf("training diverged at iteration 1, before any update: %s; the data's values or their scale are the likely cause (try -standardize)", what)
-	}
-	advice := fmt.Sprintf("try a smaller -alpha than %v", c.Alpha)
-	if c.Lambda > 0 {
-		advice += fmt.Sprintf(" or a smaller -lambda than %v", c.Lambda)
-	}
-	return fmt.Errorf("training diverged at iteration %d of %d: %s; %s", iter, c.Iters, what, advice)
+// diverged is trainer's one divergence message in the flags' words, for the
+// run's settings c.
+func diverged(de trainer.DivergenceError, c trainer.Config) error {
+	de.Iters, de.Alpha, de.Lambda = c.Iters, c.Alpha, c.Lambda
+	return errors.New(de.Message(trainer.Words{Alpha: "-alpha", Lambda: "-lambda", Standardize: "-standardize"}))
 }
 
 // costRiseWarning prints a warning when a run ends with a higher cost than it

@@ -442,18 +442,7 @@ func trainError(err error, res *trainer.Result, c trainer.Config) error {
 	if !errors.As(err, &de) {
 		return err
 	}
-	set := "the cost"
-	if de.HeldOut {
-		set = "the held-out cost"
-	}
-	iter, what := de.Iter, fmt.Sprintf("%s is %v", set, de.Cost)
-	switch {
-	case de.Layer != 0:
-		what = fmt.Sprintf("its update made Theta%d infinite or NaN", de.Layer)
-	case de.Final:
-		iter, what = c.Iters, fmt.Sprintf("the cost after its update is %v", de.Cost)
-	}
-	return diverged(iter, de.BeforeAnyUpdate(), c, what)
+	return diverged(*de, c)
 }
 
 // scaleHint prints one line suggesting -standardize when the features' scales

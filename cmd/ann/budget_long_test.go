@@ -79,6 +79,17 @@ func TestBoundedCommands(t *testing.T) {
 			if stdout.Len() != 0 {
 				t.Errorf("ann %v: wrote %d bytes to stdout, want none", tc.args, stdout.Len())
 			}
+			if tc.args[0] == "predict" {
+				// docs/reliability.md quotes this line (wrapped).
+				b, err := os.ReadFile(filepath.Join("..", "..", "docs", "reliability.md"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc := strings.Join(strings.Fields(string(b)), " ")
+				if line := strings.TrimSpace(stderr.String()); !strings.Contains(doc, line) {
+					t.Errorf("docs/reliability.md does not quote what predict prints now:\n%s", line)
+				}
+			}
 			t.Logf("ann %v: %v", tc.args, time.Since(start).Round(time.Millisecond))
 		})
 	}

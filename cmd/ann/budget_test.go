@@ -1,6 +1,11 @@
 package main
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 // The work budget and gradcheck's λ check, in-process: each refusal is one
 // line, exit 2, naming a size that fits. (Under an address-space limit,
@@ -27,5 +32,26 @@ func TestWorkBudget(t *testing.T) {
 	// λ as large as the data term allows still checks.
 	if code, _, errs := runAnn("gradcheck", "-lambda", "1000"); code != 0 {
 		t.Errorf("ann gradcheck -lambda 1000: exit %d, stderr %q; want a passing check", code, errs)
+	}
+}
+
+// docs/reliability.md shows what the refusals print now, each line under
+// its command in a fenced block.
+func TestWorkDoc(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "reliability.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	for _, args := range [][]string{
+		{"gradcheck", "-layers", "2,100000,2"},
+		{"trace", "-layers", "2,1000000,2"},
+		{"gradcheck", "-lambda", "1e300"},
+	} {
+		code, _, errs := runAnn(args...)
+		block := "$ ann " + strings.Join(args, " ") + "\n" + errs
+		if code != 2 || !strings.Contains(doc, block) {
+			t.Errorf("docs/reliability.md lacks, in a fenced block, what this prints now (exit %d):\n%s", code, block)
+		}
 	}
 }

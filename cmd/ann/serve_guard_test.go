@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -317,6 +319,27 @@ func TestServeDivergedDownload(t *testing.T) {
 		}
 		if code == http.StatusConflict && !strings.Contains(string(body), "the run diverged") {
 			t.Errorf("%s of a diverged run: 409 %q, want why", name, body)
+		}
+	}
+}
+
+// docs/playground.md states the share and the timeouts the server has.
+func TestPlaygroundTrustDoc(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "playground.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(doc)), " ")
+	l, tm := playLimits, serveTimeouts
+	for _, want := range []string{
+		fmt.Sprintf("One client may hold at most %d of the %d runs", l.client, l.runs),
+		fmt.Sprintf("One client (one remote address) may hold %d of the %d runs", l.client, l.runs),
+		fmt.Sprintf("header must arrive within %d seconds and the whole request, with its body, within %d", int(tm.readHeader.Seconds()), int(tm.read.Seconds())),
+		fmt.Sprintf("written within %d seconds and an idle connection is closed after %d minutes", int(tm.write.Seconds()), int(tm.idle.Minutes())),
+		fmt.Sprintf("within %d seconds is dropped", int(claimTimeout.Seconds())),
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("docs/playground.md does not say %q", want)
 		}
 	}
 }

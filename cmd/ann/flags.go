@@ -328,7 +328,7 @@ func (nf *netFlags) registerTraining(fs *flag.FlagSet) {
 
 // registerReference registers -reference, which the commands that train share.
 func registerReference(fs *flag.FlagSet, p *bool) {
-	fs.BoolVar(p, "reference", false, "train with the reference loop: the tutorial's train_network line by line on package network (batch gradient descent only), instead of the fast engine")
+	fs.BoolVar(p, "reference", false, "run on package network instead of the fast engine: the tutorial's train_network line by line (batch gradient descent only), and its forward_prop for the accuracies, predictions and figures; the same results to 1e-12, about 4 times slower")
 }
 
 // check validates the flags.

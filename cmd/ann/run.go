@@ -58,7 +58,7 @@ type trainRun struct {
 // progress every tenth of the iterations.
 func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFlags, progress io.Writer) (*trainRun, error) {
 	Xtrain, ytrain := dataset.Rows(ds.X, ds.y, trainIdx)
-	mdl := &model.Model{Net: nf.network(), Features: nf.features}
+	mdl := &model.Model{Net: nf.network(), Features: nf.features, Reference: nf.reference}
 	if nf.standardize {
 		F, err := mdl.Standardize(Xtrain) // the features only, before the scaler is fitted
 		if err != nil {
@@ -390,7 +390,7 @@ func (r *trainRun) trainingFiles(prefix string, frames []int, animated bool, opt
 		if !slices.Contains(frames, s.Iter) {
 			continue
 		}
-		m := &model.Model{Net: s.Net, Features: r.model.Features, Scaler: r.model.Scaler}
+		m := &model.Model{Net: s.Net, Features: r.model.Features, Scaler: r.model.Scaler, Reference: r.model.Reference}
 		g, err := svgplot.BoundaryGrid(ds.X, m.GridProbabilities, gridSteps(r.nf.sizes, panelSteps))
 		if err != nil {
 			return nil, err

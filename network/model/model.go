@@ -6,7 +6,7 @@
 //
 //	u = f(x) or x,   u_j' = (u_j - Mean[j]) / Std[j],   predict(x) = argmax_k h_k(u')
 //
-// computed by package network/fast.
+// computed by package network/fast (or, with Reference, by package network).
 //
 // # Standardization
 //
@@ -71,6 +71,11 @@ type Model struct {
 	// layer, u_j' = (u_j - Mean[j]) / Std[j], as training did; with
 	// Features, u is the features.
 	Scaler *Scaler
+	// Reference, when true, computes the outputs with package network's
+	// forward propagation, the tutorial's forward_prop (network.Forward),
+	// instead of package network/fast's engine: slower, and the same
+	// numbers to within a few ulps. A model file does not record it.
+	Reference bool
 }
 
 // Array names in a model file.
@@ -176,6 +181,9 @@ func (m *Model) Probabilities(X *matrix.Dense) (*matrix.Dense, error) {
 	if err != nil {
 		return nil, err
 	}
+	if m.Reference {
+		return finiteOutputs(matrix.T(network.Forward(m.Net, S).H()))
+	}
 	return finiteOutputs(fast.Probabilities(m.Net, S))
 }
 
@@ -226,13 +234,14 @@ func argmax(P *matrix.Dense) []int {
 // grid xs × ys (see fast.GridProbabilities), after standardizing them: a grid
 // in the raw inputs is a grid in the standardized ones. With Features, the
 // grid is in the plane (x1, x2) and each point's features are computed (see
-// Standardize). It returns an error unless the model is valid, reads two
+// Standardize); with Features or Reference, the points are run as rows of
+// Probabilities. It returns an error unless the model is valid, reads two
 // columns and the axes are finite.
 func (m *Model) GridProbabilities(xs, ys []float64) (*matrix.Dense, error) {
 	if err := m.Check(); err != nil {
 		return nil, err
 	}
-	if m.Features != nil {
+	if m.Features != nil || m.Reference {
 		// Point j*len(xs) + i is (xs[i], ys[j]), as fast.GridProbabilities
 		// orders them.
 		X := matrix.New(len(xs)*len(ys), 2)

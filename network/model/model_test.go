@@ -196,3 +196,45 @@ func TestModelGrid(t *testing.T) {
 		}
 	}
 }
+
+// With Reference, the outputs come from network.Forward, the tutorial's
+// forward_prop, rather than the engine: the same probabilities to 1e-12, the
+// same predictions, and grids that are the points run forward as rows.
+func TestModelReference(t *testing.T) {
+	xs, ys := randdata.Axis(70, 5), randdata.Axis(40, 6)
+	X := randdata.GridPoints(xs, ys)
+	for _, g := range []network.Activation{network.Sigmoid, network.Tanh, network.ReLU} {
+		engine := &Model{Net: &network.Network{Theta: layer.Init(layer.Tutorial, 3), Hidden: g}, Scaler: &Scaler{Mean: []float64{0.5, -1}, Std: []float64{2, 0.25}}}
+		ref := *engine
+		ref.Reference = true
+		want, _ := engine.Probabilities(X)
+		got, err := ref.Probabilities(X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h := network.Forward(ref.Net, mustStandardize(t, &ref, X)).H(); !slices.Equal(got.Data, matrix.T(h).Data) {
+			t.Errorf("%v: the reference Probabilities are not network.Forward's h, transposed", g)
+		}
+		if !near(got, want, 1e-12) {
+			t.Errorf("%v: the reference Probabilities differ from the engine's by more than 1e-12", g)
+		}
+		grid, err := ref.GridProbabilities(xs, ys)
+		if err != nil || !slices.Equal(grid.Data, got.Data) {
+			t.Errorf("%v: the reference GridProbabilities (%v) are not its Probabilities of the grid's points", g, err)
+		}
+		a, _ := ref.Predict(X)
+		b, _ := engine.Predict(X)
+		if !slices.Equal(a, b) {
+			t.Errorf("%v: the reference predictions differ from the engine's", g)
+		}
+	}
+}
+
+func mustStandardize(t *testing.T, m *Model, X *matrix.Dense) *matrix.Dense {
+	t.Helper()
+	S, err := m.Standardize(X)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return S
+}

@@ -250,6 +250,23 @@ func TestPlaygroundStepInBrowser(t *testing.T) {
 	if _, ok := shown.Values["z,2,1@0"]; ok {
 		t.Error("the first step (the weights) already shows z^(2)")
 	}
+	// A picture of the backward step δ^(2), for docs/playground.md.
+	if err := b.Eval(ctx, `(() => {
+		for (let n = 0; n < 20 && !document.getElementById("stepWhat").textContent.includes("δ^(2)"); n++) document.getElementById("stepPrev").click();
+		document.getElementById("stepWho").parentElement.scrollIntoView();
+		return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));
+	})()`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if golden.Update() {
+		png, err := b.Screenshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("..", "..", "docs", "figures", "playground-step.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	D1 := traceSection(t, out, "D^(1) = (1/m)")[1:]
 	for j := 1; j <= 3; j++ {
 		for i := 1; i <= 2; i++ {

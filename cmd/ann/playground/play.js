@@ -256,7 +256,7 @@ function drawStep() {
   const S = stepInfo, all = steps(), st = all[stepAt], sizes = S.sizes, L = sizes.length;
   $("stepWhat").textContent = `${stepAt + 1}/${all.length}  ${st.text}`;
   $("stepWho").textContent = `example ${S.example}, label ${S.label}, x = (${f4(S.x[0])}, ${f4(S.x[1])}), weights of iteration ${S.iter}`;
-  const W = 460, H = 60 + 46 * Math.max(...sizes), big = Math.max(...sizes) <= 8;
+  const W = 460, H = 50 + (Math.max(...sizes) <= 8 ? 64 : 20) * Math.max(...sizes), big = Math.max(...sizes) <= 8;
   const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H });
   const X = (l) => 40 + (l - 1) * (W - 120) / (L - 1), Y = (l, j) => 30 + (j + 0.5) * (H - 40) / sizes[l - 1];
   const shown = (l) => st.kind === "theta" ? l === 1 : st.kind === "forward" ? l <= st.l : true;

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,6 +79,28 @@ func TestCheckMineNumpy(t *testing.T) {
 			t.Errorf("ann check on tutorial.py's %s: exit %d\n%s%s", name, code, out, errs)
 		}
 	}
+	// The notebook snippet of docs/checkpoints.md: the functions defined in
+	// __main__, check_mine.run on them.
+	doc := readDoc(t, "checkpoints.md")
+	i := strings.Index(doc, "    import importlib.util, sys\n")
+	j := strings.Index(doc, "    !go run ./cmd/ann check small.npz\n")
+	if i < 0 || j < i {
+		t.Fatal("docs/checkpoints.md: no notebook snippet")
+	}
+	var snippet []string
+	for _, l := range strings.Split(doc[i:j], "\n") {
+		snippet = append(snippet, strings.TrimPrefix(l, "    "))
+	}
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	notebook := "import os\nexec(open(" + strconv.Quote(tutorial) + ").read())\nos.chdir(" + strconv.Quote(root) + ")\n" +
+		strings.ReplaceAll(strings.Join(snippet, "\n"), "'in/small', 'small.npz'", strconv.Quote(filepath.Join(inputs, "small"))+", "+strconv.Quote(filepath.Join(inputs, "nb.npz")))
+	if b, err := exec.Command(py, "-c", notebook).CombinedOutput(); err != nil || !strings.Contains(string(b), "below 1e-7") {
+		t.Errorf("the notebook snippet: %v\n%s", err, b)
+	}
+	if code, out, errs := runAnn("check", filepath.Join(inputs, "nb.npz")); code != 0 {
+		t.Errorf("ann check on the notebook snippet's file: exit %d\n%s%s", code, out, errs)
+	}
+
 	for _, mk := range check.Mistakes {
 		old := checkOriginal[mk.Name]
 		if strings.Count(string(src), old) != 1 {

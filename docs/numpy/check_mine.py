@@ -94,8 +94,14 @@ def main(argv):
     if len(argv) != 4:
         print(__doc__)
         return 2
-    mod = load_module(argv[1])
-    X, y, Thetas, params = load_inputs(argv[2])
+    return run(load_module(argv[1]), argv[2], argv[3])
+
+
+def run(mod, inputs, npz):
+    """Runs the functions of mod (a module, or a notebook's
+    sys.modules['__main__']) on the inputs in the folder inputs, saves the
+    arrays to the file npz and checks the gradient."""
+    X, y, Thetas, params = load_inputs(inputs)
     lamb, alpha, iters, seed = params["lambda"], params["alpha"], params["iters"], params["seed"]
     out = {"X": X, "y": y, "lambda": lamb, "alpha": alpha, "iters": iters, "seed": seed}
     for l, t in Thetas.items():
@@ -128,8 +134,8 @@ def main(argv):
         for l, t in mod.init_thetas(params["layers"]).items():
             out["Init%d" % l] = t
 
-    np.savez(argv[3], **out)
-    print("check_mine: wrote %s (%s)" % (argv[3], ", ".join(sorted(out))))
+    np.savez(npz, **out)
+    print("check_mine: wrote %s (%s)" % (npz, ", ".join(sorted(out))))
 
     r = gradient_check(mod, X, y, copy(Thetas), lamb)
     print("gradient check: relative difference %.2g between your backpropagation" % r)
@@ -137,7 +143,7 @@ def main(argv):
     if r < 1e-7:
         print("  below 1e-7: your backpropagation is the gradient of your cost (about 1e-9 or less when right)")
     else:
-        print("  above 1e-7: your backpropagation is not the gradient of your cost; run ann check on %s" % argv[3])
+        print("  above 1e-7: your backpropagation is not the gradient of your cost; run ann check on %s" % npz)
     return 0
 
 

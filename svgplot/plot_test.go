@@ -133,6 +133,10 @@ var plots = []struct {
 	{"confusion", func(w io.Writer) error {
 		return Confusion(w, 3, []int{50, 0, 0, 0, 47, 3, 0, 5, 45}, Options{Title: "Confusion matrix", Subtitle: "iris, 150 rows", ClassNames: []string{"setosa", "versicolor", "virginica"}})
 	}, 0, 0, 0, -1},
+	{"validation_curve", func(w io.Writer) error {
+		return ValidationCurve(w, []string{"0", "0.01", "0.1", "1"}, []float64{1, 0.98, 0.93, 0.85}, []float64{0.77, 0.8, 0.865, 0.825},
+			[]float64{0.03, 0.03, 0.06, 0.04}, 2, Options{Title: "Choosing λ", XLabel: "λ"})
+	}, 8, 0, 2, -1},
 	{"costs_single", func(w io.Writer) error {
 		return Costs(w, []Series{{"", []float64{0.9}}}, Options{})
 	}, 1, 0, 1, -1},

@@ -31,6 +31,7 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var of outFlags
 	of.register(fs, "", "write folds.csv, run.json, cv-cost.svg, cv-confusion.svg and (for 2 features) cv-boundaries.svg to `DIR`")
 	perClass := registerPerClass(fs)
+	sweep := registerSweep(fs)
 	ds, err := parseAndLoad(fs, args, &df, &nf)
 	if err != nil {
 		return err
@@ -63,6 +64,11 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	scaleHint(progress, ds, &nf)
+	if sweep.name != "" {
+		header := fmt.Sprintf("%d-fold cross-validation (folds as scikit-learn's KFold(n_splits=%d, shuffle=True, random_state=%d)) of %s, %d rows, for each %s",
+			*k, *k, foldSeed, ds.name, m, sweep.name)
+		return runSweep(ctx, sweep, ds, dataset.KFold(m, *k, uint32(foldSeed)), &nf, &of, progress, stdout, stderr, header)
+	}
 	folds, err := crossValidate(ctx, ds, dataset.KFold(m, *k, uint32(foldSeed)), &nf, progress)
 	if err != nil {
 		return err

@@ -44,7 +44,7 @@ func sameBits(a, b *matrix.Dense) bool {
 // 256).
 func TestKernelsMatchPlain(t *testing.T) {
 	t.Logf("vector kernels: %v", Vector())
-	for _, rows := range []int{1, 3, 4, 5, 9} {
+	for _, rows := range []int{1, 3, 4, 5, 8, 9, 12, 17} {
 		for _, inner := range []int{1, 2, 3, 4, 5, 7, 8, 65, 255, 256, 257, 600} {
 			for _, cols := range []int{1, 3, 4, 6, 8, 13, 65} {
 				a, b := filled(rows, inner, 1), filled(inner, cols, 2)

@@ -277,3 +277,81 @@ func TestPlaygroundStepInBrowser(t *testing.T) {
 		}
 	}
 }
+
+// Drawn data: in draw mode a click on the boundary plot adds a point and a
+// click on a point removes it; the data is uploaded as drawn.csv, which ann
+// train -data reads, and the reproduce line names it.
+func TestPlaygroundDrawInBrowser(t *testing.T) {
+	path := cdp.Find()
+	if path == "" {
+		t.Skip("no chromium on $PATH: the browser test of the playground is skipped (apt-get install chromium)")
+	}
+	srv := newServer(t, playLimits)
+	b, err := cdp.Start(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := b.SetViewport(ctx, 1280, 900); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Navigate(ctx, srv.URL+"/?n=200&test-fraction=0"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the first frame", `document.querySelector("#boundary svg") && document.getElementById("rows").textContent.startsWith("200 rows")`); err != nil {
+		t.Fatal(err)
+	}
+	// click(fx, fy) clicks the plot at a fraction of its width and height;
+	// clickPoint(i) clicks the drawn row i.
+	const clicks = `
+		window.clickAt = (px, py) => {
+			const svg = document.querySelector("#boundary svg"), pt = svg.createSVGPoint();
+			pt.x = px; pt.y = py;
+			const c = pt.matrixTransform(svg.getScreenCTM());
+			svg.dispatchEvent(new MouseEvent("click", {clientX: c.x, clientY: c.y, bubbles: true}));
+		};
+		window.clickPlot = (fx, fy) => { const b = plotBox(document.querySelector("#boundary svg")); clickAt(b.x + fx * b.w, b.y + fy * b.h); };
+		window.clickPoint = (i) => { const b = plotBox(document.querySelector("#boundary svg")); const [px, py] = toPixel(b, drawn[i][0], drawn[i][1]); clickAt(px, py); };
+		document.getElementById("draw").click();
+		document.getElementById("drawClass").value = "1";
+		clickPlot(0.05, 0.05);
+		true`
+	if err := b.Eval(ctx, clicks, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "a point added", `document.getElementById("rows").textContent.startsWith("201 rows")`); err != nil {
+		t.Fatal(err)
+	}
+	var csv string
+	if err := b.Eval(ctx, `fetch(document.getElementById("drawCSV").href).then(r => r.text())`, &csv); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(csv), "\n")
+	if len(lines) != 202 || lines[0] != "x1,x2,label" || !strings.HasSuffix(lines[201], ",1") {
+		t.Fatalf("drawn.csv: %d lines, %q ... %q", len(lines), lines[0], lines[len(lines)-1])
+	}
+	file := filepath.Join(t.TempDir(), "drawn.csv")
+	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runAnn("train", "-q", "-data", file, "-iters", "3")
+	if code != 0 || !strings.Contains(out, "on 201 of 201 rows") {
+		t.Errorf("ann train -data drawn.csv: exit %d, %s%s", code, out, errs)
+	}
+	// One iteration, and the reproduce line names the file.
+	if err := b.Eval(ctx, `document.getElementById("step").click(), true`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the reproduce line", `document.getElementById("command").textContent.includes("-data drawn.csv")`); err != nil {
+		t.Fatal(err)
+	}
+	// A click on the added point removes it.
+	if err := b.Eval(ctx, `clickPoint(drawn.length - 1), true`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the point removed", `document.getElementById("rows").textContent.startsWith("200 rows")`); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -390,6 +390,25 @@ function markSelected() {
   svg.append(c);
 }
 
+// --- Drawn data: the run's points, edited by clicks, uploaded as a CSV file ---
+
+let drawn = null; // rows [x1, x2, label] once drawing starts
+
+// useDrawn makes the drawn rows the data set: a CSV file, uploaded as a file
+// chosen from disk would be, and offered for download.
+function useDrawn() {
+  const csv = "x1,x2,label\n" + drawn.map((r) => `${r[0]},${r[1]},${r[2]}`).join("\n") + "\n";
+  file = new File([csv], "drawn.csv", { type: "text/csv" });
+  settings.data = "drawn.csv";
+  outK = Math.max(2, ...drawn.map((r) => r[2] + 1));
+  setHidden(hidden());
+  const a = $("drawCSV");
+  if (a.href) URL.revokeObjectURL(a.href);
+  a.href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
+  a.hidden = false;
+  changed();
+}
+
 function clickBoundary(e) {
   const svg = $("boundary").querySelector("svg");
   if (!svg || !run) return;
@@ -397,6 +416,19 @@ function clickBoundary(e) {
   const pt = svg.createSVGPoint();
   pt.x = e.clientX; pt.y = e.clientY;
   const q = pt.matrixTransform(svg.getScreenCTM().inverse());
+  if ($("draw").checked) {
+    if (!drawn) drawn = run.points.map((p) => [p[0], p[1], p[2]]);
+    const [xmin, xmax, ymin, ymax] = run.extent;
+    let hit = -1;
+    drawn.forEach((p, i) => {
+      const [px, py] = toPixel(b, p[0], p[1]);
+      if ((px - q.x) ** 2 + (py - q.y) ** 2 < 6 * 6) hit = i;
+    });
+    if (hit >= 0) drawn.splice(hit, 1);
+    else drawn.push([+(xmin + (q.x - b.x) / b.w * (xmax - xmin)).toFixed(4), +(ymax - (q.y - b.y) / b.h * (ymax - ymin)).toFixed(4), +$("drawClass").value]);
+    useDrawn();
+    return;
+  }
   let best = -1, bestD = 14 * 14;
   run.points.forEach((p, i) => {
     const [px, py] = toPixel(b, p[0], p[1]);
@@ -440,7 +472,7 @@ function wire() {
       const k = el.dataset.flag;
       if (k === "data") {
         if (el.value === "file") settings.data = file ? file.name : "file";
-        else { settings.data = el.value; outK = 2; setHidden(hidden()); }
+        else { settings.data = el.value; outK = 2; setHidden(hidden()); drawn = null; $("drawCSV").hidden = true; }
       } else {
         settings[k] = el.value;
       }
@@ -478,6 +510,7 @@ function wire() {
     history.replaceState(null, "", shareURL(false));
     $("share").value = shareURL(true);
   };
+  $("draw").onchange = () => { $("boundary").style.cursor = $("draw").checked ? "copy" : ""; };
   $("discretize").checked = discretize;
   $("discretize").onchange = () => {
     discretize = $("discretize").checked;

@@ -21,6 +21,8 @@ import (
 	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/fast"
 	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer"
@@ -52,30 +54,23 @@ type trainRun struct {
 	confusion *metrics.Confusion
 }
 
+// runSpec is a run before training: the data set, the rows to train on and
+// to hold out (testIdx nil for none), and the network and training flags.
+type runSpec struct {
+	ds                *dataSet
+	trainIdx, testIdx []int
+	nf                *netFlags
+}
+
 // train trains the network nf describes on the rows trainIdx of ds, with the
 // rows testIdx (if any) held out and their cost recorded, standardizing the
 // features first if nf says so (fitted on the training rows only). It prints
 // progress every tenth of the iterations.
 func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFlags, progress io.Writer) (*trainRun, error) {
-	Xtrain, ytrain := dataset.Rows(ds.X, ds.y, trainIdx)
-	mdl := &model.Model{Net: nf.network(), Features: nf.features, Reference: nf.reference}
-	if nf.standardize {
-		F, err := mdl.Standardize(Xtrain) // the features only, before the scaler is fitted
-		if err != nil {
-			return nil, err
-		}
-		mdl.Scaler = model.FitScaler(F) // the scaler travels with the model
-	}
-	c := nf.config()
-	var Xtest *matrix.Dense
-	var ytest []int
-	if testIdx != nil {
-		Xtest, ytest = dataset.Rows(ds.X, ds.y, testIdx)
-		Stest, err := mdl.Standardize(Xtest)
-		if err != nil {
-			return nil, err
-		}
-		c.TestX, c.TestY = Stest, ytest
+	s := runSpec{ds: ds, trainIdx: trainIdx, testIdx: testIdx, nf: nf}
+	mdl, Strain, ytrain, c, err := s.prepare()
+	if err != nil {
+		return nil, err
 	}
 	step := max(1, c.Iters/10)
 	c.Progress = func(iter int, cost float64) {
@@ -83,24 +78,77 @@ func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFla
 			fmt.Fprintf(progress, "iteration %*d/%d  cost %.6f\n", len(strconv.Itoa(c.Iters)), iter, c.Iters, cost)
 		}
 	}
-	Strain, err := mdl.Standardize(Xtrain)
-	if err != nil {
-		return nil, err
-	}
 	res, err := trainer.Train(ctx, mdl.Net, Strain, ytrain, c)
 	if err != nil {
 		return nil, trainError(err, res, c)
 	}
 	mdl.Net = res.Net
-	r := &trainRun{ds: ds, trainIdx: trainIdx, testIdx: testIdx, nf: nf, model: mdl, res: res}
+	return s.finish(mdl, res)
+}
+
+// prepare returns what training takes: the model to train (the initial
+// network nf describes, its feature inputs, and with -standardize the scaler
+// fitted on the training rows' inputs), the training rows as its network
+// reads them (Strain, ytrain), and the trainer's configuration, the held-out
+// rows standardized in it.
+func (s runSpec) prepare() (mdl *model.Model, Strain *matrix.Dense, ytrain []int, c trainer.Config, err error) {
+	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
+	mdl = &model.Model{Net: s.nf.network(), Features: s.nf.features, Reference: s.nf.reference}
+	if s.nf.standardize {
+		F, err := mdl.Standardize(Xtrain) // the features only, before the scaler is fitted
+		if err != nil {
+			return nil, nil, nil, c, err
+		}
+		mdl.Scaler = model.FitScaler(F) // the scaler travels with the model
+	}
+	c = s.nf.config()
+	if s.testIdx != nil {
+		Xtest, ytest := dataset.Rows(s.ds.X, s.ds.y, s.testIdx)
+		Stest, err := mdl.Standardize(Xtest)
+		if err != nil {
+			return nil, nil, nil, c, err
+		}
+		c.TestX, c.TestY = Stest, ytest
+	}
+	if Strain, err = mdl.Standardize(Xtrain); err != nil {
+		return nil, nil, nil, c, err
+	}
+	return mdl, Strain, ytrain, c, nil
+}
+
+// finalCost returns J of mdl's network on the training rows, as trainer.Train
+// computes Result.FinalCost without early stopping: the engine's cost, or
+// with -reference network.Cost.
+func (s runSpec) finalCost(mdl *model.Model) (float64, error) {
+	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
+	S, err := mdl.Standardize(Xtrain)
+	if err != nil {
+		return 0, err
+	}
+	if mdl.Reference {
+		return network.Cost(mdl.Net, S, ytrain, s.nf.lambda), nil
+	}
+	ws := fast.NewWorkspace(mdl.Net, S, ytrain, s.nf.lambda)
+	defer ws.Close()
+	return ws.Cost(), nil
+}
+
+// finish returns the run of the trained model mdl and its training's result
+// res (res.FinalCost included): its accuracies on the training rows, the
+// held-out rows and all rows, and the held-out rows' confusion matrix.
+func (s runSpec) finish(mdl *model.Model, res *trainer.Result) (*trainRun, error) {
+	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
+	r := &trainRun{ds: s.ds, trainIdx: s.trainIdx, testIdx: s.testIdx, nf: s.nf, model: mdl, res: res}
 	r.finalCost = res.FinalCost
+	var err error
 	if r.accTrain, err = mdl.Accuracy(Xtrain, ytrain); err != nil {
 		return nil, err
 	}
-	if r.accAll, err = mdl.Accuracy(ds.X, ds.y); err != nil {
+	if r.accAll, err = mdl.Accuracy(s.ds.X, s.ds.y); err != nil {
 		return nil, err
 	}
-	if testIdx != nil {
+	if s.testIdx != nil {
+		Xtest, ytest := dataset.Rows(s.ds.X, s.ds.y, s.testIdx)
 		if r.accTest, err = mdl.Accuracy(Xtest, ytest); err != nil {
 			return nil, err
 		}
@@ -320,13 +368,8 @@ func (r *trainRun) record(df *dataFlags, testFraction float64, splitSeed uint32)
 		last := r.res.TestCosts[len(r.res.TestCosts)-1]
 		res.LastTestCost, res.AccuracyTest = &last, &r.accTest
 	}
-	if r.testIdx != nil {
-		if r.confusion == nil { // a run the playground made
-			r.confusion, _ = r.heldOutConfusion()
-		}
-		if r.confusion != nil {
-			rec.PerClass = newPerClassRecord(r.confusion)
-		}
+	if r.confusion != nil {
+		rec.PerClass = newPerClassRecord(r.confusion)
 	}
 	if v := r.res.ValidationCosts; v != nil {
 		rec.EarlyStopping = &earlyRecord{ValidationFraction: c.ValidationFraction, NIterNoChange: c.NIterNoChange, Tol: c.Tol,
@@ -503,4 +546,16 @@ func trainMemory(ds *dataSet, nf *netFlags, figures bool) memoryNeed {
 		what = fmt.Sprintf("reduce -iters %d", nf.iters)
 	}
 	return memoryNeed{total, what}
+}
+
+// heldOutConfusion returns the confusion matrix of the model's
+// predictions for the held-out rows.
+func (r *trainRun) heldOutConfusion() (*metrics.Confusion, error) {
+	X, y := dataset.Rows(r.ds.X, r.ds.y, r.testIdx)
+	pred, err := r.model.Predict(X)
+	if err != nil {
+		return nil, err
+	}
+	sizes := r.model.Net.Sizes()
+	return metrics.New(sizes[len(sizes)-1], y, pred), nil
 }

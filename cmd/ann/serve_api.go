@@ -346,18 +346,19 @@ func (p *playground) download(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s := run.setup
-	tr := s.trainRun(v)
-	var write func(io.Writer) error
-	switch name {
-	case "costs.csv":
+	tr, err := s.trainRun(v)
+	write := func(io.Writer) error { return err }
+	switch {
+	case err != nil:
+	case name == "costs.csv":
 		write = tr.writeCosts
-	case "run.json":
+	case name == "run.json":
 		write = func(w io.Writer) error { return tr.writeJSON(w, &s.df, s.testFraction, s.splitSeed) }
-	case "model.npz":
+	case name == "model.npz":
 		write = tr.model.Write
-	case "cost.svg":
+	case name == "cost.svg":
 		write = tr.costSVG(&s.df)
-	case "boundary.svg":
+	case name == "boundary.svg":
 		write = tr.boundarySVG(&s.df, false)
 	}
 	var buf bytes.Buffer

@@ -35,7 +35,7 @@ type frame struct {
 func (run *playRun) frame(v published) frame {
 	s := run.setup
 	f := frame{Iter: v.iter, Stop: s.nf.iters, State: v.state, Message: v.msg}
-	mdl := &model.Model{Net: v.net}
+	mdl := s.modelOf(v.net)
 	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
 	f.AccTrain = playAccuracy(mdl, Xtrain, ytrain)
 	if s.testIdx != nil {
@@ -69,7 +69,7 @@ func (run *playRun) frame(v published) frame {
 	}
 	f.Boundary = inlineIDs(b.String(), "boundary-")
 	b.Reset()
-	if err := drawNeurons(&b, s, v.net); err == nil {
+	if err := drawNeurons(&b, s, mdl); err == nil {
 		f.Diagram = inlineIDs(b.String(), "units-")
 	}
 	return f
@@ -127,13 +127,9 @@ func drawPlayBoundary(w io.Writer, s *playSetup, m *model.Model, steps int, conf
 }
 
 // drawNeurons draws the network unit by unit, each unit a map of its output
-// over the data's plane (svgplot.Neurons).
-func drawNeurons(w io.Writer, s *playSetup, net *network.Network) error {
-	return svgplot.Neurons(w, svgplot.NeuronNet{
-		Theta:   net.Theta,
-		Forward: func(X *matrix.Dense) []*matrix.Dense { return network.Forward(net, X).A },
-		X:       s.ds.X,
-	}, svgplot.Options{Subtitle: "each unit's output a over the plane x1 × x2; edges Θ: blue > 0, orange < 0"})
+// over the data's plane, as ann train's neurons.svg (neuronsFigure).
+func drawNeurons(w io.Writer, s *playSetup, m *model.Model) error {
+	return neuronsFigure(s.ds, m, svgplot.Options{Subtitle: "each unit's output a over the plane x1 × x2; edges Θ: blue > 0, orange < 0"})(w)
 }
 
 // playAccuracy is m.Accuracy for a frame: 0 where the weights give no

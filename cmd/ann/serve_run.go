@@ -9,12 +9,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
-	"github.com/ann-go/ann/network/fast"
-	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/trainer"
-	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // --- Runs ---
@@ -174,7 +170,6 @@ func (run *playRun) proceed(ctx context.Context, c *control, pausing func()) boo
 // loop trains the run until ctx is done, starting over on reset.
 func (run *playRun) loop(ctx context.Context) {
 	s := run.setup
-	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
 	for {
 		var c control
 		run.publish(0, nil, "ready", "", true)
@@ -185,7 +180,7 @@ func (run *playRun) loop(ctx context.Context) {
 			continue
 		}
 		tctx, cancel := context.WithCancel(ctx)
-		res, err := trainOnce(tctx, s, Xtrain, ytrain, func(iter int, res *trainer.Result) {
+		res, err := trainOnce(tctx, s, func(iter int, res *trainer.Result) {
 			state := "playing"
 			if !c.playing {
 				state = "paused"
@@ -223,34 +218,23 @@ func (run *playRun) loop(ctx context.Context) {
 
 // --- The calls into the library's training, as ann train makes them ---
 
-// trainOnce trains the run's network as ann train does (train in run.go),
-// calling observe after each iteration.
-func trainOnce(ctx context.Context, s *playSetup, Xtrain *matrix.Dense, ytrain []int, observe func(int, *trainer.Result)) (*trainer.Result, error) {
-	c := s.nf.config()
-	if s.testIdx != nil {
-		c.TestX, c.TestY = dataset.Rows(s.ds.X, s.ds.y, s.testIdx)
-	}
+// trainOnce trains the run's network as ann train does (train in run.go,
+// from what runSpec.prepare made), calling observe after each iteration.
+func trainOnce(ctx context.Context, s *playSetup, observe func(int, *trainer.Result)) (*trainer.Result, error) {
+	c := s.config
 	c.Observe = observe
-	return trainer.Train(ctx, s.nf.network(), Xtrain, ytrain, c)
+	return trainer.Train(ctx, s.nf.network(), s.Strain, s.ytrain, c)
 }
 
-// trainRun returns the published state as ann train's trainRun, for the
-// files ann train writes.
-func (s *playSetup) trainRun(v published) *trainRun {
-	nf := s.nf
-	nf.iters = v.iter
-	mdl := &model.Model{Net: v.net}
-	r := &trainRun{ds: s.ds, trainIdx: s.trainIdx, testIdx: s.testIdx, nf: &nf, model: mdl,
-		res: &trainer.Result{Net: v.net, Costs: v.costs, TestCosts: v.testCosts}}
-	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
-	ws := fast.NewWorkspace(v.net, Xtrain, ytrain, nf.lambda) // as trainer.Result.FinalCost is computed
-	r.finalCost = ws.Cost()
-	ws.Close()
-	r.accTrain = playAccuracy(mdl, Xtrain, ytrain)
-	r.accAll = playAccuracy(mdl, s.ds.X, s.ds.y)
-	if s.testIdx != nil {
-		Xtest, ytest := dataset.Rows(s.ds.X, s.ds.y, s.testIdx)
-		r.accTest = playAccuracy(mdl, Xtest, ytest)
+// trainRun returns the published state as ann train's trainRun, finished as
+// train finishes one (runSpec.finish), for the files ann train writes.
+func (s *playSetup) trainRun(v published) (*trainRun, error) {
+	spec := s.spec(v.iter)
+	mdl := s.modelOf(v.net)
+	res := &trainer.Result{Net: v.net, Costs: v.costs, TestCosts: v.testCosts}
+	var err error
+	if res.FinalCost, err = spec.finalCost(mdl); err != nil {
+		return nil, err
 	}
-	return r
+	return spec.finish(mdl, res)
 }

@@ -11,7 +11,11 @@ import (
 	"strings"
 
 	"github.com/ann-go/ann/internal/finite"
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/svgplot"
+	"github.com/ann-go/ann/trainer"
 	"github.com/ann-go/ann/trainer/dataset"
 )
 
@@ -36,6 +40,14 @@ type playSetup struct {
 	testFraction      float64
 	splitSeed         uint32
 	args              []string // the flags given, without -iters
+
+	// The run as ann train prepares it (runSpec.prepare): the untrained
+	// model (its feature inputs and scaler), the training rows as the
+	// network reads them, and the trainer's configuration.
+	untrained *model.Model
+	Strain    *matrix.Dense
+	ytrain    []int
+	config    trainer.Config
 }
 
 // setup checks the settings form (ann train's flags by name, one value each)
@@ -144,7 +156,25 @@ func (l limits) setup(form map[string][]string, file io.Reader, fileName string)
 		s.held = nil // no hollow points, and no legend for them
 	}
 	s.x1, s.x2 = svgplot.Column(s.ds.X, 0), svgplot.Column(s.ds.X, 1)
+	if s.untrained, s.Strain, s.ytrain, s.config, err = s.spec(s.nf.iters).prepare(); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// spec is the run as ann train's pipeline takes it (run.go), up to
+// iteration iters.
+func (s *playSetup) spec(iters int) runSpec {
+	nf := s.nf
+	nf.iters = iters
+	return runSpec{ds: s.ds, trainIdx: s.trainIdx, testIdx: s.testIdx, nf: &nf}
+}
+
+// modelOf returns the run's model with the weights net.
+func (s *playSetup) modelOf(net *network.Network) *model.Model {
+	m := *s.untrained
+	m.Net = net
+	return &m
 }
 
 // canonicalOrder sorts flag/value pairs into the order of playFlags.

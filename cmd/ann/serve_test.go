@@ -19,8 +19,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // A test client of the playground: one page.
@@ -640,8 +638,7 @@ func BenchmarkServeFrame(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
-		res, err := trainOnce(context.Background(), s, Xtrain, ytrain, nil)
+		res, err := trainOnce(context.Background(), s, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -6,8 +6,6 @@ import (
 	"io"
 
 	"github.com/ann-go/ann/internal/safefile"
-	"github.com/ann-go/ann/trainer/dataset"
-	"github.com/ann-go/ann/trainer/metrics"
 )
 
 func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -109,18 +107,6 @@ func (r *trainRun) printSummary(w io.Writer) {
 		return
 	}
 	fmt.Fprintf(w, "accuracy: %.3f on the %d training rows, %.3f on all %d rows\n", r.accTrain, len(r.trainIdx), r.accAll, r.ds.X.Rows)
-}
-
-// heldOutConfusion returns the confusion matrix of the model's
-// predictions for the held-out rows.
-func (r *trainRun) heldOutConfusion() (*metrics.Confusion, error) {
-	X, y := dataset.Rows(r.ds.X, r.ds.y, r.testIdx)
-	pred, err := r.model.Predict(X)
-	if err != nil {
-		return nil, err
-	}
-	sizes := r.model.Net.Sizes()
-	return metrics.New(sizes[len(sizes)-1], y, pred), nil
 }
 
 // stopLine says where early stopping found the best weights and why and

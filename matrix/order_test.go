@@ -7,8 +7,8 @@ import (
 
 // inOrder returns the sum over k of x(k) y(k), k = 0..n-1, added one at a
 // time in the order of k, each product rounded on its own: the order every
-// product here promises, and the one the engine's kernels
-// (network/fast/internal/kernel) keep so that their results are these bits.
+// product here promises, and the one the training engine's own loops
+// keep, so that their results are these bits.
 func inOrder(n int, x, y func(k int) float64) float64 {
 	s := 0.0
 	for k := 0; k < n; k++ {

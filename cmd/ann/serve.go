@@ -216,7 +216,7 @@ func (p *playground) hostAllowed(host string) bool {
 
 // allowHosts makes the server answer only Host values that name it: the
 // address it listens on (ln), the host of -addr as given (addr), and, for a
-// loopback address, localhost; each with the port, and without it where the
+// loopback address or all addresses, localhost; each with the port, and without it where the
 // port is 80. Listening on all addresses (0.0.0.0, ::), it answers any IP
 // address with the port, since an address names no other site.
 func (p *playground) allowHosts(addr string, ln net.Addr) {
@@ -237,8 +237,8 @@ func (p *playground) allowHosts(addr string, ln net.Addr) {
 		}
 	}
 	add(tcp.IP.String())
-	if tcp.IP.IsLoopback() {
-		add("localhost")
+	if tcp.IP.IsLoopback() || tcp.IP.IsUnspecified() {
+		add("localhost") // a name no other site can point anywhere
 	}
 	if h, _, err := net.SplitHostPort(addr); err == nil && h != "" {
 		add(h)

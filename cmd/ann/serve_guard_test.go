@@ -103,7 +103,7 @@ func TestServeHost(t *testing.T) {
 	// Listening on all addresses, any IP address with the port names it.
 	p := newPlayground(playLimits)
 	p.allowHosts("0.0.0.0:8080", &net.TCPAddr{IP: net.IPv4zero, Port: 8080})
-	for host, want := range map[string]bool{"192.168.1.5:8080": true, "[::1]:8080": true, "0.0.0.0:8080": true, "evil.example:8080": false, "192.168.1.5:80": false} {
+	for host, want := range map[string]bool{"192.168.1.5:8080": true, "[::1]:8080": true, "0.0.0.0:8080": true, "evil.example:8080": false, "192.168.1.5:80": false, "localhost:8080": true} {
 		if got := p.hostAllowed(host); got != want {
 			t.Errorf("listening on 0.0.0.0:8080, Host %q allowed: %v, want %v", host, got, want)
 		}

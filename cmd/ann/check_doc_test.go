@@ -122,3 +122,26 @@ func TestCheckpointsExercise(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckpointsSymptoms pins the table of each mistake's gradient check in
+// docs/checkpoints.md: ann gradcheck -bug NAME's largest relative difference.
+func TestCheckpointsSymptoms(t *testing.T) {
+	if !golden.Exact {
+		t.Skip("relative differences printed to two digits; checked where golden.Exact holds")
+	}
+	doc := readDoc(t, "checkpoints.md")
+	for _, mk := range check.Mistakes {
+		if !mk.Gradient() {
+			continue
+		}
+		_, out, _ := runAnn("gradcheck", "-bug", mk.Name)
+		_, after, ok := strings.Cut(out, "gradient check: FAILED: largest relative difference ")
+		value, _, _ := strings.Cut(after, " ")
+		if !ok || !strings.Contains(doc, "| `"+mk.Name+"` | "+value+" |\n") {
+			t.Errorf("docs/checkpoints.md lacks the row | `%s` | %s | (ann gradcheck -bug %s)", mk.Name, value, mk.Name)
+		}
+	}
+	if !strings.Contains(doc, "(m − 1)/(m + 1) = 9/11 = 0.82") || math.Abs(9.0/11-0.82) > 0.005 || !strings.Contains(doc, "= 1/3") {
+		t.Errorf("docs/checkpoints.md: the fractions of mean-cost and no-m")
+	}
+}

@@ -536,3 +536,12 @@ func (sf *splitFlags) rows(df *dataFlags, m int) (trainIdx, testIdx []int, err e
 	}
 	return seq(n), nil, nil
 }
+
+// seq returns 0, 1, ..., m-1.
+func seq(m int) []int {
+	s := make([]int, m)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}

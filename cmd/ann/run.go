@@ -30,15 +30,6 @@ import (
 	"github.com/ann-go/ann/trainer/metrics"
 )
 
-// seq returns 0, 1, ..., m-1.
-func seq(m int) []int {
-	s := make([]int, m)
-	for i := range s {
-		s[i] = i
-	}
-	return s
-}
-
 // trainRun is one training run and its results.
 type trainRun struct {
 	ds                *dataSet

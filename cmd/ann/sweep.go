@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -174,7 +175,7 @@ func runSweep(ctx context.Context, sw *sweepFlag, ds *dataSet, folds [][]int, nf
 		{Name: "validation-curve.svg", Write: func(w io.Writer) error {
 			return svgplot.ValidationCurve(w, vals, train, val, std, best, svgplot.Options{
 				Title: fmt.Sprintf("Choosing %s: %d-fold cross-validation", sw.name, len(folds)), XLabel: sw.name,
-				Subtitle: fmt.Sprintf("%s, %d rows", ds.name, ds.X.Rows)})
+				Subtitle: fmt.Sprintf("%s, %d rows", filepath.Base(ds.name), ds.X.Rows)})
 		}},
 	}
 	return of.writeSet(ctx, files, stderr)

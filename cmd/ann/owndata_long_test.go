@@ -120,7 +120,6 @@ func TestOwnDataDoc(t *testing.T) {
 	}
 }
 
-
 // indentBlock indents each line of s by four spaces, as a Markdown code block.
 func indentBlock(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")

@@ -20,8 +20,8 @@ import (
 // A Go program does what the command line does, with exported API only:
 // it reads a CSV file, holds out a test set, standardizes, cross-validates
 // on 5 folds, trains, saves and reloads the model, predicts the test set and
-// draws the decision boundary. README.md shows its middle part,
-// without the error checks (cmd/ann's TestReadmeProgram holds it to this code).
+// draws the decision boundary: each step by hand, the explicit path that
+// README.md's program takes in one call with Fit and CrossValidate.
 func Example_program() {
 	dir, err := os.MkdirTemp("", "ann-program")
 	if err != nil {

@@ -142,3 +142,13 @@ func TestExperimentsDoc(t *testing.T) {
 			golden.FirstDiff([]byte(updated), []byte(doc)))
 	}
 }
+
+func TestBeyondDoc(t *testing.T) {
+	if !golden.Exact {
+		t.Skip("a run of 6000 iterations that leaves a plateau; checked on amd64 (GOAMD64 v1 or v2)")
+	}
+	checkDoc(t, "beyond.md", []docRun{
+		{args: []string{"train", "-first", "500", "-iters", "5000", "-out", "run"}, out: "run"},
+		{args: []string{"train", "-first", "500", "-iters", "6000"}},
+	})
+}

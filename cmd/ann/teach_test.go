@@ -221,13 +221,3 @@ func TestCheckpointsDoc(t *testing.T) {
 		{args: []string{"train", "-first", "500", "-iters", "5000", "-out", "take2"}, out: "take2", rows: []int{1, 2, 10, 100, 1000, 2000, 3000, 5000}},
 	})
 }
-
-func TestBeyondDoc(t *testing.T) {
-	if !golden.Exact {
-		t.Skip("a run of 6000 iterations that leaves a plateau; checked on amd64 (GOAMD64 v1 or v2)")
-	}
-	checkDoc(t, "beyond.md", []docRun{
-		{args: []string{"train", "-first", "500", "-iters", "5000", "-out", "run"}, out: "run"},
-		{args: []string{"train", "-first", "500", "-iters", "6000"}},
-	})
-}

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/network"
@@ -94,8 +96,9 @@ type sweepResult struct {
 // runSweep cross-validates each value of sw on the same folds, prints a
 // table with the best (highest mean held-out accuracy, the first on ties)
 // marked, and with -out writes sweep.csv, run.json and validation-curve.svg.
-// Values run one after another, each one's folds side by side (see
-// crossValidate), so the numbers are those of separate ann cv runs.
+// Each value's folds run side by side (see crossValidate), and values side
+// by side when the folds are fewer than the cores; the numbers are those of
+// separate ann cv runs.
 func runSweep(ctx context.Context, sw *sweepFlag, ds *dataSet, folds [][]int, nf *netFlags, of *outFlags, progress, stdout, stderr io.Writer, header string) error {
 	nets := make([]*netFlags, len(sw.values))
 	for i, v := range sw.values {
@@ -105,29 +108,26 @@ func runSweep(ctx context.Context, sw *sweepFlag, ds *dataSet, folds [][]int, nf
 		}
 	}
 	results := make([]sweepResult, len(sw.values))
-	best := 0
+	errs := make([]error, len(sw.values))
+	// Values side by side when the folds alone leave cores idle; each
+	// training is independent of the others, so the bits do not depend on it.
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/len(folds)))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
 	for i, v := range sw.values {
-		fmt.Fprintf(progress, "%s=%s:\n", sw.name, v)
-		runs, err := crossValidate(ctx, ds, folds, nets[i], progress)
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[i], errs[i] = sweepValue(ctx, ds, folds, nets[i], v, &prefixWriter{w: progress, mu: &mu, prefix: sw.name + "=" + v + ": "})
+		})
+	}
+	wg.Wait()
+	best := 0
+	for i, err := range errs {
 		if err != nil {
-			return fmt.Errorf("-sweep %s=%s: %w", sw.name, v, err)
+			return fmt.Errorf("-sweep %s=%s: %w", sw.name, sw.values[i], err)
 		}
-		acc, cost, tr := make([]float64, len(runs)), make([]float64, len(runs)), make([]float64, len(runs))
-		for j, r := range runs {
-			acc[j], tr[j] = r.accTest, r.accTrain
-			X, y := dataset.Rows(ds.X, ds.y, r.testIdx)
-			S, err := r.model.Standardize(X)
-			if err != nil {
-				return err
-			}
-			cost[j] = network.Cost(r.model.Net, S, y, 0)
-		}
-		res := sweepResult{Value: v}
-		res.AccuracyMean, res.AccuracyStd = meanStd(acc)
-		res.CostMean, res.CostStd = meanStd(cost)
-		res.TrainMean, _ = meanStd(tr)
-		results[i] = res
-		if res.AccuracyMean > results[best].AccuracyMean {
+		if results[i].AccuracyMean > results[best].AccuracyMean {
 			best = i
 		}
 	}
@@ -179,6 +179,45 @@ func runSweep(ctx context.Context, sw *sweepFlag, ds *dataSet, folds [][]int, nf
 		}},
 	}
 	return of.writeSet(ctx, files, stderr)
+}
+
+// sweepValue cross-validates one value's network.
+func sweepValue(ctx context.Context, ds *dataSet, folds [][]int, nf *netFlags, v string, progress io.Writer) (sweepResult, error) {
+	res := sweepResult{Value: v}
+	runs, err := crossValidate(ctx, ds, folds, nf, progress)
+	if err != nil {
+		return res, err
+	}
+	acc, cost, tr := make([]float64, len(runs)), make([]float64, len(runs)), make([]float64, len(runs))
+	for j, r := range runs {
+		acc[j], tr[j] = r.accTest, r.accTrain
+		X, y := dataset.Rows(ds.X, ds.y, r.testIdx)
+		S, err := r.model.Standardize(X)
+		if err != nil {
+			return res, err
+		}
+		cost[j] = network.Cost(r.model.Net, S, y, 0)
+	}
+	res.AccuracyMean, res.AccuracyStd = meanStd(acc)
+	res.CostMean, res.CostStd = meanStd(cost)
+	res.TrainMean, _ = meanStd(tr)
+	return res, nil
+}
+
+// prefixWriter writes each Write (one progress line) under mu, after prefix.
+type prefixWriter struct {
+	w      io.Writer
+	mu     *sync.Mutex
+	prefix string
+}
+
+func (p *prefixWriter) Write(b []byte) (int, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if _, err := io.WriteString(p.w, p.prefix); err != nil {
+		return 0, err
+	}
+	return p.w.Write(b)
 }
 
 func g(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

@@ -9,6 +9,7 @@ import (
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/model"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // Options are Fit's choices besides the data. The zero value is the
@@ -29,22 +30,18 @@ type Options struct {
 // returns the model, which predicts raw rows as X's (its Scaler
 // standardizes them) and saves with WriteFile, with the training's Result.
 // It returns Train's errors (with a nil model, and the Result so far where
-// Train gives one), and an error if y has labels below 0 or fewer than two
-// classes, or the sizes are not a network (see layer.Check).
+// Train gives one), and an error if y is not one label per row with at
+// least two classes (see dataset.Labeled), or the sizes are not a network
+// (see layer.Check).
 func Fit(ctx context.Context, X *matrix.Dense, y []int, o Options) (*model.Model, *Result, error) {
 	if X == nil {
 		return nil, nil, fmt.Errorf("trainer: Fit: no X")
 	}
-	K := 0
-	for i, c := range y {
-		if c < 0 {
-			return nil, nil, fmt.Errorf("trainer: Fit: label %d of example %d: want a class 0..K-1", c, i)
-		}
-		K = max(K, c+1)
+	d, err := dataset.Labeled(X, y) // K, the class count
+	if err != nil {
+		return nil, nil, fmt.Errorf("trainer: Fit: %w", err)
 	}
-	if K < 2 {
-		return nil, nil, fmt.Errorf("trainer: Fit: the labels hold %d class: want at least 2", K)
-	}
+	K := d.K
 	hidden := o.Hidden
 	if hidden == nil {
 		hidden = layer.Tutorial[1 : len(layer.Tutorial)-1]
@@ -64,7 +61,6 @@ func Fit(ctx context.Context, X *matrix.Dense, y []int, o Options) (*model.Model
 			return nil, nil, fmt.Errorf("trainer: no examples to train on")
 		}
 		m.Scaler = model.FitScaler(X)
-		var err error
 		if Xs, err = m.Scaler.Transform(X); err != nil {
 			return nil, nil, fmt.Errorf("trainer: Fit: %w", err)
 		}

@@ -67,10 +67,10 @@ func TestFitErrors(t *testing.T) {
 		o    trainer.Options
 		want string
 	}{
-		{[]int{0, 0, 0}, trainer.Options{}, "trainer: Fit: the labels hold 1 class"},
-		{[]int{0, -1, 1}, trainer.Options{}, "trainer: Fit: label -1 of example 1"},
+		{[]int{0, 0, 0}, trainer.Options{}, "trainer: Fit: dataset: the 3 rows hold 1 class"},
+		{[]int{0, -1, 1}, trainer.Options{}, "trainer: Fit: dataset: label -1 of row 1"},
 		{[]int{0, 1, 1}, trainer.Options{Hidden: []int{0}}, "trainer: Fit: layer"},
-		{[]int{0, 1}, trainer.Options{}, "2 labels for 3 examples"},
+		{[]int{0, 1}, trainer.Options{}, "trainer: Fit: dataset: 2 labels for 3 rows"},
 		{[]int{0, 1, 0}, trainer.Options{Config: trainer.Config{Alpha: -1}}, "trainer: alpha -1"},
 	} {
 		if m, _, err := trainer.Fit(ctx, X, tt.y, tt.o); m != nil || err == nil || !strings.Contains(err.Error(), tt.want) {

@@ -18,11 +18,12 @@ import (
 )
 
 func runPredict(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("predict", "-model FILE.npz -data FILE.csv [-proba]", stdout)
+	fs := newFlagSet("predict", "-model FILE.npz -data FILE.csv [-proba] [-reference]", stdout)
 	modelPath := fs.String("model", "", "the model `file`: model.npz from ann train, or numpy.savez(Theta1=..., ...)")
 	dataPath := fs.String("data", "", "the inputs, a CSV `file` (.csv or .csv.gz), with or without a label column")
 	proba := fs.Bool("proba", false, "print each row's K output units instead of its class: K independent sigmoids in (0, 1), one per class; a row's need not sum to 1")
 	perClass := registerPerClass(fs)
+	reference := fs.Bool("reference", false, "compute the outputs with package network's forward propagation, the tutorial's forward_prop, instead of the fast engine: the same numbers to 1e-12, slower")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -33,6 +34,7 @@ func runPredict(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return usagef("-model: %v", err)
 	}
+	m.Reference = *reference
 	n := m.Columns()
 	data, err := dataset.ReadCSVFeatures(*dataPath, n)
 	if err != nil {

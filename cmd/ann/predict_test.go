@@ -82,7 +82,27 @@ func TestPredictTrainedModel(t *testing.T) {
 	if code != 0 || errs != "" || len(strings.Fields(out)) != 300 {
 		t.Errorf("predict without labels: exit %d, stderr %q, %d lines", code, errs, len(strings.Fields(out)))
 	}
+	// -reference computes the outputs with network.Forward: the same classes,
+	// the same probabilities to 1e-12.
+	if _, ref, _ := runAnn("predict", "-reference", "-model", filepath.Join(dir, "model.npz"), "-data", plain); ref != out {
+		t.Errorf("predict -reference printed other classes than predict")
+	}
+	_, p, _ := runAnn("predict", "-proba", "-model", filepath.Join(dir, "model.npz"), "-data", plain)
+	_, pr, _ := runAnn("predict", "-proba", "-reference", "-model", filepath.Join(dir, "model.npz"), "-data", plain)
+	pe, pn := strings.FieldsFunc(p, isSep), strings.FieldsFunc(pr, isSep)
+	if len(pe) != 600 || len(pe) != len(pn) {
+		t.Fatalf("predict -proba printed %d numbers, with -reference %d; want 600", len(pe), len(pn))
+	}
+	for i := range pe {
+		x, _ := strconv.ParseFloat(pe[i], 64)
+		y, _ := strconv.ParseFloat(pn[i], 64)
+		if !near12(x, y, 1e-12) {
+			t.Errorf("predict -proba: output %d is %s, with -reference %s", i, pe[i], pn[i])
+		}
+	}
 }
+
+func isSep(r rune) bool { return r == ',' || r == '\n' }
 
 // Corrupt, truncated and wrong-shape model files: one clear error, exit 2.
 func TestPredictBadModel(t *testing.T) {

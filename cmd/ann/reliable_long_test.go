@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"os"
@@ -71,7 +72,8 @@ func TestMemoryLimit(t *testing.T) {
 func TestInterruptBusy(t *testing.T) {
 	bin := buildAnn(t)
 	cmd := exec.Command(bin, "gradcheck", "-v", "-layers", "2,1000,2", "-m", "1")
-	if _, err := cmd.StdoutPipe(); err != nil { // never read
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer
@@ -79,9 +81,14 @@ func TestInterruptBusy(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(500 * time.Millisecond) // let it start computing
+	// Its first line says it is running (its signal handling installed, on
+	// a machine however loaded); after that the pipe is never read again.
+	if _, err := bufio.NewReader(stdout).ReadString('\n'); err != nil {
+		t.Fatalf("gradcheck -v printed no first line: %v", err)
+	}
+	time.Sleep(200 * time.Millisecond) // let it fill the pipe and block
 	cmd.Process.Signal(syscall.SIGINT)
-	err := cmd.Wait()
+	err = cmd.Wait()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
 		t.Errorf("exit %v, want status 130", err)

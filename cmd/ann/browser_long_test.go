@@ -276,6 +276,15 @@ func TestPlaygroundStepInBrowser(t *testing.T) {
 			}
 		}
 	}
+	// A feature input: the first layer grows by one unit, and the run and
+	// its step-through follow.
+	if err := b.Eval(ctx, `document.querySelector('#features input[value="x1*x2"]').click(), true`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the run with x1*x2", `document.getElementById("layersText").textContent === "3,3,2" && document.getElementById("error").hidden &&
+		document.querySelectorAll('#stepFig g[data-unit^="1,"]').length === 3`); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // Drawn data: in draw mode a click on the boundary plot adds a point and a

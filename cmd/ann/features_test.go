@@ -4,11 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ann-go/ann/moons"
 )
 
 // With the input x1·x2, a network without a hidden layer (-layers 3,2)
@@ -128,5 +132,30 @@ func TestFeaturesTrace(t *testing.T) {
 	}
 	if code, _, errs := runAnn("trace", "-data", "xor", "-model", filepath.Join(dir, "model.npz"), "-features", "x1"); code != 2 || !strings.Contains(errs, "-features: the network comes from -model") {
 		t.Errorf("trace -model -features: exit %d, %q", code, errs)
+	}
+}
+
+// The playground trains on -features as ann train does (TestServeEqualsTrain
+// compares the files), and its step-through and trace show the features as
+// the network's inputs.
+func TestServeFeatures(t *testing.T) {
+	srv := newServer(t, playLimits)
+	p := openPage(t, srv, url.Values{"data": {"xor"}, "features": {"x1*x2,sin(x1)"}, "layers": {"2,3,2"}})
+	code, body := get(t, srv, "/api/step?id="+p.id+"&example=4")
+	if code != 200 {
+		t.Fatalf("GET /api/step: %d %s", code, body)
+	}
+	var s stepInfo
+	if err := json.Unmarshal(body, &s); err != nil {
+		t.Fatal(err)
+	}
+	X, _ := moons.XOR(1000, 0.1, 0)
+	x1, x2 := X.At(4, 0), X.At(4, 1)
+	if len(s.X) != 2 || s.X[0] != x1*x2 || s.X[1] != math.Sin(x1) || s.A[1][0] != x1*x2 {
+		t.Errorf("step x = %v, a^(1) = %v; want the features [%v %v]", s.X, s.A[1], x1*x2, math.Sin(x1))
+	}
+	code, body = get(t, srv, "/api/trace?id="+p.id+"&example=4")
+	if code != 200 || !strings.Contains(string(body), "The inputs are -features x1*x2,sin(x1) of the data's row") {
+		t.Errorf("GET /api/trace with features: %d %.300s", code, body)
 	}
 }

@@ -318,7 +318,14 @@ func (p *playground) trace(w http.ResponseWriter, r *http.Request) {
 		weights += ", the last before training diverged: expect huge or infinite numbers"
 	}
 	fmt.Fprintf(&buf, "ann trace: example %d of the %d in %s (counting from 0), with %s\n\n", i, m, s.ds.name, weights)
-	if err := trace.WriteExamples(&buf, v.net, matrix.FromRows([][]float64{s.ds.X.Row(i)}), s.ds.y[i:i+1], trace.Options{Lambda: s.nf.lambda, Alpha: s.nf.alpha, First: i}); err != nil {
+	X, err := s.modelOf(v.net).Standardize(matrix.FromRows([][]float64{s.ds.X.Row(i)})) // the features, if any
+	if err == nil && s.nf.features != nil {
+		fmt.Fprintf(&buf, "The inputs are -features %v of the data's row (x1, x2), so x below is those features.\n\n", s.nf.features)
+	}
+	if err == nil {
+		err = trace.WriteExamples(&buf, v.net, X, s.ds.y[i:i+1], trace.Options{Lambda: s.nf.lambda, Alpha: s.nf.alpha, First: i})
+	}
+	if err != nil {
 		fmt.Fprintf(&buf, "\nann trace: %v\n", err)
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

@@ -25,7 +25,7 @@ import (
 // line shows them. -iters is where the run stops; the command line shows the
 // iteration the run reached instead.
 var playFlags = []string{"data", "n", "noise", "data-seed", "factor", "first",
-	"layers", "activation", "init", "seed",
+	"features", "layers", "activation", "init", "seed",
 	"alpha", "lambda", "batch", "momentum", "shuffle-seed",
 	"test-fraction", "split-seed", "iters"}
 
@@ -79,6 +79,7 @@ func (l limits) setup(form map[string][]string, file io.Reader, fileName string)
 	s.df.register(fs)
 	s.nf.register(fs)
 	s.nf.registerTraining(fs)
+	s.nf.registerFeatures(fs)
 	var sf splitFlags
 	sf.register(fs)
 	if err := fs.Parse(args); err != nil {

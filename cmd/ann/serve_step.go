@@ -54,7 +54,13 @@ func (p *playground) step(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := run.view()
-	info, err := stepOf(v.net, s.ds.X.Row(i), s.ds.y[i], s.nf.lambda, s.nf.alpha)
+	// The network's inputs: the features of the row, if the run has any.
+	X, err := s.modelOf(v.net).Standardize(matrix.FromRows([][]float64{s.ds.X.Row(i)}))
+	if err != nil {
+		badRequest(w, err.Error())
+		return
+	}
+	info, err := stepOf(v.net, X.Row(0), s.ds.y[i], s.nf.lambda, s.nf.alpha)
 	if err != nil {
 		badRequest(w, err.Error())
 		return

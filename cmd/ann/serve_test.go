@@ -202,6 +202,7 @@ func TestServeEqualsTrain(t *testing.T) {
 		{"data": {"spiral"}, "n": {"200"}, "layers": {"2,8,2"}, "activation": {"tanh"}, "init": {"text"},
 			"alpha": {"0.1"}, "lambda": {"0.01"}, "batch": {"32"}, "momentum": {"0.9"}, "shuffle-seed": {"7"}, "iters": {"15"}},
 		{"data": {"circles"}, "n": {"150"}, "factor": {"0.5"}, "first": {"100"}, "layers": {"2,4,2"}, "iters": {"25"}},
+		{"data": {"xor"}, "n": {"200"}, "noise": {"0.05"}, "features": {"x1,x2,x1*x2"}, "layers": {"3,2"}, "iters": {"30"}},
 	}
 	for _, form := range setups {
 		for _, stepped := range []bool{false, true} {

@@ -7,7 +7,7 @@
 // query holds them, so a link shares a setup; play=1 starts training on load.
 const defaults = {
   "data": "moons", "n": "1000", "noise": "0.1", "data-seed": "0", "factor": "0.8",
-  "test-fraction": "0.5", "split-seed": "0", "first": "0",
+  "test-fraction": "0.5", "split-seed": "0", "first": "0", "features": "",
   "layers": "2,5,5,2", "activation": "sigmoid", "init": "code", "seed": "0",
   "alpha": "0.5", "lambda": "0", "batch": "0", "momentum": "0", "shuffle-seed": "0",
   "iters": "5000",
@@ -59,6 +59,7 @@ function flags() {
   }
   if (parseFloat(f["test-fraction"] || "0") === 0) { delete f["test-fraction"]; delete f["split-seed"]; }
   if (parseInt(f.first || "0", 10) === 0) delete f.first;
+  if (!f.features) delete f.features;
   if (parseInt(f.batch || "0", 10) === 0) { delete f.batch; delete f["shuffle-seed"]; }
   for (const k of ["lambda", "momentum"]) if (parseFloat(f[k]) === 0) delete f[k];
   return f;
@@ -69,8 +70,11 @@ function hidden() {
   return s.slice(1, s.length - 1).map((v) => parseInt(v, 10));
 }
 
+// inputs returns the checked feature inputs; none given means x1, x2.
+function inputs() { return settings.features ? settings.features.split(",") : ["x1", "x2"]; }
+
 function setHidden(h) {
-  settings.layers = [2, ...h, outK].join(",");
+  settings.layers = [inputs().length, ...h, outK].join(",");
 }
 
 // showSettings puts the settings into the inputs.
@@ -91,6 +95,7 @@ function showSettings() {
     $("fileNote").textContent = file ? `${file.name}, ${file.size} bytes` : `upload ${settings.data === "file" ? "a CSV file" : settings.data}`;
   }
   const h = hidden();
+  for (const c of $("features").querySelectorAll("input")) c.checked = inputs().includes(c.value);
   const g = settings.activation || "sigmoid";
   $("tagline").textContent = "the tutorial's network: " + (h.length ? `${g} hidden units, sigmoid outputs` : "no hidden layer, sigmoid outputs") +
     ", cross-entropy cost J(Θ) with L2, backpropagation, gradient descent";
@@ -142,7 +147,7 @@ function showError(msg) {
 // start asks the server for a run of the current settings and listens to it.
 async function start(play) {
   if (events) { events.close(); events = null; }
-  run = null; last = null; selected = -1;
+  run = null; last = null; selected = -1; stepInfo = null;
   $("tracePanel").hidden = true;
   const body = new FormData();
   for (const [k, v] of Object.entries(flags())) body.append(k, v);
@@ -490,6 +495,15 @@ function wire() {
     setHidden(hidden());
     changed();
   });
+  for (const c of $("features").querySelectorAll("input")) {
+    c.onchange = () => {
+      const on = [...$("features").querySelectorAll("input")].filter((x) => x.checked).map((x) => x.value);
+      if (on.length === 0) { c.checked = true; return; }
+      settings.features = on.join(",") === "x1,x2" ? "" : on.join(",");
+      setHidden(hidden());
+      changed();
+    };
+  }
   $("lessLayers").onclick = () => { const h = hidden(); if (h.length > 0) { h.pop(); setHidden(h); changed(); } };
   $("moreLayers").onclick = () => {
     const h = hidden();

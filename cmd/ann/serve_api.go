@@ -294,20 +294,30 @@ func (p *playground) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// trace writes ann trace's output for one example with the current weights.
-func (p *playground) trace(w http.ResponseWriter, r *http.Request) {
-	run := p.lookup(w, r)
+// lookupExample finds the request's run and its example=i, 0 <= i < m,
+// answering 400 (and ok false) when either is missing or out of range.
+func (p *playground) lookupExample(w http.ResponseWriter, r *http.Request) (run *playRun, i int, ok bool) {
+	run = p.lookup(w, r)
 	if run == nil {
-		return
+		return nil, 0, false
 	}
-	s := run.setup
-	m := s.ds.X.Rows
+	m := run.setup.ds.X.Rows
 	arg := r.FormValue("example")
 	i, err := strconv.Atoi(arg)
 	if err != nil || i < 0 || i >= m {
 		badRequest(w, fmt.Sprintf("-example %q: want an example of the data set, 0..%d", arg, m-1))
+		return nil, 0, false
+	}
+	return run, i, true
+}
+
+// trace writes ann trace's output for one example with the current weights.
+func (p *playground) trace(w http.ResponseWriter, r *http.Request) {
+	run, i, ok := p.lookupExample(w, r)
+	if !ok {
 		return
 	}
+	s := run.setup
 	v := run.view()
 	var buf bytes.Buffer
 	weights := "the initial weights"
@@ -317,7 +327,7 @@ func (p *playground) trace(w http.ResponseWriter, r *http.Request) {
 	if v.state == "diverged" {
 		weights += ", the last before training diverged: expect huge or infinite numbers"
 	}
-	fmt.Fprintf(&buf, "ann trace: example %d of the %d in %s (counting from 0), with %s\n\n", i, m, s.ds.name, weights)
+	fmt.Fprintf(&buf, "ann trace: example %d of the %d in %s (counting from 0), with %s\n\n", i, s.ds.X.Rows, s.ds.name, weights)
 	X, err := s.modelOf(v.net).Standardize(matrix.FromRows([][]float64{s.ds.X.Row(i)})) // the features, if any
 	if err == nil && s.nf.features != nil {
 		fmt.Fprintf(&buf, "The inputs are -features %v of the data's row (x1, x2), so x below is those features.\n\n", s.nf.features)

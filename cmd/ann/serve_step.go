@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"strconv"
 
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
@@ -41,18 +40,11 @@ type stepInfo struct {
 
 // step answers GET /api/step?id=...&example=i with the stepInfo of example i.
 func (p *playground) step(w http.ResponseWriter, r *http.Request) {
-	run := p.lookup(w, r)
-	if run == nil {
+	run, i, ok := p.lookupExample(w, r)
+	if !ok {
 		return
 	}
 	s := run.setup
-	m := s.ds.X.Rows
-	arg := r.FormValue("example")
-	i, err := strconv.Atoi(arg)
-	if err != nil || i < 0 || i >= m {
-		badRequest(w, fmt.Sprintf("-example %q: want an example of the data set, 0..%d", arg, m-1))
-		return
-	}
 	v := run.view()
 	// The network's inputs: the features of the row, if the run has any.
 	X, err := s.modelOf(v.net).Standardize(matrix.FromRows([][]float64{s.ds.X.Row(i)}))

@@ -42,13 +42,13 @@ type Fold struct {
 // by side, runtime.GOMAXPROCS(0) at a time; each fold's numbers are those of
 // training it alone, whatever the schedule. It returns Train's errors, the
 // first fold's first, as a *FoldError naming the fold, and a
-// *dataset.SplitError or *ConfigError if cv or c is not valid.
+// *dataset.ArgError if cv or c is not valid.
 func CrossValidate(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, cv CV, c Config) ([]Fold, error) {
 	if err := c.Check(); err != nil {
 		return nil, err
 	}
 	if c.TestX != nil {
-		return nil, &ConfigError{Field: "TestX", Value: c.TestX.Rows, Want: "want nil: each fold's rows are its held-out set"}
+		return nil, configError("TestX", c.TestX.Rows, "want nil: each fold's rows are its held-out set")
 	}
 	if err := checkData(net, X, y, "the data"); err != nil {
 		return nil, err

@@ -81,13 +81,12 @@ func TestCrossValidateErrors(t *testing.T) {
 	X, y := moons.Make(20, 0.1, 0)
 	net := network.New(layer.Init([]int{2, 3, 2}, 0))
 	ctx := context.Background()
-	var se *dataset.SplitError
-	if _, err := trainer.CrossValidate(ctx, net, X, y, trainer.CV{K: 21}, trainer.Config{Alpha: 1, Iters: 1}); !errors.As(err, &se) || se.Arg != "k" {
-		t.Errorf("21 folds of 20 rows: error %v, want a *dataset.SplitError on k", err)
+	var ae *dataset.ArgError
+	if _, err := trainer.CrossValidate(ctx, net, X, y, trainer.CV{K: 21}, trainer.Config{Alpha: 1, Iters: 1}); !errors.As(err, &ae) || ae.Pkg != "dataset" || ae.Arg != "k" {
+		t.Errorf("21 folds of 20 rows: error %v, want dataset's *ArgError on k", err)
 	}
-	var ce *trainer.ConfigError
-	if _, err := trainer.CrossValidate(ctx, net, X, y, trainer.CV{K: 2}, trainer.Config{Alpha: 1, Iters: 1, TestX: X, TestY: y}); !errors.As(err, &ce) || ce.Field != "TestX" {
-		t.Errorf("a Config with TestX: error %v, want a *trainer.ConfigError on TestX", err)
+	if _, err := trainer.CrossValidate(ctx, net, X, y, trainer.CV{K: 2}, trainer.Config{Alpha: 1, Iters: 1, TestX: X, TestY: y}); !errors.As(err, &ae) || ae.Pkg != "trainer" || ae.Arg != "TestX" {
+		t.Errorf("a Config with TestX: error %v, want trainer's *dataset.ArgError on TestX", err)
 	}
 	var de *trainer.DivergenceError
 	if _, err := trainer.CrossValidate(ctx, net, X, y, trainer.CV{K: 2}, trainer.Config{Alpha: 1e300, Iters: 20}); !errors.As(err, &de) {

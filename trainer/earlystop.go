@@ -27,7 +27,7 @@ type earlyStop struct {
 }
 
 // newEarlyStop splits the examples of labels y as c asks, or returns a
-// *ConfigError for the validation fraction if the split cannot be made or
+// *dataset.ArgError for the validation fraction if the split cannot be made or
 // leaves a class of y without training or validation rows.
 func newEarlyStop(net *network.Network, y []int, c *Config) (*earlyStop, error) {
 	f := c.ValidationFraction
@@ -39,14 +39,14 @@ func newEarlyStop(net *network.Network, y []int, c *Config) (*earlyStop, error) 
 		e.patience = 10
 	}
 	bad := func(want string) error {
-		return &ConfigError{Field: "validation-fraction", Value: f, Want: want}
+		return configError("validation-fraction", f, want)
 	}
 	var err error
 	e.trainRows, e.valRows, err = dataset.StratifiedSplit(y, f, c.ValidationSeed)
 	if err != nil {
-		var se *dataset.SplitError
-		if errors.As(err, &se) {
-			return nil, bad(fmt.Sprintf("cannot set aside a stratified validation set of %d examples: %s", len(y), se.Want))
+		var ae *dataset.ArgError
+		if errors.As(err, &ae) {
+			return nil, bad(fmt.Sprintf("cannot set aside a stratified validation set of %d examples: %s", len(y), ae.Want))
 		}
 		return nil, err
 	}

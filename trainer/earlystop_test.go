@@ -67,8 +67,8 @@ func TestEarlyStoppingOverfit(t *testing.T) {
 	}
 }
 
-// A validation fraction that leaves a class without rows is a *ConfigError
-// naming it.
+// A validation fraction that leaves a class without rows is a
+// *dataset.ArgError naming it.
 func TestEarlyStoppingConfigErrors(t *testing.T) {
 	X, y := moons.Make(30, 0.1, 0)
 	net := network.New(layer.Init([]int{2, 3, 2}, 0))
@@ -83,9 +83,9 @@ func TestEarlyStoppingConfigErrors(t *testing.T) {
 		{Config{Alpha: 1, Iters: 5, EarlyStopping: true, NIterNoChange: -1}, "trainer: n-iter-no-change -1"},
 	} {
 		_, err := Train(context.Background(), net, X, y, tt.c)
-		var ce *ConfigError
-		if !errors.As(err, &ce) || !strings.HasPrefix(err.Error(), tt.want) {
-			t.Errorf("Train(%+v): error %v, want a *ConfigError %q", tt.c, err, tt.want)
+		var ae *dataset.ArgError
+		if !errors.As(err, &ae) || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("Train(%+v): error %v, want a *dataset.ArgError %q", tt.c, err, tt.want)
 		}
 	}
 	// 28 of one class and 2 of the other: a tenth set aside is 3 rows, all of the first.

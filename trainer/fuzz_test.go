@@ -10,11 +10,12 @@ import (
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // FuzzTrain trains on random small data, sizes and settings: Train never
 // panics, and returns either finite costs or an error: a *DivergenceError,
-// or a *ConfigError or a data error for settings it cannot run with.
+// or a *dataset.ArgError or a data error for settings it cannot run with.
 func FuzzTrain(f *testing.F) {
 	f.Add(uint8(5), uint8(2), uint8(3), uint8(2), 0.5, 0.0, 0.0, uint8(0), uint8(3), false, []byte{1, 2, 3, 4, 5, 6, 7, 8})
 	f.Add(uint8(20), uint8(3), uint8(0), uint8(3), 1e300, 0.1, 0.9, uint8(4), uint8(10), false, []byte{255, 0, 128})
@@ -43,7 +44,7 @@ func FuzzTrain(f *testing.F) {
 		c := Config{Alpha: alpha, Iters: int(iters%20) + 1, Lambda: lambda, Momentum: momentum, Batch: int(batch % 8), Reference: ref}
 		res, err := Train(context.Background(), net, X, y, c)
 		var de *DivergenceError
-		var ce *ConfigError
+		var ae *dataset.ArgError
 		switch {
 		case err == nil:
 			for _, J := range append(res.Costs, res.FinalCost) {
@@ -60,7 +61,7 @@ func FuzzTrain(f *testing.F) {
 					t.Fatalf("the cost %v recorded before %v", J, err)
 				}
 			}
-		case errors.As(err, &ce):
+		case errors.As(err, &ae):
 			if res != nil {
 				t.Fatal("a result with a configuration error")
 			}

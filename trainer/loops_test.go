@@ -11,24 +11,25 @@ import (
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // The reference loop is batch gradient descent: what it does not do is a
-// *ConfigError naming the field.
+// *dataset.ArgError naming the field.
 func TestReferenceConfigErrors(t *testing.T) {
 	for _, c := range []Config{
 		{Alpha: 0.5, Iters: 1, Reference: true, Batch: 10},
 		{Alpha: 0.5, Iters: 1, Reference: true, Momentum: 0.9},
 	} {
 		err := c.Check()
-		var ce *ConfigError
-		if !errors.As(err, &ce) || (ce.Field != "batch" && ce.Field != "momentum") || !strings.HasPrefix(err.Error(), "trainer: ") {
-			t.Errorf("Check(%+v) = %v, want a *ConfigError for batch or momentum", c, err)
+		var ae *dataset.ArgError
+		if !errors.As(err, &ae) || (ae.Arg != "batch" && ae.Arg != "momentum") || !strings.HasPrefix(err.Error(), "trainer: ") {
+			t.Errorf("Check(%+v) = %v, want a *dataset.ArgError for batch or momentum", c, err)
 		}
 	}
 	err := (&Config{Alpha: 0, Iters: 1}).Check()
-	var ce *ConfigError
-	if !errors.As(err, &ce) || ce.Field != "alpha" || ce.Value != 0.0 || err.Error() != "trainer: alpha 0: want a finite number > 0" {
+	var ae *dataset.ArgError
+	if !errors.As(err, &ae) || ae.Arg != "alpha" || ae.Value != 0.0 || err.Error() != "trainer: alpha 0: want a finite number > 0" {
 		t.Errorf("Check(alpha 0) = %#v", err)
 	}
 }
@@ -141,8 +142,8 @@ func TestTrainBadValues(t *testing.T) {
 			}
 		}()
 	}
-	var ce *ConfigError
-	if err := (*Config)(nil).Check(); !errors.As(err, &ce) {
+	var ae *dataset.ArgError
+	if err := (*Config)(nil).Check(); !errors.As(err, &ae) {
 		t.Errorf("nil Config: Check = %v", err)
 	}
 	defer func() {

@@ -9,6 +9,7 @@ import (
 	"github.com/ann-go/ann/layer"
 	"github.com/ann-go/ann/moons"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // Snapshots copy the weights at the start of the iterations asked for,
@@ -66,9 +67,9 @@ func TestSnapshotsOutOfRange(t *testing.T) {
 	net := network.New(layer.Init(layer.Tutorial, 0))
 	for _, n := range []int{0, -1, 12} {
 		_, err := Train(context.Background(), net, X, y, Config{Alpha: 0.5, Iters: 10, Snapshots: []int{1, n}})
-		var ce *ConfigError
-		if !errors.As(err, &ce) || ce.Field != "snapshots" {
-			t.Errorf("Snapshots {1, %d} with 10 iterations: err %v, want a ConfigError on snapshots", n, err)
+		var ae *dataset.ArgError
+		if !errors.As(err, &ae) || ae.Arg != "snapshots" {
+			t.Errorf("Snapshots {1, %d} with 10 iterations: err %v, want a *dataset.ArgError on snapshots", n, err)
 		}
 	}
 }

@@ -140,28 +140,20 @@ type Snapshot struct {
 	Net  *network.Network // a copy of the weights then
 }
 
-// ConfigError is a Config field that gradient descent cannot run with.
-type ConfigError struct {
-	Field string // the field, as a flag would name it: "alpha", "iters", ...
-	Value any    // its value
-	Want  string // what it should be
+// configError is the *dataset.ArgError of a Config field that gradient
+// descent cannot run with: "trainer: alpha 0: want a finite number > 0".
+func configError(field string, value any, want string) error {
+	return &dataset.ArgError{Pkg: "trainer", Arg: field, Value: value, Want: want}
 }
 
-// Error says "trainer: ", then the field, its value and what is wanted, as in
-// "trainer: alpha 0: want a finite number > 0".
-func (e *ConfigError) Error() string {
-	return fmt.Sprintf("trainer: %s %v: %s", e.Field, e.Value, e.Want)
-}
-
-// Check returns a *ConfigError naming the first field of c that gradient
-// descent cannot run with.
+// Check returns a *dataset.ArgError (Pkg "trainer") naming the first field of
+// c that gradient descent cannot run with, as a flag would name it: "alpha",
+// "iters", "batch", ...
 func (c *Config) Check() error {
 	if c == nil {
-		return &ConfigError{Field: "config", Value: nil, Want: "want a Config"}
+		return configError("config", nil, "want a Config")
 	}
-	bad := func(field string, value any, want string) error {
-		return &ConfigError{Field: field, Value: value, Want: want}
-	}
+	bad := configError
 	switch {
 	case !(finite.Is(c.Alpha) && c.Alpha > 0):
 		return bad("alpha", c.Alpha, "want a finite number > 0")
@@ -306,9 +298,9 @@ type Result struct {
 
 // Train runs gradient descent from the weights of net on the examples X
 // (m x n, one per row) with labels y. net is not changed: training works on a
-// copy. It returns a *ConfigError if c is not valid; an error if net is not a
-// network, X or the held-out set does not fit it or holds a number that is
-// not finite, or the labels are not its classes; a *DivergenceError, with the
+// copy. It returns Check's *dataset.ArgError if c is not valid; an error if
+// net is not a network, X or the held-out set does not fit it or holds a
+// number that is not finite, or the labels are not its classes; a *DivergenceError, with the
 // costs so far, if a cost is not finite; ctx.Err(), with the costs so far, if
 // ctx is done.
 func Train(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, c Config) (*Result, error) {

@@ -354,16 +354,12 @@ func (nf *netFlags) check() error {
 }
 
 // flagError turns the library's finding about an argument, a
-// *trainer.ConfigError or a *dataset.SplitError, into a usage error naming the
+// *dataset.ArgError from trainer or dataset, into a usage error naming the
 // flag: "-alpha 0: want a finite number > 0".
 func flagError(err error) error {
-	var ce *trainer.ConfigError
-	if errors.As(err, &ce) {
-		return usagef("-%s %v: %s", ce.Field, ce.Value, ce.Want)
-	}
-	var se *dataset.SplitError
-	if errors.As(err, &se) {
-		return usagef("-%s %v: %s", se.Arg, se.Value, se.Want)
+	var ae *dataset.ArgError
+	if errors.As(err, &ae) {
+		return usagef("-%s %v: %s", ae.Arg, ae.Value, ae.Want)
 	}
 	return usagef("%v", err)
 }

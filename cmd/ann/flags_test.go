@@ -6,7 +6,7 @@ import (
 )
 
 // An argument the library refuses is reported with the flag's name, from the
-// error's fields: trainer.ConfigError and dataset.SplitError.
+// error's fields: the *dataset.ArgError of trainer and of dataset.
 func TestFlagErrors(t *testing.T) {
 	for _, tt := range []struct {
 		args []string

@@ -458,8 +458,9 @@ func (r *trainRun) trainingFiles(prefix string, frames []int, animated bool, opt
 
 // trainError turns an error of trainer.Train into the command line's words:
 // a stop by a signal becomes an interruptedError naming the iteration, a
-// *trainer.DivergenceError (a training, held-out or final cost, or a weight,
-// that is not finite) the one line of diverged, read from its fields.
+// *dataset.ArgError the usage line of flagError, a *trainer.DivergenceError
+// (a training, held-out or final cost, or a weight, that is not finite) the
+// one line of diverged, read from its fields.
 func trainError(err error, res *trainer.Result, c trainer.Config) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		done := 0
@@ -468,8 +469,8 @@ func trainError(err error, res *trainer.Result, c trainer.Config) error {
 		}
 		return &interruptedError{iter: done + 1, iters: c.Iters}
 	}
-	var ce *trainer.ConfigError
-	if errors.As(err, &ce) { // found only with the data, as early stopping's split
+	var ae *dataset.ArgError
+	if errors.As(err, &ae) { // found only with the data, as early stopping's split
 		return flagError(err)
 	}
 	var de *trainer.DivergenceError

@@ -34,9 +34,9 @@ func TestChecksMatchPanics(t *testing.T) {
 			if p := panics(func() { dataset.KFold(m, k, 0) }); p != (err != nil) {
 				t.Errorf("KFold(%d, %d): panics %v, but CheckKFold = %v", m, k, p, err)
 			}
-			var se *dataset.SplitError
-			if err != nil && !errors.As(err, &se) {
-				t.Errorf("CheckKFold(%d, %d) = %v, want a *SplitError", m, k, err)
+			var ae *dataset.ArgError
+			if err != nil && !errors.As(err, &ae) {
+				t.Errorf("CheckKFold(%d, %d) = %v, want an *ArgError", m, k, err)
 			}
 		}
 		for _, f := range []float64{math.NaN(), math.Inf(-1), -0.5, 0, 0.1, 0.5, 0.9, 0.99, 1, 2, math.Inf(1)} {
@@ -44,14 +44,14 @@ func TestChecksMatchPanics(t *testing.T) {
 			if p := panics(func() { dataset.TrainTestSplit(m, f, 0) }); p != (err != nil) {
 				t.Errorf("TrainTestSplit(%d, %v): panics %v, but CheckTrainTestSplit = %v", m, f, p, err)
 			}
-			var se *dataset.SplitError
-			if err != nil && !errors.As(err, &se) {
-				t.Errorf("CheckTrainTestSplit(%d, %v) = %v, want a *SplitError", m, f, err)
+			var ae *dataset.ArgError
+			if err != nil && !errors.As(err, &ae) {
+				t.Errorf("CheckTrainTestSplit(%d, %v) = %v, want an *ArgError", m, f, err)
 			}
 		}
 	}
-	var se *dataset.SplitError
-	if err := dataset.CheckTrainTestSplit(10, 1.5); !errors.As(err, &se) || se.Arg != "test-fraction" || se.Value != 1.5 || se.Want != "want a fraction between 0 and 1" {
+	var ae *dataset.ArgError
+	if err := dataset.CheckTrainTestSplit(10, 1.5); !errors.As(err, &ae) || ae.Pkg != "dataset" || ae.Arg != "test-fraction" || ae.Value != 1.5 || ae.Want != "want a fraction between 0 and 1" {
 		t.Errorf("CheckTrainTestSplit(10, 1.5) = %#v", err)
 	}
 }

@@ -68,6 +68,6 @@
 // Complement, Rows) panic on arguments no data set can make right, as slices
 // functions do; each says when. A program that takes k or a test fraction
 // from its user checks them first with CheckKFold and CheckTrainTestSplit,
-// which return the same findings as a *SplitError naming the argument. What
+// which return the same findings as an *ArgError naming the argument. What
 // comes from data (a file) is checked and returned as an error.
 package dataset

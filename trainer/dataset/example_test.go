@@ -105,6 +105,20 @@ func ExampleKFold() {
 	// 4 [0 5] [1 2 3 4 6 7 8 9 10 11]
 }
 
+func ExampleArgError() {
+	// A k the user chose is checked before KFold, which would panic on it;
+	// the *ArgError names the argument as a flag would, for a usage line.
+	err := dataset.CheckKFold(6, 7)
+	var ae *dataset.ArgError
+	if errors.As(err, &ae) {
+		fmt.Printf("-%s %v: %s\n", ae.Arg, ae.Value, ae.Want)
+	}
+	fmt.Println(err)
+	// Output:
+	// -k 7: want from 2 to 6 folds (one per row at most)
+	// dataset: k 7: want from 2 to 6 folds (one per row at most)
+}
+
 func ExampleTrainTestSplit() {
 	// As scikit-learn's train_test_split(range(10), test_size=0.3,
 	// random_state=4): ⌈0.3·10⌉ = 3 test rows.

@@ -85,44 +85,30 @@ func TrainTestSplit(m int, testFraction float64, seed uint32) (train, test []int
 	return p[nTest:], p[:nTest:nTest]
 }
 
-// SplitError is an argument that KFold or TrainTestSplit cannot split m rows
-// with, as CheckKFold and CheckTrainTestSplit report it.
-type SplitError struct {
-	Arg   string // the argument, as a flag would name it: "k", "test-fraction" or "rows" (m)
-	Value any    // its value
-	Want  string // what it should be
-}
-
-// Error says "dataset: ", then the argument, its value and what is wanted, as
-// in "dataset: k 7: want from 2 to 6 folds (one per row at most)".
-func (e *SplitError) Error() string {
-	return fmt.Sprintf("dataset: %s %v: %s", e.Arg, e.Value, e.Want)
-}
-
-// CheckKFold returns a *SplitError unless KFold can split m rows into k
+// CheckKFold returns an *ArgError unless KFold can split m rows into k
 // folds: 2 <= k <= m.
 func CheckKFold(m, k int) error {
 	switch {
 	case m < 2:
-		return &SplitError{Arg: "rows", Value: m, Want: "want at least 2 rows to make 2 folds"}
+		return &ArgError{Pkg: "dataset", Arg: "rows", Value: m, Want: "want at least 2 rows to make 2 folds"}
 	case k < 2 || k > m:
-		return &SplitError{Arg: "k", Value: k, Want: fmt.Sprintf("want from 2 to %d folds (one per row at most)", m)}
+		return &ArgError{Pkg: "dataset", Arg: "k", Value: k, Want: fmt.Sprintf("want from 2 to %d folds (one per row at most)", m)}
 	}
 	return nil
 }
 
-// CheckTrainTestSplit returns a *SplitError unless TrainTestSplit can hold
+// CheckTrainTestSplit returns an *ArgError unless TrainTestSplit can hold
 // out the fraction testFraction of m rows and leave rows to train on: 0 <
 // testFraction < 1 and ⌈testFraction · m⌉ < m.
 func CheckTrainTestSplit(m int, testFraction float64) error {
 	switch {
 	case !(testFraction > 0 && testFraction < 1):
-		return &SplitError{Arg: "test-fraction", Value: testFraction, Want: "want a fraction between 0 and 1"}
+		return &ArgError{Pkg: "dataset", Arg: "test-fraction", Value: testFraction, Want: "want a fraction between 0 and 1"}
 	case m < 2:
-		return &SplitError{Arg: "rows", Value: m, Want: "want at least 2 rows: one to train on, one to hold out"}
+		return &ArgError{Pkg: "dataset", Arg: "rows", Value: m, Want: "want at least 2 rows: one to train on, one to hold out"}
 	}
 	if nTest := int(math.Ceil(testFraction * float64(m))); nTest >= m {
-		return &SplitError{Arg: "test-fraction", Value: testFraction,
+		return &ArgError{Pkg: "dataset", Arg: "test-fraction", Value: testFraction,
 			Want: fmt.Sprintf("want a smaller fraction: it holds out all %d rows, leaving none to train on", m)}
 	}
 	return nil

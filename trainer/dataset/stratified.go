@@ -26,7 +26,7 @@ import (
 // rows still missing to the classes with the largest remainders, breaking ties
 // by a draw (numpy's choice without replacement: the first of a permutation).
 // All draws come from one RandomState(seed), in this order. It returns a
-// *SplitError where scikit-learn raises a ValueError: testFraction not in (0,
+// *ArgError where scikit-learn raises a ValueError: testFraction not in (0,
 // 1), a class with fewer than 2 rows, or fewer training or test rows than
 // classes. A class may still get no test rows when the classes are very
 // unequal; the caller that needs every class on both sides checks.
@@ -57,14 +57,14 @@ func StratifiedSplit(y []int, testFraction float64, seed uint32) (train, test []
 		}
 	}
 	if slices.Min(counts) < 2 {
-		return nil, nil, &SplitError{Arg: "rows", Value: m, Want: "want at least 2 rows of every class to stratify (the least populated class has 1)"}
+		return nil, nil, &ArgError{Pkg: "dataset", Arg: "rows", Value: m, Want: "want at least 2 rows of every class to stratify (the least populated class has 1)"}
 	}
 	if nTrain < len(classes) {
-		return nil, nil, &SplitError{Arg: "test-fraction", Value: testFraction,
+		return nil, nil, &ArgError{Pkg: "dataset", Arg: "test-fraction", Value: testFraction,
 			Want: fmt.Sprintf("want a smaller fraction: it leaves %d training rows for %d classes", nTrain, len(classes))}
 	}
 	if nTest < len(classes) {
-		return nil, nil, &SplitError{Arg: "test-fraction", Value: testFraction,
+		return nil, nil, &ArgError{Pkg: "dataset", Arg: "test-fraction", Value: testFraction,
 			Want: fmt.Sprintf("want a larger fraction: it holds out %d rows for %d classes", nTest, len(classes))}
 	}
 	rs := nprand.New(seed)

@@ -36,9 +36,9 @@ func TestStratifiedSplitMatchesScikitLearn(t *testing.T) {
 		name := fmt.Sprintf("m %d, fraction %v, seed %d", len(c.Y), c.Fraction, c.Seed)
 		train, test, err := StratifiedSplit(c.Y, c.Fraction, c.Seed)
 		if c.Error != "" {
-			var se *SplitError
-			if !errors.As(err, &se) {
-				t.Errorf("%s: error %v, want a *SplitError where scikit-learn said %q", name, err, c.Error)
+			var ae *ArgError
+			if !errors.As(err, &ae) {
+				t.Errorf("%s: error %v, want an *ArgError where scikit-learn said %q", name, err, c.Error)
 			}
 			refusals++
 			continue

@@ -19,13 +19,22 @@ type CV struct {
 	K           int    // the number of folds, 2 to m
 	Seed        uint32 // the folds are scikit-learn's KFold(K, shuffle=True, random_state=Seed)
 	Standardize bool   // fit a model.Scaler on each fold's training rows only
+
+	// Features, when not nil, are the network's inputs computed from X's two
+	// columns (see model.Features); the Scaler, if any, standardizes them.
+	Features model.Features
+
+	// Done, when not nil, is called as each fold finishes training, with
+	// the fold's index counted from 1, one call at a time; a fold whose
+	// training failed is not reported.
+	Done func(fold int, f *Fold)
 }
 
 // A Fold is one fold of a cross-validation: a network trained on the rows
 // outside it and scored on its rows.
 type Fold struct {
 	Train, Test []int        // the rows trained on, and the fold's rows held out
-	Model       *model.Model // the trained network, with its Scaler if CV.Standardize
+	Model       *model.Model // the trained network, with CV.Features, its Scaler if CV.Standardize, and Config.Reference
 	Result      *Result      // its training; TestCosts is the cost of the fold's rows
 	Accuracy    float64      // Model's accuracy on the fold's rows
 }
@@ -35,8 +44,9 @@ type Fold struct {
 // dataset.KFold) and, for each, trains a network from the weights of net on
 // the other rows, with the fold's rows as the held-out set (c.TestX and
 // c.TestY must be nil), and measures the fold's accuracy. With
-// cv.Standardize each fold's Scaler is fitted on its own training rows, so
-// the held-out rows do not leak into the scaling.
+// cv.Standardize each fold's Scaler is fitted on its own training rows (on
+// their cv.Features, if any), so the held-out rows do not leak into the
+// scaling.
 //
 // Folds too small to keep several cores busy (see fast.Parallel) train side
 // by side, runtime.GOMAXPROCS(0) at a time; each fold's numbers are those of
@@ -50,7 +60,14 @@ func CrossValidate(ctx context.Context, net *network.Network, X *matrix.Dense, y
 	if c.TestX != nil {
 		return nil, configError("TestX", c.TestX.Rows, "want nil: each fold's rows are its held-out set")
 	}
-	if err := checkData(net, X, y, "the data"); err != nil {
+	data := X
+	if cv.Features != nil { // the network reads the features, not X's columns
+		var err error
+		if data, err = (&model.Model{Net: net, Features: cv.Features}).Standardize(X); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkData(net, data, y, "the data"); err != nil {
 		return nil, err
 	}
 	if err := dataset.CheckKFold(X.Rows, cv.K); err != nil {
@@ -67,12 +84,18 @@ func CrossValidate(ctx context.Context, net *network.Network, X *matrix.Dense, y
 		side = runtime.GOMAXPROCS(0)
 	}
 	sem := make(chan struct{}, side)
+	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for i, test := range tests {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			folds[i], errs[i] = trainFold(ctx, net, X, y, dataset.Complement(X.Rows, test), test, cv.Standardize, c)
+			folds[i], errs[i] = trainFold(ctx, net, X, y, dataset.Complement(X.Rows, test), test, cv, c)
+			if errs[i] == nil && cv.Done != nil {
+				mu.Lock()
+				defer mu.Unlock()
+				cv.Done(i+1, &folds[i])
+			}
 		})
 	}
 	wg.Wait()
@@ -103,23 +126,26 @@ func (e *FoldError) Error() string {
 func (e *FoldError) Unwrap() error { return e.Err }
 
 // trainFold trains one fold of CrossValidate.
-func trainFold(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, train, test []int, standardize bool, c Config) (Fold, error) {
-	f := Fold{Train: train, Test: test, Model: &model.Model{}}
+func trainFold(ctx context.Context, net *network.Network, X *matrix.Dense, y []int, train, test []int, cv CV, c Config) (Fold, error) {
+	f := Fold{Train: train, Test: test, Model: &model.Model{Net: net, Features: cv.Features, Reference: c.Reference}}
 	Xtrain, ytrain := dataset.Rows(X, y, train)
 	Xraw, ytest := dataset.Rows(X, y, test)
-	Xtest := Xraw
-	if standardize {
-		f.Model.Scaler = model.FitScaler(Xtrain)
-		var err error
-		if Xtrain, err = f.Model.Scaler.Transform(Xtrain); err != nil {
+	if cv.Standardize {
+		F, err := f.Model.Standardize(Xtrain) // the features only, before the Scaler is fitted
+		if err != nil {
 			return f, err
 		}
-		if Xtest, err = f.Model.Scaler.Transform(Xtest); err != nil {
-			return f, err
-		}
+		f.Model.Scaler = model.FitScaler(F)
 	}
-	c.TestX, c.TestY = Xtest, ytest
-	res, err := Train(ctx, net, Xtrain, ytrain, c)
+	Strain, err := f.Model.Standardize(Xtrain)
+	if err != nil {
+		return f, err
+	}
+	if c.TestX, err = f.Model.Standardize(Xraw); err != nil {
+		return f, err
+	}
+	c.TestY = ytest
+	res, err := Train(ctx, net, Strain, ytrain, c)
 	if err != nil {
 		return f, err
 	}

@@ -118,3 +118,64 @@ func ExampleCrossValidate() {
 	// fold 4: 800 rows trained on, accuracy 0.890 on 200 held out
 	// fold 5: 800 rows trained on, accuracy 0.870 on 200 held out
 }
+
+// TestCrossValidateFeatures checks that with CV.Features each fold trains
+// on the features of its rows, standardized by a Scaler fitted on its own
+// training rows' features, as training the fold alone does, and that Done
+// reports each fold once, with its accuracy.
+func TestCrossValidateFeatures(t *testing.T) {
+	X, y := moons.Make(120, 0.2, 2)
+	fs := model.Features{model.X1, model.X2, model.X1X2}
+	net := network.New(layer.Init([]int{3, 4, 2}, 1))
+	c := trainer.Config{Alpha: 1, Iters: 40}
+	done := map[int]float64{}
+	cv := trainer.CV{K: 3, Seed: 5, Standardize: true, Features: fs,
+		Done: func(fold int, f *trainer.Fold) { done[fold] = f.Accuracy }}
+	folds, err := trainer.CrossValidate(context.Background(), net, X, y, cv, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(done) != 3 {
+		t.Errorf("Done was called for the folds %v, want 1, 2 and 3", done)
+	}
+	for i, f := range folds {
+		Xtr, ytr := dataset.Rows(X, y, f.Train)
+		Xte, yte := dataset.Rows(X, y, f.Test)
+		Ftr, err := fs.Apply(Xtr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		Fte, err := fs.Apply(Xte)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := &model.Model{Features: fs, Scaler: model.FitScaler(Ftr)}
+		Str, err := m.Scaler.Transform(Ftr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cc := c
+		if cc.TestX, err = m.Scaler.Transform(Fte); err != nil {
+			t.Fatal(err)
+		}
+		cc.TestY = yte
+		res, err := trainer.Train(context.Background(), net, Str, ytr, cc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Net = res.Net
+		acc, err := m.Accuracy(Xte, yte)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(f.Result.Costs, res.Costs) || !slices.Equal(f.Result.TestCosts, res.TestCosts) || f.Accuracy != acc {
+			t.Errorf("fold %d: costs, held-out costs or accuracy %v differ from training the fold alone (accuracy %v)", i+1, f.Accuracy, acc)
+		}
+		if done[i+1] != f.Accuracy {
+			t.Errorf("fold %d: Done reported accuracy %v, want %v", i+1, done[i+1], f.Accuracy)
+		}
+		if !slices.Equal(f.Model.Features, fs) {
+			t.Errorf("fold %d: the model's features are %v, want %v", i+1, f.Model.Features, fs)
+		}
+	}
+}

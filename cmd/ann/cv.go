@@ -2,17 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"runtime"
 	"strconv"
-	"sync"
 
 	"github.com/ann-go/ann/internal/finite"
 	"github.com/ann-go/ann/internal/safefile"
 	"github.com/ann-go/ann/network/fast"
 	"github.com/ann-go/ann/svgplot"
+	"github.com/ann-go/ann/trainer"
 	"github.com/ann-go/ann/trainer/dataset"
 	"github.com/ann-go/ann/trainer/metrics"
 )
@@ -67,9 +68,9 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if sweep.name != "" {
 		header := fmt.Sprintf("%d-fold cross-validation (folds as scikit-learn's KFold(n_splits=%d, shuffle=True, random_state=%d)) of %s, %d rows, for each %s",
 			*k, *k, foldSeed, ds.name, m, sweep.name)
-		return runSweep(ctx, sweep, ds, dataset.KFold(m, *k, uint32(foldSeed)), &nf, &of, progress, stdout, stderr, header)
+		return runSweep(ctx, sweep, ds, *k, uint32(foldSeed), &nf, &of, progress, stdout, stderr, header)
 	}
-	folds, err := crossValidate(ctx, ds, dataset.KFold(m, *k, uint32(foldSeed)), &nf, progress)
+	folds, err := crossValidate(ctx, ds, *k, uint32(foldSeed), &nf, progress)
 	if err != nil {
 		return err
 	}
@@ -116,39 +117,32 @@ func runCV(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// crossValidate trains one network per fold, each from the same initial
-// weights, on the rows outside the fold, and measures it on the fold. Folds
-// run side by side on the available cores when each is too small to use more
-// than one; the results do not depend on how they are scheduled.
-func crossValidate(ctx context.Context, ds *dataSet, folds [][]int, nf *netFlags, progress io.Writer) ([]*trainRun, error) {
-	runs := make([]*trainRun, len(folds))
-	errs := make([]error, len(folds))
-	parallel := 1
-	if !fast.Parallel(ds.X.Rows, nf.sizes) {
-		parallel = runtime.GOMAXPROCS(0)
-	}
-	sem := make(chan struct{}, parallel)
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for i, test := range folds {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			rest := dataset.Complement(ds.X.Rows, test)
-			runs[i], errs[i] = train(ctx, ds, rest, test, nf, io.Discard)
-			mu.Lock()
-			defer mu.Unlock()
-			if errs[i] == nil {
-				fmt.Fprintf(progress, "fold %d/%d done: accuracy %.4f\n", i+1, len(folds), runs[i].accTest)
-			}
-		})
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+// crossValidate trains one network per fold of scikit-learn's
+// KFold(k, shuffle=True, random_state=foldSeed), each from the same initial
+// weights, on the rows outside the fold, and measures it on the fold (see
+// trainer.CrossValidate, which runs the folds side by side when each is too
+// small to use more than one core).
+func crossValidate(ctx context.Context, ds *dataSet, k int, foldSeed uint32, nf *netFlags, progress io.Writer) ([]*trainRun, error) {
+	c := nf.config()
+	cv := trainer.CV{K: k, Seed: foldSeed, Standardize: nf.standardize, Features: nf.features,
+		Done: func(fold int, f *trainer.Fold) {
+			fmt.Fprintf(progress, "fold %d/%d done: accuracy %.4f\n", fold, k, f.Accuracy)
+		}}
+	folds, err := trainer.CrossValidate(ctx, nf.network(), ds.X, ds.y, cv, c)
+	if ctx.Err() != nil {
 		return nil, &interruptedError{}
 	}
-	for i, err := range errs {
-		if err != nil {
+	if err != nil {
+		var fe *trainer.FoldError
+		if errors.As(err, &fe) {
+			return nil, fmt.Errorf("fold %d: %w", fe.Fold, trainError(fe.Err, nil, c))
+		}
+		return nil, trainError(err, nil, c)
+	}
+	runs := make([]*trainRun, len(folds))
+	for i, f := range folds {
+		s := runSpec{ds: ds, trainIdx: f.Train, testIdx: f.Test, nf: nf}
+		if runs[i], err = s.finish(f.Model, f.Result); err != nil {
 			return nil, fmt.Errorf("fold %d: %w", i+1, err)
 		}
 	}

@@ -99,7 +99,7 @@ type sweepResult struct {
 // Each value's folds run side by side (see crossValidate), and values side
 // by side when the folds are fewer than the cores; the numbers are those of
 // separate ann cv runs.
-func runSweep(ctx context.Context, sw *sweepFlag, ds *dataSet, folds [][]int, nf *netFlags, of *outFlags, progress, stdout, stderr io.Writer, header string) error {
+func runSweep(ctx context.Context, sw *sweepFlag, ds *dataSet, k int, foldSeed uint32, nf *netFlags, of *outFlags, progress, stdout, stderr io.Writer, header string) error {
 	nets := make([]*netFlags, len(sw.values))
 	for i, v := range sw.values {
 		var err error
@@ -111,14 +111,14 @@ func runSweep(ctx context.Context, sw *sweepFlag, ds *dataSet, folds [][]int, nf
 	errs := make([]error, len(sw.values))
 	// Values side by side when the folds alone leave cores idle; each
 	// training is independent of the others, so the bits do not depend on it.
-	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/len(folds)))
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/k))
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for i, v := range sw.values {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i], errs[i] = sweepValue(ctx, ds, folds, nets[i], v, &prefixWriter{w: progress, mu: &mu, prefix: sw.name + "=" + v + ": "})
+			results[i], errs[i] = sweepValue(ctx, ds, k, foldSeed, nets[i], v, &prefixWriter{w: progress, mu: &mu, prefix: sw.name + "=" + v + ": "})
 		})
 	}
 	wg.Wait()
@@ -170,11 +170,11 @@ func runSweep(ctx context.Context, sw *sweepFlag, ds *dataSet, folds [][]int, nf
 				K       int           `json:"k"`
 				Rows    int           `json:"rows"`
 				Values  []sweepResult `json:"values"`
-			}{version(), sw.name, len(folds), ds.X.Rows, results})
+			}{version(), sw.name, k, ds.X.Rows, results})
 		}},
 		{Name: "validation-curve.svg", Write: func(w io.Writer) error {
 			return svgplot.ValidationCurve(w, vals, train, val, std, best, svgplot.Options{
-				Title: fmt.Sprintf("Choosing %s: %d-fold cross-validation", sw.name, len(folds)), XLabel: sw.name,
+				Title: fmt.Sprintf("Choosing %s: %d-fold cross-validation", sw.name, k), XLabel: sw.name,
 				Subtitle: fmt.Sprintf("%s, %d rows", filepath.Base(ds.name), ds.X.Rows)})
 		}},
 	}
@@ -182,9 +182,9 @@ func runSweep(ctx context.Context, sw *sweepFlag, ds *dataSet, folds [][]int, nf
 }
 
 // sweepValue cross-validates one value's network.
-func sweepValue(ctx context.Context, ds *dataSet, folds [][]int, nf *netFlags, v string, progress io.Writer) (sweepResult, error) {
+func sweepValue(ctx context.Context, ds *dataSet, k int, foldSeed uint32, nf *netFlags, v string, progress io.Writer) (sweepResult, error) {
 	res := sweepResult{Value: v}
-	runs, err := crossValidate(ctx, ds, folds, nf, progress)
+	runs, err := crossValidate(ctx, ds, k, foldSeed, nf, progress)
 	if err != nil {
 		return res, err
 	}

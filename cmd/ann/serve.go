@@ -13,12 +13,13 @@ package main
 // one frame: the iteration reached, the costs, the figures drawn by svgplot,
 // and the ann train command line that reproduces the run up to that
 // iteration. /api/control plays, pauses, steps and resets; /api/trace traces
-// one example with the current weights; /api/download/ hands out the run's
+// one example with the current weights; /api/edit sets one weight typed by
+// hand; /api/download/ hands out the run's
 // files, written by the same code as ann train's.
 //
 // The files: serve.go the server and its limits; serve_setup.go the settings
 // and the run they make; serve_api.go the handlers; serve_run.go the
-// training goroutine; serve_frame.go the frames and their figures.
+// training goroutine; serve_edit.go a weight typed by hand; serve_frame.go the frames and their figures.
 //
 // What the server trusts (docs/playground.md): only Host values that name
 // it (allowHosts), only same-origin requests that change state
@@ -183,6 +184,7 @@ func newPlayground(lim limits) *playground {
 	p.mux.HandleFunc("POST /api/control", p.control)
 	p.mux.HandleFunc("GET /api/trace", p.trace)
 	p.mux.HandleFunc("GET /api/step", p.step)
+	p.mux.HandleFunc("POST /api/edit", p.edit)
 	p.mux.HandleFunc("GET /api/download/{name}", p.download)
 	return p
 }

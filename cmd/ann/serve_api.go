@@ -170,8 +170,9 @@ func serveJSON(w http.ResponseWriter, v any) {
 
 // playSignal is one thing the page asks of its run.
 type playSignal struct {
-	op   string  // play, pause, step or reset
-	rate float64 // for play: iterations per second, 0 for as fast as it goes
+	op   string      // play, pause, step, reset or edit
+	rate float64     // for play: iterations per second, 0 for as fast as it goes
+	edit *weightEdit // for edit
 }
 
 // control signals the run's training goroutine: play (with an optional rate,

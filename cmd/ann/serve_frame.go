@@ -3,6 +3,7 @@ package main
 // ann serve: a frame of the event stream, its figures drawn by svgplot.
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"strings"
@@ -21,12 +22,13 @@ type frame struct {
 	Stop     int      `json:"stop"`
 	State    string   `json:"state"`
 	Message  string   `json:"message,omitempty"`
-	Cost     *float64 `json:"cost,omitempty"`     // J at the last iteration
+	Cost     *float64 `json:"cost,omitempty"`     // J at the last iteration; right after an edit, J of the edited weights
 	TestCost *float64 `json:"testCost,omitempty"` // the held-out cost at the last iteration
 	AccTrain float64  `json:"accTrain"`           // with the current weights
 	AccTest  *float64 `json:"accTest,omitempty"`
 	Args     []string `json:"args,omitempty"`    // ann train's flags reproducing the run, once it has an iteration
 	Command  string   `json:"command,omitempty"` // the same, for a shell
+	Edited   string   `json:"edited,omitempty"`  // why the command no longer reproduces the weights
 	Boundary string   `json:"boundary"`          // SVG
 	CostFig  string   `json:"costFig,omitempty"` // SVG
 	Diagram  string   `json:"diagram,omitempty"` // SVG; none when the weights give no finite output
@@ -54,6 +56,16 @@ func (run *playRun) frame(v published) frame {
 			quoted[i] = shellQuote(a)
 		}
 		f.Command = "ann train " + strings.Join(quoted, " ") + " -out run"
+		if v.edited > 0 {
+			f.Edited = fmt.Sprintf("weights edited by hand at iteration %d: the command below no longer reproduces them; the downloaded model.npz holds them, and ann trace -model model.npz (with the run's data flags) traces them", v.edited)
+		}
+		if v.edited == v.iter {
+			// J of the weights as edited, before any further iteration.
+			Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
+			if S, err := mdl.Standardize(Xtrain); err == nil {
+				f.Cost = finiteOrNil(network.Cost(mdl.Net, S, ytrain, s.nf.lambda))
+			}
+		}
 		var b strings.Builder
 		if err := svgplot.Costs(&b, trainRunSeries(v), svgplot.Options{Title: "Cost per iteration", Width: 520, Height: 300}); err == nil {
 			f.CostFig = inlineIDs(b.String(), "cost-")

@@ -42,6 +42,7 @@ type published struct {
 	costs, testCosts []float64
 	net              *network.Network // Θ after iteration iter, copied in place
 	confidence       bool             // the page asks for the boundary shaded by confidence
+	edited           int              // the iteration of the last weight typed by hand since the reset, 0 for none
 }
 
 // setView sets how the frames are drawn, and asks for a frame drawn so.
@@ -75,6 +76,7 @@ func (run *playRun) publish(iter int, res *trainer.Result, state, msg string, wa
 	if res == nil {
 		pub.costs, pub.testCosts = nil, nil
 		pub.net = run.setup.nf.network()
+		pub.edited = 0
 	} else {
 		pub.costs = res.Costs[:iter:iter]
 		if res.TestCosts != nil {
@@ -102,6 +104,9 @@ type control struct {
 	next    time.Time // when the next iteration may start, with a rate
 	steps   int       // iterations to make before pausing
 	reset   bool
+	// edit sets a weight of the network training, between two iterations;
+	// nil when no network is training.
+	edit func(*weightEdit) error
 }
 
 // apply takes one signal from the page.
@@ -116,6 +121,12 @@ func (c *control) apply(sig playSignal) {
 		c.steps = min(c.steps+1, 1000)
 	case "reset":
 		c.reset = true
+	case "edit":
+		err := fmt.Errorf("the run has no weights training: press +1 first, or reset a stopped run")
+		if c.edit != nil {
+			err = c.edit(sig.edit)
+		}
+		sig.edit.reply <- err
 	}
 }
 
@@ -186,6 +197,18 @@ func (run *playRun) loop(ctx context.Context) {
 				state = "paused"
 			}
 			run.publish(iter, res, state, "", false)
+			c.edit = func(e *weightEdit) error {
+				res.Net.Theta[e.l].Set(e.row-1, e.col, e.value)
+				run.mu.Lock()
+				run.pub.edited = iter
+				run.mu.Unlock()
+				st := "paused"
+				if c.playing {
+					st = "playing"
+				}
+				run.publish(iter, res, st, "", true)
+				return nil
+			}
 			if iter == s.nf.iters {
 				return // the last iteration: Train returns next
 			}
@@ -194,6 +217,7 @@ func (run *playRun) loop(ctx context.Context) {
 			}
 		})
 		cancel()
+		c.edit = nil
 		switch {
 		case ctx.Err() != nil:
 			return

@@ -203,7 +203,7 @@ function show(f) {
   $("diagram").innerHTML = f.diagram || '<p class="note">No maps: the weights give outputs that are not finite numbers.</p>';
   if (f.costFig) $("costFig").innerHTML = f.costFig;
   else $("costFig").innerHTML = '<p class="note">The cost per iteration appears here once training starts.</p>';
-  showCommand(f.command);
+  showCommand(f.command, f.edited);
   if (discretize) discretizeMaps();
   if (f.state === "done" || f.state === "diverged") showError(f.state === "diverged" ? "ann train: " + f.message : "");
   for (const a of document.querySelectorAll("[data-file]")) {
@@ -315,6 +315,26 @@ function drawStep() {
   $("stepFig").append(svg);
 }
 
+// editWeight asks for a new value of the weight clicked in the step's
+// diagram (an edge, or a unit for its bias weight) and sets it; the next
+// frame shows the network with it.
+async function editWeight(ev) {
+  if (!run || !stepInfo) return;
+  const edge = ev.target.closest("[data-edge]"), unit = ev.target.closest("[data-unit]");
+  let l, row, col;
+  if (edge) [l, row, col] = edge.dataset.edge.split(",").map(Number);
+  else if (unit) {
+    const [ul, j] = unit.dataset.unit.split(",").map(Number);
+    if (ul === 1) return;
+    [l, row, col] = [ul - 1, j, 0];
+  } else return;
+  const v = prompt(`new value of Θ^(${l})_${row},${col}${col === 0 ? " (bias)" : ""}`, stepInfo.theta[l][row - 1][col]);
+  if (v === null) return;
+  const resp = await fetch(`api/edit?id=${run.id}&l=${l}&row=${row}&col=${col}&value=${encodeURIComponent(v.trim())}`, { method: "POST" });
+  showError(resp.ok ? "" : await resp.text());
+  if (resp.ok) loadStep();
+}
+
 function stepBy(d) {
   if (!stepInfo) return;
   stepAt = Math.max(0, Math.min(steps().length - 1, stepAt + d));
@@ -333,10 +353,12 @@ function stepPlay() {
 
 // showCommand shows the reproduce line with each flag and its value in a
 // span of its own, so that the line wraps between arguments only.
-function showCommand(cmd) {
+// A note says so when weights were edited by hand.
+function showCommand(cmd, edited) {
   const el = $("command");
   el.textContent = "";
   if (!cmd) { el.textContent = "press ▶ or +1: the command appears after the first iteration"; return; }
+  if (edited) el.append(`# ${edited}\n`);
   cmd.split(/ (?=-)/).forEach((part, i) => {
     if (i > 0) el.append(" ");
     const s = document.createElement("span");
@@ -544,6 +566,7 @@ function wire() {
   $("step").onclick = () => signal("step");
   $("reset").onclick = () => { selected = -1; $("tracePanel").hidden = true; signal("reset"); };
   $("boundary").addEventListener("click", clickBoundary);
+  $("stepFig").addEventListener("click", editWeight);
   $("stepPrev").onclick = () => stepBy(-1);
   $("stepNext").onclick = () => stepBy(1);
   $("stepPlay").onclick = stepPlay;

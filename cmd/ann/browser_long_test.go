@@ -276,6 +276,27 @@ func TestPlaygroundStepInBrowser(t *testing.T) {
 			}
 		}
 	}
+	// Clicking an edge, then a unit's bias, types a new weight: the
+	// step-through shows it and the reproduce line says it was edited.
+	if err := b.Eval(ctx, `window.prompt = () => "0.75", document.getElementById("step").click(), true`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "iteration 1 in the step-through", `document.getElementById("stepWho").textContent.endsWith("weights of iteration 1")`); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Eval(ctx, `document.querySelector('#stepFig line[data-edge="1,2,1"]').dispatchEvent(new MouseEvent("click", {bubbles: true})), true`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the edited edge", `document.querySelector('#stepFig line[data-edge="1,2,1"] title').textContent.startsWith("Θ^(1)_2,1 = 0.750000") &&
+		document.getElementById("command").textContent.startsWith("# weights edited by hand at iteration 1")`); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Eval(ctx, `window.prompt = () => "-0.5", document.querySelector('#stepFig g[data-unit="3,1"]').dispatchEvent(new MouseEvent("click", {bubbles: true})), true`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the edited bias", `document.querySelector('#stepFig g[data-unit="3,1"] > title').textContent.includes("bias weight Θ^(2)_1,0 = -0.500000")`); err != nil {
+		t.Fatal(err)
+	}
 	// A feature input: the first layer grows by one unit, and the run and
 	// its step-through follow.
 	if err := b.Eval(ctx, `document.querySelector('#features input[value="x1*x2"]').click(), true`, nil); err != nil {

@@ -136,9 +136,20 @@ func (e exporter) thetaRows() [][]string {
 	return out
 }
 
-// feature returns feature f of the point (x[0], x[1]) in a language, with
-// sin its sine function.
-func feature(f model.Feature, x0, x1, sin string) string {
+// features returns the model's features of the point (x[0], x[1]) as a
+// comma-separated list of expressions in a language whose sine is sin.
+func (e exporter) features(sin string) string {
+	fs := make([]string, len(e.m.Features))
+	for i, f := range e.m.Features {
+		fs[i] = feature(f, sin)
+	}
+	return strings.Join(fs, ", ")
+}
+
+// feature returns feature f of the point (x[0], x[1]), with sin the
+// language's sine function.
+func feature(f model.Feature, sin string) string {
+	const x0, x1 = "x[0]", "x[1]"
 	switch f {
 	case model.X1:
 		return x0
@@ -182,11 +193,7 @@ func (e exporter) golang(pkg string) string {
 	b.WriteString("// Probabilities returns the K output units for the input x, which must\n// hold Inputs values; it panics otherwise.\nfunc Probabilities(x []float64) []float64 {\n")
 	fmt.Fprintf(&b, "\tif len(x) != Inputs {\n\t\tpanic(\"%s: wrong number of inputs\")\n\t}\n", pkg)
 	if e.m.Features != nil {
-		var fs []string
-		for _, f := range e.m.Features {
-			fs = append(fs, feature(f, "x[0]", "x[1]", "math.Sin"))
-		}
-		fmt.Fprintf(&b, "\ta := []float64{%s}\n", strings.Join(fs, ", "))
+		fmt.Fprintf(&b, "\ta := []float64{%s}\n", e.features("math.Sin"))
 	} else {
 		b.WriteString("\ta := append([]float64(nil), x...)\n")
 	}
@@ -195,19 +202,21 @@ func (e exporter) golang(pkg string) string {
 	}
 	b.WriteString("\tfor l, t := range Theta {\n\t\tz := make([]float64, len(t))\n\t\tfor i, row := range t {\n\t\t\ts := row[0]\n")
 	b.WriteString("\t\t\tfor j, w := range row[1:] {\n\t\t\t\ts += float64(w * a[j]) // float64(): no fused multiply-add, the same bits everywhere\n\t\t\t}\n")
-	b.WriteString("\t\t\tif l == len(Theta)-1 {\n\t\t\t\tz[i] = 1 / (1 + math.Exp(-s))\n\t\t\t} else {\n\t\t\t\tz[i] = " + goActivation(e.m.Net.Hidden) + "\n\t\t\t}\n\t\t}\n\t\ta = z\n\t}\n\treturn a\n}\n\n")
+	b.WriteString("\t\t\tif l == len(Theta)-1 {\n\t\t\t\tz[i] = 1 / (1 + math.Exp(-s))\n\t\t\t} else {\n\t\t\t\tz[i] = " + activation(e.m.Net.Hidden, "1 / (1 + math.Exp(-s))", "math.Tanh(s)", "max(0, s)") + "\n\t\t\t}\n\t\t}\n\t\ta = z\n\t}\n\treturn a\n}\n\n")
 	b.WriteString("// Predict returns the class of x: the first of its largest Probabilities.\nfunc Predict(x []float64) int {\n\tp := Probabilities(x)\n\tk := 0\n\tfor i, v := range p {\n\t\tif v > p[k] {\n\t\t\tk = i\n\t\t}\n\t}\n\treturn k\n}\n")
 	return b.String()
 }
 
-func goActivation(a network.Activation) string {
+// activation returns the hidden units' g(s) in a language: sigmoid, tanh
+// or relu, whichever the network uses.
+func activation(a network.Activation, sigmoid, tanh, relu string) string {
 	switch a {
 	case network.Tanh:
-		return "math.Tanh(s)"
+		return tanh
 	case network.ReLU:
-		return "max(0, s)"
+		return relu
 	}
-	return "1 / (1 + math.Exp(-s))"
+	return sigmoid
 }
 
 func (e exporter) python() string {
@@ -230,24 +239,14 @@ func (e exporter) python() string {
 	b.WriteString("]\n\n\ndef _sigmoid(z):\n    return 1 / (1 + math.exp(-z)) if z > -709 else 0.0\n\n\n")
 	b.WriteString("def probabilities(x):\n    \"\"\"The K output units for the input x.\"\"\"\n    if len(x) != INPUTS:\n        raise ValueError(\"want %d inputs, got %d\" % (INPUTS, len(x)))\n")
 	if e.m.Features != nil {
-		var fs []string
-		for _, f := range e.m.Features {
-			fs = append(fs, feature(f, "x[0]", "x[1]", "math.sin"))
-		}
-		fmt.Fprintf(&b, "    a = [%s]\n", strings.Join(fs, ", "))
+		fmt.Fprintf(&b, "    a = [%s]\n", e.features("math.sin"))
 	} else {
 		b.WriteString("    a = [float(v) for v in x]\n")
 	}
 	if e.m.Scaler != nil {
 		b.WriteString("    a = [(v - m) / s for v, m, s in zip(a, MEAN, STD)]\n")
 	}
-	hidden := "_sigmoid(s)"
-	switch e.m.Net.Hidden {
-	case network.Tanh:
-		hidden = "math.tanh(s)"
-	case network.ReLU:
-		hidden = "max(0.0, s)"
-	}
+	hidden := activation(e.m.Net.Hidden, "_sigmoid(s)", "math.tanh(s)", "max(0.0, s)")
 	b.WriteString("    for l, t in enumerate(THETA):\n        z = []\n        for row in t:\n            s = row[0]\n            for w, v in zip(row[1:], a):\n                s += w * v\n")
 	fmt.Fprintf(&b, "            z.append(_sigmoid(s) if l == len(THETA) - 1 else %s)\n        a = z\n    return a\n\n\n", hidden)
 	b.WriteString("def predict(x):\n    \"\"\"The class of x: the first of its largest probabilities.\"\"\"\n    p = probabilities(x)\n    return max(range(len(p)), key=lambda k: (p[k], -k))\n")
@@ -277,24 +276,14 @@ func (e exporter) js() string {
 	b.WriteString("// probabilities returns the K output units for the input x, an array of INPUTS numbers.\nexport function probabilities(x) {\n")
 	b.WriteString("  if (x.length !== INPUTS) {\n    throw new RangeError(`want ${INPUTS} inputs, got ${x.length}`);\n  }\n")
 	if e.m.Features != nil {
-		var fs []string
-		for _, f := range e.m.Features {
-			fs = append(fs, feature(f, "x[0]", "x[1]", "Math.sin"))
-		}
-		fmt.Fprintf(&b, "  let a = [%s];\n", strings.Join(fs, ", "))
+		fmt.Fprintf(&b, "  let a = [%s];\n", e.features("Math.sin"))
 	} else {
 		b.WriteString("  let a = Array.from(x, Number);\n")
 	}
 	if e.m.Scaler != nil {
 		b.WriteString("  a = a.map((v, j) => (v - MEAN[j]) / STD[j]);\n")
 	}
-	hidden := "sigmoid(s)"
-	switch e.m.Net.Hidden {
-	case network.Tanh:
-		hidden = "Math.tanh(s)"
-	case network.ReLU:
-		hidden = "Math.max(0, s)"
-	}
+	hidden := activation(e.m.Net.Hidden, "sigmoid(s)", "Math.tanh(s)", "Math.max(0, s)")
 	b.WriteString("  THETA.forEach((t, l) => {\n    a = t.map((row) => {\n      let s = row[0];\n      for (let j = 1; j < row.length; j++) {\n        s += row[j] * a[j - 1];\n      }\n")
 	fmt.Fprintf(&b, "      return l === THETA.length - 1 ? sigmoid(s) : %s;\n    });\n  });\n  return a;\n}\n\n", hidden)
 	b.WriteString("// predict returns the class of x: the first of its largest probabilities.\nexport function predict(x) {\n  const p = probabilities(x);\n  let k = 0;\n  for (let i = 1; i < p.length; i++) {\n    if (p[i] > p[k]) {\n      k = i;\n    }\n  }\n  return k;\n}\n")

@@ -198,10 +198,10 @@ func (l limits) readUpload(df *dataFlags, file io.Reader, fileName string) (*dat
 		return nil, err
 	}
 	if file == nil {
-		return nil, usagef("-data %s: upload the file (the playground reads no file on the server's disk)", df.source)
+		return nil, usagef("-data %s: upload the file (the playground reads no file on the server's disk)", quoteIfNeeded(df.source))
 	}
 	if fileName != df.source {
-		return nil, usagef("-data %s: but the file uploaded is %s", df.source, fileName)
+		return nil, usagef("-data %s: but the file uploaded is %s", quoteIfNeeded(df.source), quoteIfNeeded(fileName))
 	}
 	data, err := dataset.NewReader(file, df.source).Read()
 	if err != nil {
@@ -264,4 +264,14 @@ func (s *playSetup) describe(id string) runInfo {
 	xmin, xmax, ymin, ymax := slices.Min(x), slices.Max(x), slices.Min(y), slices.Max(y)
 	info.Extent = [4]float64{xmin - 1, xmax + 1, ymin - 1, ymax + 1}
 	return info
+}
+
+// quoteIfNeeded returns a name a client sent as it is, or quoted (Go syntax) if
+// it holds a character that would break a one-line message, such as a
+// newline.
+func quoteIfNeeded(name string) string {
+	if q := strconv.Quote(name); q[1:len(q)-1] != name {
+		return q
+	}
+	return name
 }

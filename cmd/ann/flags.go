@@ -153,10 +153,14 @@ func (d *dataFlags) checkFile() error {
 	return nil
 }
 
-// parseAndLoad parses args into fs, checks the network flags, and loads the
-// data set, which the network's first and last layers must fit.
+// parseAndLoad parses args into fs, reads -start's model file if given,
+// checks the network flags, and loads the data set, which the network's first
+// and last layers must fit.
 func parseAndLoad(fs *flag.FlagSet, args []string, df *dataFlags, nf *netFlags) (*dataSet, error) {
 	if err := parse(fs, args); err != nil {
+		return nil, err
+	}
+	if err := nf.loadStart(); err != nil {
 		return nil, err
 	}
 	if err := nf.check(); err != nil {
@@ -167,6 +171,9 @@ func parseAndLoad(fs *flag.FlagSet, args []string, df *dataFlags, nf *netFlags) 
 		return nil, err
 	}
 	if err := nf.fit(ds); err != nil {
+		if nf.startModel != nil {
+			return nil, usagef("-start %s: %v", nf.start, err)
+		}
 		return nil, err
 	}
 	return ds, nil
@@ -198,6 +205,16 @@ func (s *sizesFlag) Set(v string) error {
 		}
 		sizes = append(sizes, n)
 	}
+	if err := checkSizes(sizes); err != nil {
+		return err
+	}
+	*s = sizes
+	return nil
+}
+
+// checkSizes returns an error unless sizes are the layer sizes of a network
+// (layer.Check) of at most maxWeights weights.
+func checkSizes(sizes []int) error {
 	if err := layer.Check(sizes); err != nil {
 		// The flag package names the flag; the package name adds nothing.
 		return errors.New(strings.TrimPrefix(err.Error(), "layer: "))
@@ -211,9 +228,8 @@ func (s *sizesFlag) Set(v string) error {
 		weights += sizes[l] * (sizes[l-1] + 1)
 	}
 	if weights > maxWeights {
-		return fmt.Errorf("%s has more than %d weights: too large for this tool", v, maxWeights)
+		return fmt.Errorf("%s has more than %d weights: too large for this tool", layersText(sizes), maxWeights)
 	}
-	*s = sizes
 	return nil
 }
 
@@ -262,6 +278,13 @@ type netFlags struct {
 	standardize bool
 	reference   bool
 	snapshots   []int // trainer.Config.Snapshots: the weights the figures show
+
+	// -start (registerStart): the model file training starts from, and the
+	// model read from it by loadStart; nil for the weights -init and -seed
+	// make.
+	start      string
+	startModel *model.Model
+	startFS    *flag.FlagSet // to tell which flags were given
 }
 
 // register registers the flags of the network itself.
@@ -324,6 +347,63 @@ func (nf *netFlags) registerTraining(fs *flag.FlagSet) {
 	fs.Var(&nf.shuffleSeed, "shuffle-seed", "numpy `seed` that shuffles the rows for mini-batches")
 	fs.BoolVar(&nf.standardize, "standardize", false, "scale each feature to mean 0, standard deviation 1, fitted on the training rows")
 	registerReference(fs, &nf.reference)
+}
+
+// registerStart registers -start, for ann train: gradient descent from the
+// weights of a model file instead of the initial weights -init and -seed
+// make.
+func (nf *netFlags) registerStart(fs *flag.FlagSet) {
+	nf.startFS = fs
+	fs.StringVar(&nf.start, "start", "", "start gradient descent from the weights Θ of a model `file` (model.npz of ann train -out, or the playground's download) instead of -init's; the file sets -layers, -activation, -features and -standardize (its scaler is used as saved): given as well, they must agree with it")
+}
+
+// loadStart reads the model file -start names, if one is given, and takes
+// from it the network's sizes, activation, feature inputs and
+// standardization. A flag given that disagrees with the file is an error, and
+// so are -init (the weights come from the file) and -seed without
+// -early-stopping (with -start it chooses nothing else). Every error names
+// the file.
+func (nf *netFlags) loadStart() error {
+	if nf.startFS == nil || !flagGiven(nf.startFS, "start") {
+		return nil
+	}
+	path := nf.start
+	if path == "" {
+		return usagef("-start \"\": want a model file (.npz)")
+	}
+	m, err := model.ReadFile(path)
+	if err != nil {
+		return usagef("-start: %v", err)
+	}
+	sizes := m.Net.Sizes()
+	if err := checkSizes(sizes); err != nil {
+		return usagef("-start %s: %v", path, err)
+	}
+	given := func(name string) bool { return flagGiven(nf.startFS, name) }
+	hidden := m.Net.Hidden.String()
+	inputs := "the data's own columns"
+	if m.Features != nil {
+		inputs = "-features " + m.Features.String()
+	}
+	switch {
+	case given("layers") && !slices.Equal(nf.sizes, sizes):
+		return usagef("-start %s: its weights are those of -layers %s, but -layers is %v: leave -layers out, or give the file's", path, layersText(sizes), &nf.sizes)
+	case given("activation") && nf.activation != hidden:
+		return usagef("-start %s: its hidden activation is %s, but -activation is %s: leave -activation out, or give the file's", path, hidden, nf.activation)
+	case given("features") && !slices.Equal(nf.features, m.Features):
+		return usagef("-start %s: its inputs are %s, but -features is %v: leave -features out, or give the file's", path, inputs, nf.features)
+	case given("init"):
+		return usagef("-init %s: the initial weights come from -start %s: give one", nf.init, path)
+	case given("seed") && !nf.early:
+		return usagef("-seed %v: the initial weights come from -start %s (with -start, -seed only splits early stopping's validation rows): leave -seed out", &nf.seed, path)
+	case m.Scaler != nil && given("standardize") && !nf.standardize:
+		return usagef("-start %s: its inputs are standardized (the file has standardize_mean and standardize_std), but -standardize is false", path)
+	case m.Scaler == nil && nf.standardize:
+		return usagef("-start %s: its weights are for inputs that are not standardized (the file has no standardize_mean, standardize_std), but -standardize is given", path)
+	}
+	nf.sizes, nf.features, nf.activation, nf.standardize = sizes, m.Features, hidden, m.Scaler != nil
+	nf.startModel = m
+	return nil
 }
 
 // registerReference registers -reference, which the commands that train share.
@@ -401,8 +481,12 @@ func (nf *netFlags) config() trainer.Config {
 	return c
 }
 
-// network returns the initial network the flags describe. Call check first.
+// network returns the initial network the flags describe: a copy of -start's
+// weights, or those -init and -seed make. Call check first.
 func (nf *netFlags) network() *network.Network {
+	if nf.startModel != nil {
+		return nf.startModel.Net.Copy()
+	}
 	init := layer.Init
 	if nf.init == "text" {
 		init = layer.InitText

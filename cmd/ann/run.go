@@ -79,13 +79,16 @@ func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFla
 
 // prepare returns what training takes: the model to train (the initial
 // network nf describes, its feature inputs, and with -standardize the scaler
-// fitted on the training rows' inputs), the training rows as its network
+// fitted on the training rows' inputs, or -start's file's scaler), the training rows as its network
 // reads them (Strain, ytrain), and the trainer's configuration, the held-out
 // rows standardized in it.
 func (s runSpec) prepare() (mdl *model.Model, Strain *matrix.Dense, ytrain []int, c trainer.Config, err error) {
 	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
 	mdl = &model.Model{Net: s.nf.network(), Features: s.nf.features, Reference: s.nf.reference}
-	if s.nf.standardize {
+	if st := s.nf.startModel; st != nil && st.Scaler != nil {
+		// -start's weights are for inputs scaled as its file says.
+		mdl.Scaler = &model.Scaler{Mean: slices.Clone(st.Scaler.Mean), Std: slices.Clone(st.Scaler.Std)}
+	} else if s.nf.standardize {
 		F, err := mdl.Standardize(Xtrain) // the features only, before the scaler is fitted
 		if err != nil {
 			return nil, nil, nil, c, err
@@ -256,7 +259,8 @@ type runRecord struct {
 		Layers     []int  `json:"layers"`
 		Features   string `json:"features,omitempty"`
 		Activation string `json:"activation"`
-		Init       string `json:"init"`
+		Init       string `json:"init,omitempty"`  // none with -start
+		Start      string `json:"start,omitempty"` // -start's file
 		Seed       uint32 `json:"seed"`
 	} `json:"network"`
 	Training struct {
@@ -343,7 +347,9 @@ func (r *trainRun) record(df *dataFlags, testFraction float64, splitSeed uint32)
 		rec.Network.Features = r.nf.features.String()
 	}
 	rec.Network.Activation = r.res.Net.Hidden.String()
-	rec.Network.Init = r.nf.init
+	if rec.Network.Start = r.nf.start; r.nf.startModel == nil {
+		rec.Network.Init = r.nf.init
+	}
 	rec.Network.Seed = uint32(r.nf.seed)
 	t := &rec.Training
 	t.Alpha, t.Iters, t.Lambda = r.nf.alpha, r.nf.iters, r.nf.lambda

@@ -9,13 +9,14 @@ import (
 )
 
 func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("train", "[data flags] [net flags] [-test-fraction F] [-out DIR] [-q]", stdout)
+	fs := newFlagSet("train", "[data flags] [net flags] [-start FILE.npz] [-test-fraction F] [-out DIR] [-q]", stdout)
 	var df dataFlags
 	var nf netFlags
 	df.register(fs)
 	nf.register(fs)
 	nf.registerTraining(fs)
 	nf.registerFeatures(fs)
+	nf.registerStart(fs)
 	var sf splitFlags
 	sf.register(fs)
 	var of outFlags
@@ -78,7 +79,11 @@ func (r *trainRun) printSummary(w io.Writer) {
 	if n.features != nil {
 		inputs = fmt.Sprintf(", inputs %v", n.features)
 	}
-	fmt.Fprintf(w, "network:  %s%s, %s, init %s seed %d\n", &n.sizes, inputs, hiddenLayers(r.res.Net), n.init, n.seed)
+	start := fmt.Sprintf("init %s seed %d", n.init, n.seed)
+	if n.startModel != nil {
+		start = "from the weights of " + n.start
+	}
+	fmt.Fprintf(w, "network:  %s%s, %s, %s\n", &n.sizes, inputs, hiddenLayers(r.res.Net), start)
 	method := "batch gradient descent"
 	if n.batch > 0 && n.batch < len(r.trainIdx) {
 		method = fmt.Sprintf("mini-batches of %d", n.batch)

@@ -11,6 +11,7 @@ import (
 // line, exit 2, naming a size that fits. (Under an address-space limit,
 // with a 100-million-weight model: TestBoundedCommands, -tags long.)
 func TestWorkBudget(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -38,6 +39,7 @@ func TestWorkBudget(t *testing.T) {
 // docs/reliability.md shows what the refusals print now, each line under
 // its command in a fenced block.
 func TestWorkDoc(t *testing.T) {
+	t.Parallel()
 	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "reliability.md"))
 	if err != nil {
 		t.Fatal(err)

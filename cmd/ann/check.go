@@ -55,9 +55,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var files []string
 	rest := args
 	for {
-		if err := fs.Parse(rest); err != nil {
+		if err := parseFlags(fs, rest); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				usages[fs]()
 				return err
 			}
 			return usagef("%v (run 'ann check -h' for the flags)", err)

@@ -35,6 +35,7 @@ var exerciseFiles = []struct {
 // exercise path at the top of docs/checkpoints.md: its outputs exactly
 // (go test -update rewrites them), its numbers by computing them.
 func TestCheckpointsExercise(t *testing.T) {
+	t.Parallel()
 	doc := readDoc(t, "checkpoints.md")
 	updated := doc
 	exercise := doc[:strings.Index(doc, "# Appendix")]
@@ -126,6 +127,7 @@ func TestCheckpointsExercise(t *testing.T) {
 // TestCheckpointsSymptoms pins the table of each mistake's gradient check in
 // docs/checkpoints.md: ann gradcheck -bug NAME's largest relative difference.
 func TestCheckpointsSymptoms(t *testing.T) {
+	t.Parallel()
 	if !golden.Exact {
 		t.Skip("relative differences printed to two digits; checked where golden.Exact holds")
 	}

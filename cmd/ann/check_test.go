@@ -66,6 +66,7 @@ func writeCheckNPZ(t *testing.T, name string, in check.Inputs, got map[string]*m
 // each mistake exit 1, the first wrong quantity the one where it shows, and
 // its name.
 func TestCheckMistakes(t *testing.T) {
+	t.Parallel()
 	in := check.Small()
 	code, out, errs := runAnn("check", writeCheckNPZ(t, "right", in, in.Expected(nil)))
 	if code != 0 || !strings.Contains(out, "check: all 18 quantities agree to 1e-9·max(1, |expected|)") {
@@ -98,6 +99,7 @@ func TestCheckMistakes(t *testing.T) {
 // TestCheckTransposed: a file with every array transposed, Thetas and X
 // too, is named transposed and agrees.
 func TestCheckTransposed(t *testing.T) {
+	t.Parallel()
 	in := check.Moons()
 	got := map[string]*matrix.Dense{}
 	for k, v := range in.Expected(nil) {
@@ -118,6 +120,7 @@ func TestCheckTransposed(t *testing.T) {
 
 // TestCheckBadFiles: what ann check cannot read exits 2 with one line.
 func TestCheckBadFiles(t *testing.T) {
+	t.Parallel()
 	in := check.Small()
 	dir := t.TempDir()
 	notNPZ := filepath.Join(dir, "x.npz")
@@ -155,6 +158,7 @@ func nanValue() float64 { z := 0.0; return z / z }
 // TestCheckInputs: -inputs writes files numpy loads: X, y (int64), the
 // Thetas and params.json, and check -h states the tolerance.
 func TestCheckInputs(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	code, out, errs := runAnn("check", "-inputs", dir)
 	if code != 0 || !strings.Contains(out, "small: Theta1.npy, Theta2.npy, X.npy, y.npy and params.json (layers [2 3 2], m = 3, lambda 1, alpha 0.5, iters 3, seed 0)") ||

@@ -32,6 +32,7 @@ func docHas(t *testing.T, name, s string) {
 // The logistic-regression optimum, reached by the 2-2 network, and the
 // rounded numbers the prose of experiments.md takes from its table.
 func TestExperimentsProseNumbers(t *testing.T) {
+	t.Parallel()
 	checkDoc(t, "experiments.md", []docRun{
 		{args: []string{"train", "-layers", "2,2", "-iters", "20000", "-alpha", "5"}},
 	})
@@ -54,6 +55,7 @@ func TestExperimentsProseNumbers(t *testing.T) {
 // errata.md's saturated example: network.Cost returns 0 where the exact cost
 // is 2 log(1 + e^-40).
 func TestErrataSaturatedCost(t *testing.T) {
+	t.Parallel()
 	theta := matrix.FromRows([][]float64{{0, 40}, {0, -40}})
 	n := network.New([]*matrix.Dense{nil, theta})
 	X := matrix.FromRows([][]float64{{1}, {-1}})
@@ -67,6 +69,7 @@ func TestErrataSaturatedCost(t *testing.T) {
 
 // The code's initial range is about 2.1 times narrower than the text's.
 func TestInitRangeRatio(t *testing.T) {
+	t.Parallel()
 	ratio := func(sIn, sOut int) float64 {
 		// the code draws from [-ε/2, ε/2), the text from [-ε_text, ε_text)
 		return 2 * layer.EpsilonText(sIn, sOut) / layer.Epsilon(sIn, sOut)
@@ -84,6 +87,7 @@ var relDiff = regexp.MustCompile(`Theta(\d) \(\d+x\d+\): relative difference (\S
 
 // The gradient check's formula and numbers in tutorial.md and backprop.md.
 func TestGradcheckDocs(t *testing.T) {
+	t.Parallel()
 	checkExcerpts(t, "tutorial.md", []docExcerpt{
 		{args: []string{"gradcheck", "-layers", "2,5,5,2"}, from: "checking network.Backprop, the tutorial's backpropagation", exact: true},
 	})
@@ -112,6 +116,7 @@ func TestGradcheckDocs(t *testing.T) {
 // Take 1's first hidden layer: five lines whose tilts lie within 11° of one
 // another, two units stepping up toward one side and three toward the other.
 func TestTake1UnitsTilt(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if code, _, errs := runAnn("train", "-q", "-out", dir); code != 0 {
 		t.Fatalf("ann train: %s", errs)
@@ -153,6 +158,7 @@ func TestTake1UnitsTilt(t *testing.T) {
 
 // performance.md: the boundary figure's regions are vector shapes, small.
 func TestBoundaryFigureSize(t *testing.T) {
+	t.Parallel()
 	fi, err := os.Stat(filepath.Join("..", "..", "docs", "figures", "take1-boundary.svg"))
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 )
 
 func TestCV(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	code, out, errs := runAnn("cv", "-n", "103", "-k", "4", "-iters", "50", "-fold-seed", "3", "-out", dir)
 	if code != 0 {

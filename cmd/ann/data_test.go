@@ -11,6 +11,7 @@ import (
 // Each kind of bad CSV gives one line naming the file, the line and (where
 // one field is at fault) the column, and exit status 2.
 func TestBadCSV(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tests := []struct {
 		name, content, want string
@@ -48,6 +49,7 @@ func TestBadCSV(t *testing.T) {
 
 // A CSV file (plain or gzipped) trains like the generated data it holds.
 func TestCSVRoundTrip(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	csvPath := filepath.Join(dir, "moons.csv")
 	if code, _, errs := runAnn("data", "-n", "200", "-o", csvPath); code != 0 {

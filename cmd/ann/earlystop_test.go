@@ -19,6 +19,7 @@ var overfitArgs = []string{"train", "-n", "200", "-noise", "0.35", "-layers", "2
 // after training is the training cost of the best iteration), draws both
 // curves and the best iteration, and run.json and costs.csv record them.
 func TestEarlyStoppingRun(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	args := append(slices.Clone(overfitArgs), "-early-stopping", "-validation-fraction", "0.2", "-n-iter-no-change", "300", "-tol", "0", "-q", "-out", dir)
 	code, out, errs := runAnn(args...)
@@ -74,6 +75,7 @@ func TestEarlyStoppingRun(t *testing.T) {
 // Without -early-stopping, or with -early-stopping=false, train and cv
 // print and write what they did before it existed: the same bytes.
 func TestEarlyStoppingOffUnchanged(t *testing.T) {
+	t.Parallel()
 	for _, base := range [][]string{
 		{"train", "-iters", "50", "-test-fraction", "0.2"},
 		{"cv", "-n", "100", "-iters", "30", "-k", "3"},
@@ -121,6 +123,7 @@ func TestEarlyStoppingOffUnchanged(t *testing.T) {
 // A validation fraction that leaves a class without validation rows, and
 // early stopping's flags without it, are one line and exit 2.
 func TestEarlyStoppingFlagErrors(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		want string

@@ -9,6 +9,7 @@ import (
 // The exported code names the network and the run, and imports nothing but
 // math; bad flags are one line and exit 2.
 func TestExportSource(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if code, _, errs := runAnn("train", "-iters", "5", "-q", "-out", dir); code != 0 {
 		t.Fatal(errs)

@@ -20,6 +20,7 @@ import (
 // model file records the features, so ann predict on the saved model gives
 // the training's own predictions, row for row.
 func TestFeaturesXOR(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	args := []string{"-data", "xor", "-noise", "0.05", "-layers", "3,2", "-features", "x1,x2,x1*x2"}
 	code, out, errs := runAnn(append([]string{"train", "-q", "-out", dir}, args...)...)
@@ -95,6 +96,7 @@ func TestFeaturesXOR(t *testing.T) {
 }
 
 func TestFeaturesFlags(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -118,6 +120,7 @@ func TestFeaturesFlags(t *testing.T) {
 
 // ann trace applies -features, and a model's features, to the example.
 func TestFeaturesTrace(t *testing.T) {
+	t.Parallel()
 	code, out, errs := runAnn("trace", "-data", "xor", "-features", "x1*x2", "-layers", "1,2", "-example", "3")
 	if code != 0 || !strings.Contains(out, "The inputs are -features x1*x2 of the data's row (x1, x2)") || !strings.Contains(out, "1 inputs, K = 2 classes") {
 		t.Errorf("trace -features: exit %d, %s%s", code, errs, out)
@@ -139,6 +142,7 @@ func TestFeaturesTrace(t *testing.T) {
 // compares the files), and its step-through and trace show the features as
 // the network's inputs.
 func TestServeFeatures(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t, playLimits)
 	p := openPage(t, srv, url.Values{"data": {"xor"}, "features": {"x1*x2,sin(x1)"}, "layers": {"2,3,2"}})
 	code, body := get(t, srv, "/api/step?id="+p.id+"&example=4")

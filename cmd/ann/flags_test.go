@@ -8,6 +8,7 @@ import (
 // An argument the library refuses is reported with the flag's name, from the
 // error's fields: the *dataset.ArgError of trainer and of dataset.
 func TestFlagErrors(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -30,6 +31,7 @@ func TestFlagErrors(t *testing.T) {
 // trace picks its examples from and the rows data writes (neither trains),
 // and gradcheck's usage line names every flag it has.
 func TestHelpTexts(t *testing.T) {
+	t.Parallel()
 	for cmd, want := range map[string]string{
 		"trace": "take the examples from the first K rows only (0: all): -example and -m count within them (nothing is trained)",
 		"data":  "write the first K rows only (0: all)",
@@ -55,6 +57,7 @@ func TestHelpTexts(t *testing.T) {
 // A network without a hidden layer is described as having none, not as
 // having sigmoid hidden layers, by train, cv and gradcheck.
 func TestNoHiddenLayer(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"train", "-layers", "2,2", "-iters", "2", "-n", "20"},
 		{"cv", "-layers", "2,2", "-iters", "2", "-n", "20", "-k", "2"},

@@ -30,6 +30,7 @@ func gradcheckVerdict(t *testing.T, args []string, out string) (string, float64)
 }
 
 func TestGradcheck(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"gradcheck"},
 		{"gradcheck", "-layers", "3,4,6,5,3", "-lambda", "0.5", "-m", "7"},
@@ -57,6 +58,7 @@ func TestGradcheck(t *testing.T) {
 // tutorial's network and for one with tanh, three classes and λ; without a
 // bug the same check passes.
 func TestGradcheckBugs(t *testing.T) {
+	t.Parallel()
 	names := []string{"no-1/m"}
 	for _, b := range check.Mistakes {
 		if !b.Gradient() {
@@ -82,6 +84,7 @@ func TestGradcheckBugs(t *testing.T) {
 // -v prints one line per weight, Σ_l s_{l+1} (s_l + 1) of them, each with
 // the two gradients and their difference, which is small without a bug.
 func TestGradcheckVerbose(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		layers  string
 		weights int
@@ -117,6 +120,7 @@ func TestGradcheckVerbose(t *testing.T) {
 }
 
 func TestGradcheckBugList(t *testing.T) {
+	t.Parallel()
 	code, out, _ := runAnn("gradcheck", "-bug", "list")
 	if code != 0 {
 		t.Fatalf("-bug list: exit %d", code)

@@ -13,6 +13,7 @@ import (
 // cost and its cost after training: both ends of the line are the run's own
 // weights.
 func TestLandscapeEnds(t *testing.T) {
+	t.Parallel()
 	fs := flag.NewFlagSet("landscape", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var df dataFlags
@@ -52,6 +53,7 @@ func TestLandscapeEnds(t *testing.T) {
 }
 
 func TestLandscapeErrors(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"landscape"},
 		{"landscape", "-out", t.TempDir(), "-steps", "2"},

@@ -184,14 +184,12 @@ func usage(w io.Writer) {
 }
 
 // newFlagSet returns a flag set for a command whose parse errors come back as
-// usage errors, without printing the whole flag list.
+// usage errors, without printing the whole flag list. Its Usage prints the
+// -h text; parseFlags calls it only for -h.
 func newFlagSet(name, synopsis string, stdout io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("ann "+name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	// The flag package calls Usage on every parse error; print the flags
-	// only when asked for them (parse does that on -h).
-	fs.Usage = func() {}
-	usages[fs] = func() {
+	fs.Usage = func() {
 		fmt.Fprintf(stdout, "Usage: ann %s %s\n\nFlags:\n", name, synopsis)
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
@@ -200,15 +198,26 @@ func newFlagSet(name, synopsis string, stdout io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// usages holds each flag set's -h text printer.
-var usages = map[*flag.FlagSet]func(){}
+// parseFlags is fs.Parse, printing fs.Usage (the -h text) on -h only: the
+// flag package calls Usage on every parse error, so it is switched off
+// while parsing. Each command's flag set is its own, so this holds no state
+// shared between commands run side by side.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	help := fs.Usage
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.Usage = help
+	if errors.Is(err, flag.ErrHelp) {
+		help()
+	}
+	return err
+}
 
 // parse parses args into fs. -h prints the usage and returns flag.ErrHelp;
 // anything else wrong, and any argument left over, is a usage error.
 func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			usages[fs]()
 			return err
 		}
 		return usagef("%v (run '%s -h' for the flags)", err, fs.Name())

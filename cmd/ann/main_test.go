@@ -17,6 +17,7 @@ func runAnn(args ...string) (code int, stdout, stderr string) {
 }
 
 func TestUsage(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{}, {"help"}} {
 		code, out, errs := runAnn(args...)
 		text := out + errs
@@ -31,6 +32,7 @@ func TestUsage(t *testing.T) {
 
 // The package documentation lists every command with its summary.
 func TestDocListsCommands(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile("main.go")
 	if err != nil {
 		t.Fatal(err)
@@ -43,6 +45,7 @@ func TestDocListsCommands(t *testing.T) {
 }
 
 func TestData(t *testing.T) {
+	t.Parallel()
 	code, out, errs := runAnn("data", "-n", "3", "-noise", "0", "-data-seed", "5")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errs)
@@ -75,6 +78,7 @@ func TestData(t *testing.T) {
 
 // Each mistake a user can make gives one line naming it, and exit status 2.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want string

@@ -7,6 +7,7 @@ import (
 // An optimizer the trainer does not know, or Adam's settings given to
 // another, is one line and exit 2.
 func TestOptimizerFlagErrors(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		want string

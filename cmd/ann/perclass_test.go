@@ -59,6 +59,7 @@ func checkConfusion(t *testing.T, what string, pc perClassRecord, rows int, accu
 }
 
 func TestPerClassTrainCVPredict(t *testing.T) {
+	t.Parallel()
 	digits := filepath.Join("..", "..", "testdata", "digits.csv.gz")
 	dir := t.TempDir()
 	code, out, errs := runAnn("train", "-data", digits, "-layers", "64,25,10", "-standardize", "-alpha", "2", "-iters", "60",
@@ -116,6 +117,7 @@ func TestPerClassTrainCVPredict(t *testing.T) {
 }
 
 func TestPerClassPredictWithoutLabels(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if code, _, errs := runAnn("train", "-q", "-iters", "5", "-out", dir); code != 0 {
 		t.Fatal(errs)

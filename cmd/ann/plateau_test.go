@@ -6,6 +6,7 @@ import (
 )
 
 func TestPlateauLines(t *testing.T) {
+	t.Parallel()
 	for _, extra := range [][]string{nil, {"-one-output"}, {"-layers", "2,3,3,3,2", "-first", "100"}} {
 		args := append([]string{"plateau", "-iters", "20", "-every", "10"}, extra...)
 		code, out, errs := runAnn(args...)
@@ -31,6 +32,7 @@ func TestPlateauLines(t *testing.T) {
 }
 
 func TestRowChoiceAndPlateauErrors(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"train", "-last", "2000"},
 		{"train", "-last", "-1"},
@@ -50,6 +52,7 @@ func TestRowChoiceAndPlateauErrors(t *testing.T) {
 
 // The last K rows are the ones -last trains on.
 func TestLastRows(t *testing.T) {
+	t.Parallel()
 	code, out, errs := runAnn("train", "-last", "300", "-iters", "2", "-q")
 	if code != 0 || !strings.Contains(out, "on 300 of 1000 rows") {
 		t.Fatalf("ann train -last 300: exit %d: %s%s", code, out, errs)

@@ -16,6 +16,7 @@ import (
 // A model trained and saved by the tutorial's numpy code predicts what numpy's
 // predict gives, with the same probabilities to 1e-12.
 func TestPredictNumpyModel(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(reference.Dir(), "numpy")
 	want, err := reference.LoadModelPredictions()
 	if err != nil {
@@ -55,6 +56,7 @@ func TestPredictNumpyModel(t *testing.T) {
 // A model written by ann train, with standardization and tanh, reads back in
 // ann predict, which applies both; inputs without labels print no accuracy.
 func TestPredictTrainedModel(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	code, out, errs := runAnn("train", "-q", "-data", "circles", "-n", "300", "-layers", "2,6,2", "-activation", "tanh",
 		"-standardize", "-iters", "300", "-alpha", "1", "-out", dir)
@@ -106,6 +108,7 @@ func isSep(r rune) bool { return r == ',' || r == '\n' }
 
 // Corrupt, truncated and wrong-shape model files: one clear error, exit 2.
 func TestPredictBadModel(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	inputs := filepath.Join("..", "..", "testdata", "numpy", "model_inputs.csv")
 	good, err := os.ReadFile(filepath.Join("..", "..", "testdata", "numpy", "model.npz"))

@@ -27,6 +27,7 @@ func readmeSection(t *testing.T, title string) string {
 // The Go program of README's "Using the packages" compiles exactly as shown,
 // and prints what the README says it prints.
 func TestReadmeProgram(t *testing.T) {
+	t.Parallel()
 	sec := readmeSection(t, "Using the packages")
 	_, code, ok := strings.Cut(sec, "```go\n")
 	if !ok {
@@ -72,6 +73,7 @@ func TestReadmeProgram(t *testing.T) {
 // The commands README's Running section shows exist, with the flags they
 // are shown with.
 func TestReadmeCommands(t *testing.T) {
+	t.Parallel()
 	sec := readmeSection(t, "Running")
 	n := 0
 	for _, line := range strings.Split(sec, "\n") {

@@ -18,6 +18,7 @@ import (
 // -reference is batch gradient descent only: with -batch or -momentum it is a
 // usage error, in the trainer's words.
 func TestTrainReferenceRefuses(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -39,6 +40,7 @@ func TestTrainReferenceRefuses(t *testing.T) {
 // relative (run.json also says "reference": true), every figure byte for
 // byte.
 func TestTrainReferenceFiles(t *testing.T) {
+	t.Parallel()
 	args := []string{"train", "-q", "-n", "120", "-noise", "0.2", "-iters", "150", "-test-fraction", "0.25", "-lambda", "0.01"}
 	var dirs [2]string
 	for i, flags := range [][]string{nil, {"-reference"}} {

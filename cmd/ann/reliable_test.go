@@ -60,6 +60,7 @@ func oneLine(t *testing.T, args []string, code int, errs string, wantCode int, w
 // Each reproduction of the review is one clear line, the right exit status,
 // and no -out directory or temporary file.
 func TestReliabilityMessages(t *testing.T) {
+	t.Parallel()
 	parent := t.TempDir()
 	out := filepath.Join(parent, "out")
 	huge := filepath.Join(parent, "huge.csv")
@@ -105,6 +106,7 @@ func formatG(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
 // A run whose cost rises ends with a warning, exit status 0.
 func TestCostRiseWarning(t *testing.T) {
+	t.Parallel()
 	code, _, errs := runAnn("train", "-q", "-alpha", "100", "-n", "200", "-iters", "200")
 	if code != 0 || !strings.Contains(errs, "warning: the cost rose from") || !strings.Contains(errs, "smaller -alpha than 100") {
 		t.Errorf("ann train -alpha 100: exit %d, stderr %q; want 0 and the warning", code, errs)
@@ -116,6 +118,7 @@ func TestCostRiseWarning(t *testing.T) {
 
 // Features on very different scales get one hint; -standardize silences it.
 func TestScaleHint(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "scales.csv")
 	var b bytes.Buffer
 	b.WriteString("x1,x2,label\n")
@@ -136,6 +139,7 @@ func TestScaleHint(t *testing.T) {
 // predict never prints NaN, and never takes a column headed "label" as a
 // feature without saying so.
 func TestPredictChecks(t *testing.T) {
+	t.Parallel()
 	// Two relu units both 2 x1, which is +Inf for x1 = 1e308, and an output
 	// unit a_1 - a_2 = +Inf - +Inf = NaN, whether or not the machine fuses
 	// multiply-adds (a fused 2 x1 - 2 x2 would stay finite).
@@ -169,6 +173,7 @@ func TestPredictChecks(t *testing.T) {
 // SIGINT stops training at the next iteration: one line, exit 130, nothing
 // written, no temporary files.
 func TestInterrupt(t *testing.T) {
+	t.Parallel()
 	bin := buildAnn(t)
 	parent := t.TempDir()
 	out := filepath.Join(parent, "out")
@@ -206,6 +211,7 @@ func TestInterrupt(t *testing.T) {
 // trainer's divergence errors are worded by iteration: the data at 1, the
 // learning rate after.
 func TestTrainError(t *testing.T) {
+	t.Parallel()
 	c := trainer.Config{Alpha: 0.5, Iters: 10, Lambda: 0.1}
 	for _, tt := range []struct {
 		err  error
@@ -227,6 +233,7 @@ func TestTrainError(t *testing.T) {
 
 // train -out lists what it wrote in one line, and nothing with -q.
 func TestWroteLine(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "run")
 	_, _, errs := runAnn("train", "-iters", "5", "-n", "50", "-out", dir)
 	if want := "wrote " + dir + ": model.npz, costs.csv, run.json, cost.svg, boundary.svg, neurons.svg, training.svg, training-animated.svg\n"; !strings.HasSuffix(errs, want) {

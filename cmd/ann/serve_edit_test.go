@@ -25,6 +25,7 @@ import (
 // is ann trace -model model.npz's, the frame says the weights were edited,
 // and the next iteration starts from them.
 func TestServeEdit(t *testing.T) {
+	t.Parallel()
 	pg := newPlayground(playLimits)
 	srv := httptest.NewServer(pg)
 	t.Cleanup(srv.Close)
@@ -111,6 +112,7 @@ func TestServeEdit(t *testing.T) {
 
 // Bad edits get a 4xx and one line that says what is wrong.
 func TestServeEditBad(t *testing.T) {
+	t.Parallel()
 	_, base := listenPlayground(t, playLimits, serveTimeouts, "127.0.0.1")
 	client := &http.Client{}
 	code, body := do(t, client, "POST", base+"/api/run", "", nil, "layers=2,3,2")

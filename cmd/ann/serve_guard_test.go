@@ -71,6 +71,7 @@ func do(t *testing.T, client *http.Client, method, u, host string, header map[st
 // with its port. Any other name, as a page of another site that rebinds its
 // name to 127.0.0.1 sends, gets a 421 and nothing else.
 func TestServeHost(t *testing.T) {
+	t.Parallel()
 	_, base := listenPlayground(t, playLimits, serveTimeouts, "ann.test")
 	port := base[strings.LastIndex(base, ":")+1:]
 	client := &http.Client{}
@@ -115,6 +116,7 @@ func TestServeHost(t *testing.T) {
 // playground's own page, and clients that are not browsers (no Origin), are
 // answered.
 func TestServeCrossOrigin(t *testing.T) {
+	t.Parallel()
 	_, base := listenPlayground(t, playLimits, serveTimeouts, "127.0.0.1")
 	client := &http.Client{}
 	for _, tc := range []struct {
@@ -151,6 +153,7 @@ func TestServeCrossOrigin(t *testing.T) {
 // however long its stream is open, and one played before any stream opens
 // trains.
 func TestServeMethods(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t, playLimits)
 	for _, tc := range []struct{ method, path string }{
 		{"GET", "/api/run?n=20"},
@@ -190,6 +193,7 @@ func TestServeMethods(t *testing.T) {
 // 429 that says so, while another client still starts runs; past the
 // server's slots, a 503 that says so, to everyone.
 func TestServeClientShare(t *testing.T) {
+	t.Parallel()
 	lim := playLimits
 	lim.runs, lim.client = 3, 2
 	_, base := listenPlayground(t, lim, serveTimeouts, "127.0.0.1")
@@ -225,6 +229,7 @@ func TestServeClientShare(t *testing.T) {
 // timeout, and an idle connection by the idle timeout; the event stream
 // is exempt from the write (and read) timeout and streams on past it.
 func TestServeTimeouts(t *testing.T) {
+	t.Parallel()
 	tm := timeouts{readHeader: 300 * time.Millisecond, read: 500 * time.Millisecond, write: 500 * time.Millisecond, idle: 500 * time.Millisecond}
 	_, base := listenPlayground(t, playLimits, tm, "127.0.0.1")
 	addr := strings.TrimPrefix(base, "http://")
@@ -303,6 +308,7 @@ func newTimedServer(t *testing.T, lim limits, tm timeouts) *httptest.Server {
 // A diverged run's run.json is a 409 that says why, not a 500: it is the
 // run's condition, which the client chose, not the server's fault.
 func TestServeDivergedDownload(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t, playLimits)
 	d := openPage(t, srv, url.Values{"n": {"20"}, "alpha": {"1e300"}, "iters": {"50"}})
 	s, err := d.events(context.Background(), srv.Client())
@@ -325,6 +331,7 @@ func TestServeDivergedDownload(t *testing.T) {
 
 // docs/playground.md states the share and the timeouts the server has.
 func TestPlaygroundTrustDoc(t *testing.T) {
+	t.Parallel()
 	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "playground.md"))
 	if err != nil {
 		t.Fatal(err)

@@ -37,6 +37,7 @@ func traceSection(t *testing.T, out, head string) [][]string {
 // weights: z and a per unit, J, δ per unit, D and the numerical gradient per
 // weight, and Θ - α D, to the digits the trace prints.
 func TestServeStepEqualsTrace(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t, playLimits)
 	form := url.Values{"layers": {"2,3,4,2"}, "activation": {"tanh"}, "lambda": {"0.1"}, "alpha": {"0.3"}}
 	p := openPage(t, srv, form)

@@ -195,6 +195,7 @@ func (s *stream) until(t *testing.T, what string, ok func(frame) bool) frame {
 // shows: the same files, byte for byte, whether the run stopped at -iters or
 // was paused (here after three steps).
 func TestServeEqualsTrain(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t, playLimits)
 	setups := []url.Values{
 		{"data": {"moons"}, "n": {"300"}, "noise": {"0.2"}, "data-seed": {"3"}, "layers": {"2,5,5,2"}, "seed": {"1"},
@@ -249,6 +250,7 @@ func TestServeEqualsTrain(t *testing.T) {
 
 // The trace of an example at iteration 0 is ann trace's, for the same flags.
 func TestServeTrace(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t, playLimits)
 	form := url.Values{"n": {"50"}, "seed": {"4"}, "lambda": {"0.5"}}
 	p := openPage(t, srv, form)
@@ -274,6 +276,7 @@ func TestServeTrace(t *testing.T) {
 // Every bad setting, upload, signal and request is a 4xx with a clear
 // message, and the server keeps serving.
 func TestServeBadRequests(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t, playLimits)
 	goodCSV := "x1,x2,label\n0,0,0\n1,1,1\n0.5,0.2,0\n0.1,0.9,1\n"
 	var many strings.Builder
@@ -404,6 +407,7 @@ func TestServeBadRequests(t *testing.T) {
 // Runs past the limit are refused with a 503 until one ends; a run whose page
 // never opens its stream is dropped.
 func TestServeRunLimit(t *testing.T) {
+	t.Parallel()
 	lim := playLimits
 	lim.runs, lim.client = 2, 2
 	p := newPlayground(lim)
@@ -446,6 +450,7 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 // ann serve prints its address, serves, and on interrupt ends its streams
 // and returns.
 func TestServeShutdown(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &syncBuffer{}
 	done := make(chan error, 1)
@@ -513,6 +518,7 @@ func (s *syncBuffer) String() string {
 // Step makes one iteration, pause stops, reset goes back to iteration 0, and
 // a run that diverges says so and can be reset.
 func TestServeControls(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t, playLimits)
 	p := openPage(t, srv, url.Values{"n": {"100"}, "iters": {"1000000"}})
 	s, err := p.events(context.Background(), srv.Client())
@@ -557,6 +563,7 @@ func TestServeControls(t *testing.T) {
 // svgplot's neuron maps, and the page's confidence option shades the
 // regions of the next frame.
 func TestServeView(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t, playLimits)
 	p := openPage(t, srv, url.Values{"n": {"100"}, "first": {"60"}, "iters": {"300"}})
 	s, err := p.events(context.Background(), srv.Client())
@@ -614,6 +621,7 @@ func TestServeView(t *testing.T) {
 }
 
 func TestShellQuote(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"moons": "moons", "2,5,5,2": "2,5,5,2", "1e-05": "1e-05",
 		"my data.csv": "'my data.csv'", "it's.csv": `'it'\''s.csv'`, "": "''", "$(x).csv": "'$(x).csv'"} {
 		if got := shellQuote(in); got != want {
@@ -663,6 +671,7 @@ func BenchmarkServeFrame(b *testing.B) {
 
 // A run on an uploaded file equals ann train -data on that file.
 func TestServeUploadEqualsTrain(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t, playLimits)
 	code, csv, errs := runAnn("data", "-data", "xor", "-n", "120", "-noise", "0.3", "-data-seed", "9")
 	if code != 0 {
@@ -714,6 +723,7 @@ func TestServeUploadEqualsTrain(t *testing.T) {
 
 // docs/playground.md states the playground's bounds.
 func TestPlaygroundDoc(t *testing.T) {
+	t.Parallel()
 	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "playground.md"))
 	if err != nil {
 		t.Fatal(err)

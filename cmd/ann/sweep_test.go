@@ -11,6 +11,7 @@ import (
 // Each value's numbers in a sweep are those of a separate ann cv run with
 // that value, to the bit, for lambda, alpha and layers.
 func TestSweepEqualsSeparateRuns(t *testing.T) {
+	t.Parallel()
 	base := []string{"cv", "-n", "120", "-noise", "0.3", "-iters", "60", "-k", "3", "-q"}
 	for _, tt := range []struct {
 		sweep string
@@ -84,6 +85,7 @@ func readJSON(t *testing.T, path string, v any) {
 
 // A value that is not valid is one line and exit 2, before any training.
 func TestSweepErrors(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ sweep, want string }{
 		{"lambda=0,x", "ann cv: -sweep lambda=x: not a number\n"},
 		{"lambda=-1", "ann cv: -sweep lambda=-1: want a finite number >= 0\n"},

@@ -214,6 +214,7 @@ func costsRow(t *testing.T, path string, it int) string {
 }
 
 func TestCheckpointsDoc(t *testing.T) {
+	t.Parallel()
 	checkDoc(t, "checkpoints.md", []docRun{
 		{args: []string{"trace", "-layers", "2,3,2"}},
 		{args: []string{"trace", "-layers", "2,3,2", "-lambda", "1"}, from: "Cost"},

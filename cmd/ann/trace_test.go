@@ -11,6 +11,7 @@ import (
 )
 
 func TestTraceCommand(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
 	if err := runTrace(context.Background(), nil, &out, &out); err != nil {
 		t.Fatalf("ann trace: %v\n%s", err, out.String())
@@ -49,6 +50,7 @@ func TestTraceCommand(t *testing.T) {
 // ann trace -m 3 traces three examples at once and passes its own checks, also
 // from another -example and with λ and α.
 func TestTraceCommandExamples(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"trace", "-m", "3"},
 		{"trace", "-m", "4", "-example", "10", "-lambda", "1", "-alpha", "2", "-layers", "2,3,2"},
@@ -76,6 +78,7 @@ func TestTraceCommandExamples(t *testing.T) {
 // inputs standardized when the model says so, and names its file; the flags of
 // an initial network are an error beside it.
 func TestTraceCommandModel(t *testing.T) {
+	t.Parallel()
 	for _, standardize := range []bool{false, true} {
 		dir := t.TempDir()
 		train := []string{"train", "-iters", "10", "-layers", "2,4,2", "-q", "-out", dir}
@@ -119,6 +122,7 @@ func TestTraceCommandModel(t *testing.T) {
 // TestTraceRows: -rows prints a, z, δ and y one example per row, with
 // numpy's shapes and names in the captions, and the same numbers.
 func TestTraceRows(t *testing.T) {
+	t.Parallel()
 	code, out, errs := runAnn("trace", "-layers", "2,3,2", "-m", "3", "-rows")
 	if code != 0 {
 		t.Fatalf("trace -rows: exit %d: %s", code, errs)

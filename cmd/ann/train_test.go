@@ -16,6 +16,7 @@ import (
 // ann train reproduces the tutorial's two runs: the defaults are Take 1, and
 // -first 500 -iters 5000 is Take 2. costs.csv holds numpy's costs.
 func TestTrainReproducesTutorial(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		ref  string
 		args []string
@@ -83,6 +84,7 @@ func TestTrainReproducesTutorial(t *testing.T) {
 }
 
 func TestTrainProgress(t *testing.T) {
+	t.Parallel()
 	code, _, errs := runAnn("train", "-n", "50", "-iters", "20")
 	if code != 0 {
 		t.Fatal(errs)
@@ -94,6 +96,7 @@ func TestTrainProgress(t *testing.T) {
 }
 
 func TestTrainBadInput(t *testing.T) {
+	t.Parallel()
 	file := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(file, nil, 0o644)
 	tests := []struct {
@@ -129,6 +132,7 @@ func TestTrainBadInput(t *testing.T) {
 // A diverging run ends with the divergence error, exit status 1, and writes
 // no files.
 func TestTrainDiverges(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "out")
 	code, out, errs := runAnn("train", "-q", "-alpha", "1e300", "-out", dir)
 	if code != 1 || !strings.Contains(errs, "training diverged at iteration") || !strings.Contains(errs, "smaller -alpha") {

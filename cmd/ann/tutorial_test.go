@@ -30,6 +30,7 @@ var tutorialFigures = []string{"data.svg",
 // curves in one figure; it lists every file it wrote, and the committed
 // docs/figures are exactly what it draws.
 func TestTutorial(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	code, out, errs := runAnn("tutorial", "-out", dir)
 	if code != 0 {
@@ -92,6 +93,7 @@ func checkXML(t *testing.T, name string, b []byte) {
 }
 
 func TestTrainWritesFigures(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if code, _, errs := runAnn("train", "-q", "-iters", "50", "-n", "200", "-out", dir); code != 0 {
 		t.Fatal(errs)
@@ -143,6 +145,7 @@ func points(t *testing.T, b []byte) (filled, hollow int) {
 // the other 500 hollow, and its training figure shows the boundary at 6
 // iterations, the first and the last among them.
 func TestTrainHeldRowsHollow(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if code, _, errs := runAnn("train", "-q", "-first", "500", "-iters", "5000", "-out", dir); code != 0 {
 		t.Fatal(errs)
@@ -189,6 +192,7 @@ func TestTrainHeldRowsHollow(t *testing.T) {
 // -snapshots picks training.svg's frames and does not change the training:
 // costs.csv is byte for byte the same as with the default snapshots.
 func TestTrainSnapshots(t *testing.T) {
+	t.Parallel()
 	read := func(args ...string) (costs, training string) {
 		t.Helper()
 		dir := t.TempDir()
@@ -236,6 +240,7 @@ func TestTrainSnapshots(t *testing.T) {
 
 // -confidence shades the regions: boundary.svg draws more paths with it.
 func TestTrainConfidence(t *testing.T) {
+	t.Parallel()
 	paths := func(args ...string) int {
 		t.Helper()
 		dir := t.TempDir()
@@ -257,6 +262,7 @@ func TestTrainConfidence(t *testing.T) {
 // A CSV's header names the axes of every figure drawn over the data, and
 // data with three features gets no boundary, neurons or training figures.
 func TestTrainFiguresHeader(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	csv := filepath.Join(dir, "d.csv")
 	rows := "height,weight,label\n"
@@ -305,6 +311,7 @@ func TestTrainFiguresHeader(t *testing.T) {
 // Each cross-validation panel draws every row, the fold's held-out rows
 // hollow: over the folds each row is hollow once.
 func TestCVPanelsHeld(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if code, _, errs := runAnn("cv", "-q", "-n", "100", "-k", "4", "-iters", "20", "-out", dir); code != 0 {
 		t.Fatal(errs)
@@ -341,6 +348,7 @@ func BenchmarkSnapshots(b *testing.B) {
 // The candidates are sorted, distinct, in 1..iters, with 1 and iters, and about
 // 64; pickFrames takes 6 distinct ones of them for a long run.
 func TestSnapshotCandidates(t *testing.T) {
+	t.Parallel()
 	for _, iters := range []int{1, 2, 5, 64, 1000, 5000, 1 << 20} {
 		c := snapshotCandidates(iters)
 		if !slices.IsSorted(c) || len(slices.Compact(slices.Clone(c))) != len(c) || c[0] != 1 || c[len(c)-1] != iters || len(c) > 64 {

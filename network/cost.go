@@ -128,7 +128,7 @@ func Regularization(n *Network, lambda float64, m int) float64 {
 	for _, t := range n.Theta[1:] {
 		for j := 0; j < t.Rows; j++ {
 			for _, v := range t.Row(j)[1:] { // Θ^(l)_{j,i} for i ≥ 1: no bias
-				sum += v * v
+				sum += float64(v * v) // each square rounded, as numpy: no FMA
 			}
 		}
 	}

@@ -74,10 +74,10 @@ func CheckGradientsWith(n *Network, X *matrix.Dense, y []int, lambda float64,
 		num := matrix.New(c.Theta[l].Rows, c.Theta[l].Cols)
 		for i, v := range t {
 			J := func(k float64) float64 {
-				t[i] = v + k*GradCheckStep
+				t[i] = v + float64(k*GradCheckStep)
 				return cost(c, Forward(c, X), y, lambda)
 			}
-			num.Data[i] = (8*(J(1)-J(-1)) - (J(2) - J(-2))) / (12 * GradCheckStep)
+			num.Data[i] = (float64(8*(J(1)-J(-1))) - (J(2) - J(-2))) / (12 * GradCheckStep)
 			t[i] = v
 		}
 		r.Numerical[l] = num
@@ -113,10 +113,12 @@ func relativeDifference(a, b *matrix.Dense) float64 {
 func relativeDifferenceScaled(a, b *matrix.Dense, s float64) (float64, bool) {
 	var diff, na, nb float64
 	for i, v := range a.Data {
-		v, w := v*s, b.Data[i]*s
-		diff += (v - w) * (v - w)
-		na += v * v
-		nb += w * w
+		// Each product rounded before it is added (float64(...)): a fused
+		// multiply-add would change the last bits between CPUs.
+		v, w := float64(v*s), float64(b.Data[i]*s)
+		diff += float64((v - w) * (v - w))
+		na += float64(v * v)
+		nb += float64(w * w)
 	}
 	if math.IsInf(diff+na+nb, 0) || math.IsNaN(diff+na+nb) {
 		return math.NaN(), false

@@ -109,8 +109,10 @@ func (s *stepper) step(Theta, D []*matrix.Dense, c Config) {
 	for l := 1; l < len(Theta); l++ {
 		t, d, v := Theta[l].Data, D[l].Data, s.v[l].Data
 		for i := range t {
-			v[i] = c.Momentum*v[i] + d[i]
-			t[i] -= c.Alpha * v[i]
+			// float64(...) rounds each product before the sum, as in Step:
+			// no fused multiply-add, so the bits are the same on every CPU.
+			v[i] = float64(c.Momentum*v[i]) + d[i]
+			t[i] -= float64(c.Alpha * v[i])
 		}
 	}
 }

@@ -405,7 +405,7 @@ func Step(Theta, D []*matrix.Dense, alpha float64) {
 	for l := 1; l < len(Theta); l++ {
 		t, d := Theta[l].Data, D[l].Data
 		for i := range t {
-			t[i] -= alpha * d[i]
+			t[i] -= float64(alpha * d[i]) // α D rounded, then subtracted: no FMA, the same bits on every CPU
 		}
 	}
 }

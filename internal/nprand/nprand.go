@@ -94,7 +94,7 @@ func (s *State) Uint64() uint64 {
 func (s *State) Float64() float64 {
 	a := s.Uint32() >> 5
 	b := s.Uint32() >> 6
-	return (float64(a)*67108864.0 + float64(b)) / 9007199254740992.0
+	return (float64(float64(a)*67108864.0) + float64(b)) / 9007199254740992.0
 }
 
 // Gauss returns a standard normal draw by numpy's legacy polar method: each

@@ -130,9 +130,11 @@ func (c *Confusion) Report() Report {
 		r.Macro.Recall += cl.Recall
 		r.Macro.F1 += cl.F1
 		w := float64(cl.Support)
-		r.Weighted.Precision += cl.Precision * w
-		r.Weighted.Recall += cl.Recall * w
-		r.Weighted.F1 += cl.F1 * w
+		// Each product rounded before it is added, as numpy does: no fused
+		// multiply-add, so the report is scikit-learn's to the bit everywhere.
+		r.Weighted.Precision += float64(cl.Precision * w)
+		r.Weighted.Recall += float64(cl.Recall * w)
+		r.Weighted.F1 += float64(cl.F1 * w)
 	}
 	K := float64(c.K)
 	r.Macro.Precision, r.Macro.Recall, r.Macro.F1 = r.Macro.Precision/K, r.Macro.Recall/K, r.Macro.F1/K

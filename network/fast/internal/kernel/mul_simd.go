@@ -110,12 +110,12 @@ func axpyRowsVector(d, c []float64, b *matrix.Dense) {
 			v = v.Add(c3.Mul(archsimd.LoadFloat64x4((*[4]float64)(b3[j : j+4]))))
 			v.Store((*[4]float64)(d[j : j+4]))
 		}
-		s0, s1, s2, s3 := c[k], c[k+1], c[k+2], c[k+3]
 		if n4 < n {
-			archsimd.ClearAVXUpperBits() // scalar code follows
-		}
-		for j := n4; j < n; j++ {
-			d[j] = d[j] + float64(s0*b0[j]) + float64(s1*b1[j]) + float64(s2*b2[j]) + float64(s3*b3[j])
+			archsimd.ClearAVXUpperBits() // before any scalar code, the loads of c's elements included
+			s0, s1, s2, s3 := c[k], c[k+1], c[k+2], c[k+3]
+			for j := n4; j < n; j++ {
+				d[j] = d[j] + float64(s0*b0[j]) + float64(s1*b1[j]) + float64(s2*b2[j]) + float64(s3*b3[j])
+			}
 		}
 	}
 	for ; k < len(c); k++ {
@@ -126,12 +126,12 @@ func axpyRowsVector(d, c []float64, b *matrix.Dense) {
 			v = v.Add(ck.Mul(archsimd.LoadFloat64x4((*[4]float64)(bk[j : j+4]))))
 			v.Store((*[4]float64)(d[j : j+4]))
 		}
-		s := c[k]
 		if n4 < n {
-			archsimd.ClearAVXUpperBits() // scalar code follows
-		}
-		for j := n4; j < n; j++ {
-			d[j] += float64(s * bk[j])
+			archsimd.ClearAVXUpperBits() // before any scalar code
+			s := c[k]
+			for j := n4; j < n; j++ {
+				d[j] += float64(s * bk[j])
+			}
 		}
 	}
 }

@@ -144,4 +144,17 @@ func TestTraceRows(t *testing.T) {
 	if strings.Contains(out, ".T)") {
 		t.Errorf("trace -rows still names a transpose in a caption")
 	}
+	// "How to read it" describes the layout printed, in both layouts.
+	_, cols, _ := runAnn("trace", "-layers", "2,3,2", "-m", "3")
+	for _, c := range []struct {
+		name, out, says, not string
+	}{
+		{"trace -rows", out, "one row per example", "one column per example (\"ex 17\""},
+		{"trace", cols, "Each quantity has one column per example", "one row per example"},
+	} {
+		read := c.out[strings.Index(c.out, "How to read it."):strings.Index(c.out, "\nExamples\n")]
+		if !strings.Contains(read, c.says) || strings.Contains(read, c.not) {
+			t.Errorf("%s: its \"How to read it\" says\n%s\nwant %q and not %q", c.name, read, c.says, c.not)
+		}
+	}
 }

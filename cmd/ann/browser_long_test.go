@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,45 @@ import (
 	"github.com/ann-go/ann/internal/cdp"
 	"github.com/ann-go/ann/internal/golden"
 )
+
+// hoverOver scrolls the element sel into view and moves the mouse onto its
+// middle, as a user would (DevTools' Input.dispatchMouseEvent), then returns
+// the hover card's text into card once it shows and, for a unit, its map is
+// drawn.
+func hoverOver(ctx context.Context, b *cdp.Browser, sel string, card *string) error {
+	var p struct{ X, Y float64 }
+	if err := b.Eval(ctx, `(() => { const e = document.querySelector(`+cdp.Quote(sel)+`); e.scrollIntoView({block: "center"});
+		const r = e.getBoundingClientRect(); return {X: r.left + r.width / 2, Y: r.top + r.height / 2}; })()`, &p); err != nil {
+		return err
+	}
+	// Off the element first, so that the move onto it is a change.
+	if err := b.Call(ctx, "Input.dispatchMouseEvent", map[string]any{"type": "mouseMoved", "x": 1, "y": 1}, nil); err != nil {
+		return err
+	}
+	if err := b.Call(ctx, "Input.dispatchMouseEvent", map[string]any{"type": "mouseMoved", "x": p.X, "y": p.Y}, nil); err != nil {
+		return err
+	}
+	if err := b.WaitFor(ctx, "the hover card of "+sel, `!document.getElementById("hovercard").hidden &&
+		(document.getElementById("hoverMapBox").hidden || document.getElementById("hoverCaption").dataset.at !== undefined && !document.getElementById("hoverCaption").textContent.includes("loading"))`); err != nil {
+		return err
+	}
+	return b.Eval(ctx, `document.getElementById("hovercard").innerText`, card)
+}
+
+// cardValue returns the number of the hover card's row named name ("" if
+// there is none).
+func cardValue(card, name string) string {
+	for _, line := range strings.Split(card, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || f[0] != name {
+			continue
+		}
+		if _, err := strconv.ParseFloat(f[1], 64); err == nil {
+			return f[1]
+		}
+	}
+	return ""
+}
 
 // The playground in a real browser: headless Chromium, driven over the
 // DevTools protocol, loads the page with the tutorial's Take 2 link, plays
@@ -210,7 +250,10 @@ func TestPlaygroundStepInBrowser(t *testing.T) {
 		for (let n = 0; n < 20; n++) {
 			r.Steps.push(document.getElementById("stepWhat").textContent);
 			for (const t of document.querySelectorAll("#stepFig text[data-value]")) r.Values[t.dataset.value + "@" + n] = t.textContent.split(" ")[1];
-			if (r.Steps[n].includes("gradients")) for (const e of document.querySelectorAll("#stepFig line[data-edge]")) r.Edges[e.dataset.edge] = e.querySelector("title").textContent;
+			if (r.Steps[n].includes("gradients")) for (const e of document.querySelectorAll("#stepFig line.hit")) {
+				e.dispatchEvent(new MouseEvent("mousemove", {bubbles: true, clientX: 10, clientY: 10}));
+				r.Edges[e.dataset.edge] = document.getElementById("hovercard").innerText;
+			}
 			document.getElementById("stepNext").click();
 		}
 		return r;
@@ -271,7 +314,7 @@ func TestPlaygroundStepInBrowser(t *testing.T) {
 	for j := 1; j <= 3; j++ {
 		for i := 1; i <= 2; i++ {
 			title := shown.Edges[fmt.Sprintf("1,%d,%d", j, i)]
-			if want := fmt.Sprintf("D^(1)_%d,%d = %s", j, i, D1[j-1][i+1]); !strings.Contains(title, want) {
+			if want := fmt.Sprintf("weight Θ^(1)_%d,%d:", j, i); !strings.HasPrefix(title, want) || cardValue(title, "D") != D1[j-1][i+1] {
 				t.Errorf("edge 1,%d,%d: %q, want %q (ann trace)", j, i, title, want)
 			}
 		}
@@ -287,15 +330,22 @@ func TestPlaygroundStepInBrowser(t *testing.T) {
 	if err := b.Eval(ctx, `document.querySelector('#stepFig line[data-edge="1,2,1"]').dispatchEvent(new MouseEvent("click", {bubbles: true})), true`, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.WaitFor(ctx, "the edited edge", `document.querySelector('#stepFig line[data-edge="1,2,1"] title').textContent.startsWith("Θ^(1)_2,1 = 0.750000") &&
+	if err := b.WaitFor(ctx, "the edited edge", `stepInfo.theta[1][1][1] === 0.75 &&
 		document.getElementById("command").textContent.startsWith("# weights edited by hand at iteration 1")`); err != nil {
 		t.Fatal(err)
 	}
 	if err := b.Eval(ctx, `window.prompt = () => "-0.5", document.querySelector('#stepFig g[data-unit="3,1"]').dispatchEvent(new MouseEvent("click", {bubbles: true})), true`, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.WaitFor(ctx, "the edited bias", `document.querySelector('#stepFig g[data-unit="3,1"] > title').textContent.includes("bias weight Θ^(2)_1,0 = -0.500000")`); err != nil {
+	if err := b.WaitFor(ctx, "the edited bias", `stepInfo.theta[2][0][0] === -0.5`); err != nil {
 		t.Fatal(err)
+	}
+	var card string
+	if err := hoverOver(ctx, b, `#stepFig g[data-unit="3,1"]`, &card); err != nil {
+		t.Fatal(err)
+	}
+	if got := cardValue(card, "Θ^(2)_1,0"); got != "-0.500000" {
+		t.Errorf("the card of output unit 1 says its bias weight is %q, want -0.500000:\n%s", got, card)
 	}
 	// A feature input: the first layer grows by one unit, and the run and
 	// its step-through follow.
@@ -383,5 +433,246 @@ func TestPlaygroundDrawInBrowser(t *testing.T) {
 	}
 	if err := b.WaitFor(ctx, "the point removed", `document.getElementById("rows").textContent.startsWith("200 rows")`); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// startBrowser starts a server and a Chromium at width x height, or skips
+// the test, saying so, where there is no Chromium.
+func startBrowser(t *testing.T, width, height int, timeout time.Duration) (*cdp.Browser, context.Context, string) {
+	t.Helper()
+	path := cdp.Find()
+	if path == "" {
+		t.Skip("no chromium on $PATH: the browser test of the playground is skipped (apt-get install chromium)")
+	}
+	srv := newServer(t, playLimits)
+	b, err := cdp.Start(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	t.Cleanup(cancel)
+	if err := b.SetViewport(ctx, width, height); err != nil {
+		t.Fatal(err)
+	}
+	return b, ctx, srv.URL
+}
+
+// Hovering a unit of the step diagram, or its map in the diagram of unit
+// maps, shows its map enlarged with its z, a and δ for the chosen example;
+// hovering an edge, its Θ, D and numerical gradient: ann trace's numbers.
+func TestPlaygroundHoverInBrowser(t *testing.T) {
+	b, ctx, url := startBrowser(t, 1280, 900, 2*time.Minute)
+	if err := b.Navigate(ctx, url+"/?layers=2,3,2&test-fraction=0&lambda=0.01"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the step-through", `document.querySelector("#stepFig svg")`); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runAnn("trace", "-layers", "2,3,2", "-lambda", "0.01", "-example", "0")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	z2 := traceSection(t, out, "a^(2) = [1; g(z^(2))]")[2:]
+	d2 := traceSection(t, out, "δ^(2) = ")[3:]
+	// The unit in the step diagram, then its map in the diagram of maps
+	// (the fourth frame: after the two inputs, layer 2's second unit).
+	var card, card2 string
+	if err := hoverOver(ctx, b, `#stepFig g[data-unit="2,2"]`, &card); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Eval(ctx, `document.querySelectorAll('#diagram svg rect[style="fill:none;stroke:#666;stroke-width:0.8"]')[3].id = "map22", true`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := hoverOver(ctx, b, `#map22`, &card2); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{card, card2} {
+		if !strings.HasPrefix(c, "unit 2 of layer 2 (hidden, g = sigmoid)") {
+			t.Errorf("the card of unit 2 of layer 2:\n%s", c)
+		}
+		if z, a, d := cardValue(c, "z^(2)_2"), cardValue(c, "a^(2)_2"), cardValue(c, "δ^(2)_2"); z != z2[1][1] || a != z2[1][2] || d != d2[1][4] {
+			t.Errorf("the card shows z %s a %s δ %s; ann trace z %s a %s δ %s", z, a, d, z2[1][1], z2[1][2], d2[1][4])
+		}
+		// The map's own value at the example, computed on the grid's path
+		// (the server's /api/map), is the same a.
+		if !strings.Contains(c, "ringed: example 0, where it is "+z2[1][2]) {
+			t.Errorf("the map's caption does not give a = %s at the example:\n%s", z2[1][2], c)
+		}
+	}
+	// The map is drawn: the canvas holds the bands' colours, not one.
+	var colours int
+	if err := b.Eval(ctx, `(() => { const c = document.getElementById("hoverMap"), d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data, s = new Set();
+		for (let q = 0; q < d.length; q += 4) s.add(d[q] << 16 | d[q + 1] << 8 | d[q + 2]); return s.size; })()`, &colours); err != nil {
+		t.Fatal(err)
+	}
+	if colours < 3 {
+		t.Errorf("the enlarged map has %d colours", colours)
+	}
+	// An edge of each layer of weights: Θ, D (with λ's term) and the
+	// numerical gradient, at the gradient step.
+	if err := b.Eval(ctx, `(() => { for (let n = 0; n < 20 && !document.getElementById("stepWhat").textContent.includes("gradients"); n++) document.getElementById("stepNext").click(); return true; })()`, nil); err != nil {
+		t.Fatal(err)
+	}
+	for l, edge := range map[int]string{1: "1,3,2", 2: "2,2,3"} {
+		if err := hoverOver(ctx, b, fmt.Sprintf(`#stepFig line.hit[data-edge="%s"]`, edge), &card); err != nil {
+			t.Fatal(err)
+		}
+		var j, i int
+		fmt.Sscanf(edge[2:], "%d,%d", &j, &i)
+		theta := traceSection(t, out, fmt.Sprintf("Θ^(%d)  (", l))[j]
+		D := traceSection(t, out, fmt.Sprintf("D^(%d) = (1/m)", l))[j]
+		var num string
+		for _, r := range traceSection(t, out, fmt.Sprintf("D^(%d) beside the numerical", l))[2:] {
+			if r[0] == fmt.Sprint(j) && r[1] == fmt.Sprint(i) {
+				num = r[3]
+			}
+		}
+		if !strings.HasPrefix(card, fmt.Sprintf("weight Θ^(%d)_%d,%d:", l, j, i)) || cardValue(card, "Θ") != theta[i+1] || cardValue(card, "D") != D[i+1] || cardValue(card, "numerical") != num {
+			t.Errorf("edge %s: the card\n%s\nann trace: Θ %s, D %s, numerical %s", edge, card, theta[i+1], D[i+1], num)
+		}
+	}
+}
+
+// A wide network's step diagram is drawn compact, fits the column at
+// 1024x768, and gives each unit's numbers on hover.
+func TestPlaygroundWideStepInBrowser(t *testing.T) {
+	b, ctx, url := startBrowser(t, 1024, 768, 2*time.Minute)
+	if err := b.Navigate(ctx, url+"/?layers=2,32,32,2&test-fraction=0&n=300"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the step-through", `document.querySelector("#stepFig svg")`); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Eval(ctx, `(() => { for (let n = 0; n < 20 && !document.getElementById("stepWhat").textContent.includes("gradients"); n++) document.getElementById("stepNext").click(); return true; })()`, nil); err != nil {
+		t.Fatal(err)
+	}
+	var lay struct {
+		Compact            bool
+		Units, Bars, Edges int
+		Fig, Column        float64
+		Page, View         int
+	}
+	if err := b.Eval(ctx, `(() => { const svg = document.querySelector("#stepFig svg");
+		return {Compact: svg.classList.contains("compact"), Units: svg.querySelectorAll("[data-unit]").length, Bars: svg.querySelectorAll("rect.delta").length,
+			Edges: svg.querySelectorAll("line.edge").length, Fig: svg.getBoundingClientRect().right, Column: document.getElementById("net").getBoundingClientRect().right,
+			Page: document.documentElement.scrollWidth, View: innerWidth}; })()`, &lay); err != nil {
+		t.Fatal(err)
+	}
+	if !lay.Compact || lay.Units != 68 || lay.Bars != 66 || lay.Edges != 2*32+32*32+32*2 || lay.Fig > lay.Column || lay.Page > lay.View {
+		t.Errorf("the wide step diagram: %+v; want compact, 68 units, 66 δ bars, 1152 edges, inside its column, no sideways scrolling", lay)
+	}
+	var card string
+	if err := hoverOver(ctx, b, `#stepFig g[data-unit="3,17"]`, &card); err != nil {
+		t.Fatal(err)
+	}
+	var want struct{ Z, A, D string }
+	if err := b.Eval(ctx, `fetch("api/step?id=" + run.id + "&example=0").then(r => r.json()).then(s => ({Z: s.z[3][16].toFixed(6), A: s.a[3][16].toFixed(6), D: s.delta[3][16].toFixed(6)}))`, &want); err != nil {
+		t.Fatal(err)
+	}
+	if cardValue(card, "z^(3)_17") != want.Z || cardValue(card, "a^(3)_17") != want.A || cardValue(card, "δ^(3)_17") != want.D {
+		t.Errorf("the card of unit 17 of layer 3:\n%s\n/api/step: %+v", card, want)
+	}
+	var hot int
+	if err := b.Eval(ctx, `document.querySelectorAll("#stepFig line.edge.hot").length`, &hot); err != nil {
+		t.Fatal(err)
+	}
+	if hot != 32+2 {
+		t.Errorf("hovering a unit of layer 3 highlights %d edges, want its 32 in and 2 out", hot)
+	}
+}
+
+// Drawing on a data set of three classes: the page offers each class and a
+// fourth, new one; a point of class 2 is drawn, and the reproduce line, run
+// with ann train -data on the downloaded drawn.csv, writes the costs.csv the
+// page hands out.
+func TestPlaygroundDrawClassesInBrowser(t *testing.T) {
+	b, ctx, url := startBrowser(t, 1280, 900, 2*time.Minute)
+	if err := b.Navigate(ctx, url+"/?test-fraction=0&layers=2,4,3&iters=10"); err != nil {
+		t.Fatal(err)
+	}
+	// Three blobs, uploaded as a file chosen from disk is.
+	var csv strings.Builder
+	csv.WriteString("x1,x2,label\n")
+	for i := range 60 {
+		k := i % 3
+		fmt.Fprintf(&csv, "%.3f,%.3f,%d\n", float64(k)*2+0.1*math.Sin(float64(i)), float64(k%2)*2+0.1*math.Cos(float64(i)), k)
+	}
+	upload := `(() => { const dt = new DataTransfer(); dt.items.add(new File([` + cdp.Quote(csv.String()) + `], "three.csv", {type: "text/csv"}));
+		const sel = document.getElementById("dataSel"); sel.value = "file"; sel.dispatchEvent(new Event("change"));
+		const f = document.getElementById("file"); f.files = dt.files; f.dispatchEvent(new Event("change")); return true; })()`
+	if err := b.Eval(ctx, upload, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the three classes", `document.getElementById("rows").textContent.includes("K = 3 classes") && document.querySelector("#boundary svg")`); err != nil {
+		t.Fatal(err)
+	}
+	var classes []string
+	if err := b.Eval(ctx, `[...document.getElementById("drawClass").options].map(o => o.textContent)`, &classes); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(classes, "|") != "0|1|2|3 (new)" {
+		t.Errorf("draw classes offered: %q", classes)
+	}
+	const click = `(() => {
+		document.getElementById("draw").click();
+		document.getElementById("drawClass").value = "2";
+		const svg = document.querySelector("#boundary svg"), b = plotBox(svg), pt = svg.createSVGPoint();
+		pt.x = b.x + 0.5 * b.w; pt.y = b.y + 0.9 * b.h;
+		const c = pt.matrixTransform(svg.getScreenCTM());
+		svg.dispatchEvent(new MouseEvent("click", {clientX: c.x, clientY: c.y, bubbles: true}));
+		return true; })()`
+	if err := b.Eval(ctx, click, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the point of class 2", `document.getElementById("rows").textContent.startsWith("61 rows") && document.getElementById("layersText").textContent === "2,4,3"`); err != nil {
+		t.Fatal(err)
+	}
+	var drawn string
+	if err := b.Eval(ctx, `fetch(document.getElementById("drawCSV").href).then(r => r.text())`, &drawn); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(drawn), "\n")
+	if len(lines) != 62 || !strings.HasSuffix(lines[61], ",2") {
+		t.Fatalf("drawn.csv: %d lines, the last %q", len(lines), lines[len(lines)-1])
+	}
+	// Play to the end; run the reproduce line on the downloaded file.
+	if err := b.Eval(ctx, `document.getElementById("play").click(), true`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the run's end", `document.getElementById("stopAt").textContent.includes("done")`); err != nil {
+		t.Fatal(err)
+	}
+	var shown struct {
+		Args  []string
+		Costs string
+	}
+	if err := b.Eval(ctx, `fetch("api/download/costs.csv?id=" + run.id).then(r => r.text()).then(c => ({Args: last.args, Costs: c}))`, &shown); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "drawn.csv")
+	if err := os.WriteFile(file, []byte(drawn), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := append([]string{"train", "-q"}, shown.Args...)
+	for i := range args {
+		if args[i] == "-data" && args[i+1] == "drawn.csv" {
+			args[i+1] = file
+		}
+	}
+	if !strings.Contains(strings.Join(args, " "), "-layers 2,4,3") {
+		t.Errorf("the reproduce line %q has not the three output units", shown.Args)
+	}
+	args = append(args, "-out", filepath.Join(dir, "run"))
+	if code, out, errs := runAnn(args...); code != 0 {
+		t.Fatalf("ann %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errs)
+	}
+	costs, err := os.ReadFile(filepath.Join(dir, "run", "costs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(costs) != shown.Costs {
+		t.Errorf("ann train -data drawn.csv wrote\n%s\nthe page's costs.csv\n%s", costs, shown.Costs)
 	}
 }

@@ -184,6 +184,7 @@ func newPlayground(lim limits) *playground {
 	p.mux.HandleFunc("POST /api/control", p.control)
 	p.mux.HandleFunc("GET /api/trace", p.trace)
 	p.mux.HandleFunc("GET /api/step", p.step)
+	p.mux.HandleFunc("GET /api/map", p.unitMapOf)
 	p.mux.HandleFunc("POST /api/edit", p.edit)
 	p.mux.HandleFunc("GET /api/download/{name}", p.download)
 	return p

@@ -259,11 +259,16 @@ func (s *playSetup) describe(id string) runInfo {
 	for i := range info.Points {
 		info.Points[i] = [4]float64{ds.X.At(i, 0), ds.X.At(i, 1), float64(ds.y[i]), role[i]}
 	}
-	// The rectangle boundaryGrid plots: the data's range widened by 1.
-	x, y := svgplot.Column(ds.X, 0), svgplot.Column(ds.X, 1)
-	xmin, xmax, ymin, ymax := slices.Min(x), slices.Max(x), slices.Min(y), slices.Max(y)
-	info.Extent = [4]float64{xmin - 1, xmax + 1, ymin - 1, ymax + 1}
+	info.Extent = s.extent()
 	return info
+}
+
+// extent returns the rectangle boundaryGrid plots, and the unit maps are
+// drawn over: the data's range widened by 1, as xmin, xmax, ymin, ymax.
+func (s *playSetup) extent() [4]float64 {
+	x, y := svgplot.Column(s.ds.X, 0), svgplot.Column(s.ds.X, 1)
+	xmin, xmax, ymin, ymax := slices.Min(x), slices.Max(x), slices.Min(y), slices.Max(y)
+	return [4]float64{xmin - 1, xmax + 1, ymin - 1, ymax + 1}
 }
 
 // quoteIfNeeded returns a name a client sent as it is, or quoted (Go syntax) if

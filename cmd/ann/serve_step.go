@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"strconv"
 
 	"github.com/ann-go/ann/matrix"
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/model"
 )
 
 // stepInfo is one example's forward pass, cost, backward pass and update
@@ -117,4 +119,95 @@ func rows(a *matrix.Dense) [][]float64 {
 		r[i] = a.Row(i)
 	}
 	return r
+}
+
+// unitMap is one unit's output a over the plane x1 × x2, for the page's
+// enlarged map of a hovered unit: a^(l)_j at the mapSteps x mapSteps grid
+// points of the plane the unit maps are drawn over (the data's range widened
+// by 1, the run's extent), and at the chosen example's point, computed the
+// same way (the features, the standardization, network.Forward).
+type unitMap struct {
+	L       int        `json:"l"`
+	J       int        `json:"j"` // counting from unit 1, the bias unit not counted
+	Example int        `json:"example"`
+	Steps   int        `json:"steps"`
+	Extent  [4]float64 `json:"extent"` // xmin, xmax, ymin, ymax
+	// Values[r*Steps+c] is a at (xs[c], ys[r]), xs and ys the Steps evenly
+	// spaced values across the extent, ys from ymin up; rounded to 4
+	// decimals (they are drawn, not read).
+	Values []float64 `json:"values"`
+	Lo     float64   `json:"lo"`   // the least of a on the grid
+	Hi     float64   `json:"hi"`   // the largest
+	At     float64   `json:"at"`   // a at the example's point, not rounded
+	Iter   int       `json:"iter"` // the weights' iteration
+}
+
+// mapSteps is the side of a unit map's grid.
+const mapSteps = 50
+
+// unitMapOf answers GET /api/map?id=...&example=i&l=&j= with the unitMap of
+// unit j of layer l, for the run's current weights.
+func (p *playground) unitMapOf(w http.ResponseWriter, r *http.Request) {
+	run, i, ok := p.lookupExample(w, r)
+	if !ok {
+		return
+	}
+	s := run.setup
+	v := run.view()
+	sizes := v.net.Sizes()
+	l, err := strconv.Atoi(r.FormValue("l"))
+	if err != nil || l < 1 || l > len(sizes) {
+		badRequest(w, fmt.Sprintf("l %q: want a layer, 1..%d", r.FormValue("l"), len(sizes)))
+		return
+	}
+	j, err := strconv.Atoi(r.FormValue("j"))
+	if err != nil || j < 1 || j > sizes[l-1] {
+		badRequest(w, fmt.Sprintf("j %q: want a unit of layer %d, 1..%d", r.FormValue("j"), l, sizes[l-1]))
+		return
+	}
+	m, err := unitMapAt(s.modelOf(v.net), s.extent(), s.ds.X.Row(i), l, j)
+	if err != nil {
+		badRequest(w, err.Error())
+		return
+	}
+	m.Example, m.Iter = i, v.iter
+	serveJSON(w, m)
+}
+
+// unitMapAt computes the map of unit j of layer l of mdl over extent, and
+// the unit's output at the point x (the data's two features).
+func unitMapAt(mdl *model.Model, extent [4]float64, x []float64, l, j int) (*unitMap, error) {
+	const n = mapSteps
+	xs := matrix.Linspace(extent[0], extent[1], n, true)
+	ys := matrix.Linspace(extent[2], extent[3], n, true)
+	X := matrix.New(n*n+1, 2)
+	for r := range n {
+		for c := range n {
+			X.Set(r*n+c, 0, xs[c])
+			X.Set(r*n+c, 1, ys[r])
+		}
+	}
+	X.Set(n*n, 0, x[0])
+	X.Set(n*n, 1, x[1])
+	S, err := mdl.Standardize(X)
+	if err != nil {
+		return nil, err
+	}
+	A := network.Forward(mdl.Net, S).A[l]
+	row := j // the bias unit is row 0 below the output layer
+	if l == mdl.Net.L() {
+		row = j - 1
+	}
+	a := A.Row(row)
+	m := &unitMap{L: l, J: j, Steps: n, Extent: extent, Values: make([]float64, n*n), Lo: math.Inf(1), Hi: math.Inf(-1), At: a[n*n]}
+	for q, v := range a {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("the weights give numbers that are not finite for unit %d of layer %d: reset or lower α", j, l)
+		}
+		if q < n*n {
+			m.Values[q] = math.Round(v*1e4) / 1e4
+			m.Lo, m.Hi = min(m.Lo, v), max(m.Hi, v)
+		}
+	}
+	return m, nil
 }

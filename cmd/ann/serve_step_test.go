@@ -3,10 +3,13 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/trace"
 )
 
@@ -116,5 +119,62 @@ func TestServeStepEqualsTrace(t *testing.T) {
 	}
 	if code, body := get(t, srv, "/api/step?id="+p.id+"&example=1000"); code != 400 || !strings.Contains(string(body), "want an example of the data set, 0..999") {
 		t.Errorf("example 1000: %d %s", code, body)
+	}
+}
+
+// The enlarged map of a unit is the unit's output over the run's plane: at
+// the example's point it is the step-through's a for that example, for
+// every unit of every layer (the inputs are the features, with -features),
+// and at the grid's points it is network.Forward's a of the untrained model
+// (the run is at iteration 0) at those points.
+func TestServeUnitMap(t *testing.T) {
+	srv := newServer(t, playLimits)
+	form := url.Values{"layers": {"3,4,2"}, "features": {"x1,x2,x1*x2"}, "activation": {"tanh"}, "n": {"200"}}
+	p := openPage(t, srv, form)
+	setup, err := playLimits.setup(form, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const example = 5
+	var s stepInfo
+	code, body := get(t, srv, fmt.Sprintf("/api/step?id=%s&example=%d", p.id, example))
+	if code != 200 || json.Unmarshal(body, &s) != nil {
+		t.Fatalf("GET /api/step: %d %s", code, body)
+	}
+	for l, n := range s.Sizes {
+		l++
+		for j := 1; j <= n; j++ {
+			var m unitMap
+			code, body := get(t, srv, fmt.Sprintf("/api/map?id=%s&example=%d&l=%d&j=%d", p.id, example, l, j))
+			if code != 200 || json.Unmarshal(body, &m) != nil {
+				t.Fatalf("GET /api/map l=%d j=%d: %d %s", l, j, code, body)
+			}
+			if math.Abs(m.At-s.A[l][j-1]) > 1e-12 {
+				t.Errorf("unit %d of layer %d: the map's a at example %d is %v, the step's %v", j, l, example, m.At, s.A[l][j-1])
+			}
+			if len(m.Values) != m.Steps*m.Steps || m.Lo > m.Hi || m.L != l || m.J != j || m.Extent != setup.extent() {
+				t.Fatalf("unit %d of layer %d: %d values on a %d grid, range %v..%v, l %d j %d, extent %v", j, l, len(m.Values), m.Steps, m.Lo, m.Hi, m.L, m.J, m.Extent)
+			}
+			xs := matrix.Linspace(m.Extent[0], m.Extent[1], m.Steps, true)
+			ys := matrix.Linspace(m.Extent[2], m.Extent[3], m.Steps, true)
+			for _, q := range []int{0, m.Steps - 1, m.Steps * m.Steps / 2, m.Steps*m.Steps - 1} {
+				S, err := setup.untrained.Standardize(matrix.FromRows([][]float64{{xs[q%m.Steps], ys[q/m.Steps]}}))
+				if err != nil {
+					t.Fatal(err)
+				}
+				a := network.Forward(setup.untrained.Net, S).A[l].Data
+				if l < len(s.Sizes) {
+					a = a[1:] // the bias unit
+				}
+				if math.Abs(m.Values[q]-a[j-1]) > 0.5e-4 {
+					t.Errorf("unit %d of layer %d at grid point %d: map %v, a %v", j, l, q, m.Values[q], a[j-1])
+				}
+			}
+		}
+	}
+	for _, q := range []string{"l=0&j=1", "l=4&j=1", "l=2&j=5", "l=2&j=x", "l=3&j=0"} {
+		if code, body := get(t, srv, fmt.Sprintf("/api/map?id=%s&example=0&%s", p.id, q)); code != 400 || !strings.Contains(string(body), "want") {
+			t.Errorf("%s: %d %s", q, code, body)
+		}
 	}
 }

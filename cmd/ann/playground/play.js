@@ -147,7 +147,8 @@ function showError(msg) {
 // start asks the server for a run of the current settings and listens to it.
 async function start(play) {
   if (events) { events.close(); events = null; }
-  run = null; last = null; selected = -1; stepInfo = null;
+  run = null; last = null; selected = -1; stepInfo = null; hovered = null; maps.clear();
+  $("hovercard").hidden = true;
   $("tracePanel").hidden = true;
   const body = new FormData();
   for (const [k, v] of Object.entries(flags())) body.append(k, v);
@@ -170,6 +171,7 @@ async function start(play) {
   const unused = run.rows - run.trainRows - run.testRows;
   $("rows").textContent = `${run.rows} rows: m = ${run.trainRows} training${held}${unused ? `, ${unused} unused` : ""}; K = ${run.classes} classes`;
   $("stopAt").textContent = `of ${run.stop}`;
+  drawClasses(run.classes);
   events = new EventSource("api/events?id=" + run.id);
   events.addEventListener("frame", (e) => show(JSON.parse(e.data)));
   events.onerror = () => {
@@ -254,16 +256,33 @@ function svgEl(name, attrs, parent) {
   return e;
 }
 
-function title(el, text) { svgEl("title", {}, el).textContent = text; }
+// inputName returns the name of input unit j (from 1): x1, x2 or a feature.
+function inputName(j) {
+  const n = inputs()[j - 1] || `x${j}`;
+  return { "x1^2": "x1²", "x2^2": "x2²", "x1*x2": "x1·x2", "sin(x1)": "sin x1", "sin(x2)": "sin x2" }[n] || n;
+}
+
+// The step diagram's layout: up to 8 units in a layer, each unit is a
+// circle with its numbers beside it; wider layers are drawn compact, small
+// circles without numbers, which the hover card gives.
+function stepLayout(sizes) {
+  const L = sizes.length, most = Math.max(...sizes), compact = most > 8 || L > 5;
+  const W = 460, sp = compact ? Math.max(9, Math.min(16, 420 / most)) : 58;
+  const top = 26, H = top + sp * most + 22;
+  const r = compact ? Math.min(6, sp * 0.38) : 12;
+  const left = 62, right = compact ? 40 : 96;
+  const X = (l) => left + (l - 1) * (W - left - right) / (L - 1);
+  const Y = (l, j) => top + sp * (most - sizes[l - 1]) / 2 + (j + 0.5) * sp;
+  return { L, most, compact, W, H, r, X, Y };
+}
 
 // drawStep draws the network with the numbers of the step reached.
 function drawStep() {
-  const S = stepInfo, all = steps(), st = all[stepAt], sizes = S.sizes, L = sizes.length;
+  const S = stepInfo, all = steps(), st = all[stepAt], sizes = S.sizes;
+  const { L, compact, W, H, r, X, Y } = stepLayout(sizes);
   $("stepWhat").textContent = `${stepAt + 1}/${all.length}  ${st.text}`;
   $("stepWho").textContent = `example ${S.example}, label ${S.label}, x = (${f4(S.x[0])}, ${f4(S.x[1])}), weights of iteration ${S.iter}`;
-  const W = 460, H = 50 + (Math.max(...sizes) <= 8 ? 64 : 20) * Math.max(...sizes), big = Math.max(...sizes) <= 8;
-  const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H });
-  const X = (l) => 40 + (l - 1) * (W - 120) / (L - 1), Y = (l, j) => 30 + (j + 0.5) * (H - 40) / sizes[l - 1];
+  const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: compact ? "compact" : "" });
   const shown = (l) => st.kind === "theta" ? l === 1 : st.kind === "forward" ? l <= st.l : true;
   const back = (l) => (st.kind === "backward" && l >= st.l) || st.kind === "gradient" || st.kind === "update";
   // Edges: Θ, or D in the gradient step, or Θ after the update.
@@ -271,48 +290,244 @@ function drawStep() {
   if (st.kind === "gradient") M = S.D;
   if (st.kind === "update") M = S.thetaAfter;
   let big1 = 0;
-  for (let l = 1; l < L; l++) for (const r of M[l]) for (const v of r.slice(1)) big1 = Math.max(big1, Math.abs(v));
+  for (let l = 1; l < L; l++) for (const row of M[l]) for (const v of row.slice(1)) big1 = Math.max(big1, Math.abs(v));
+  const widest = compact ? 2.2 : 4.5, hit = svgEl("g", { class: "hits" });
   for (let l = 1; l < L; l++) {
     for (let j = 0; j < sizes[l]; j++) {
       for (let i = 1; i <= sizes[l - 1]; i++) {
-        const v = M[l][j][i];
-        const e = svgEl("line", { x1: X(l), y1: Y(l, i - 1), x2: X(l + 1), y2: Y(l + 1, j),
-          style: `stroke:${v >= 0 ? "#0877bd" : "#f59322"};stroke-width:${(0.5 + 4.5 * Math.abs(v) / (big1 || 1)).toFixed(2)};stroke-opacity:0.8` }, svg);
+        const v = M[l][j][i], at = { x1: X(l), y1: Y(l, i - 1), x2: X(l + 1), y2: Y(l + 1, j) };
+        const e = svgEl("line", Object.assign({ class: "edge",
+          style: `stroke:${v >= 0 ? "#0877bd" : "#f59322"};stroke-width:${(0.3 + widest * Math.abs(v) / (big1 || 1)).toFixed(2)}` }, at), svg);
         e.dataset.edge = `${l},${j + 1},${i}`;
-        title(e, `Θ^(${l})_${j + 1},${i} = ${f6(S.theta[l][j][i])}\nD^(${l})_${j + 1},${i} = ${f6(S.D[l][j][i])}   numerical ${f6(S.numerical[l][j][i])}\nafter the update ${f6(S.thetaAfter[l][j][i])}`);
+        // A wider, invisible line over each edge takes the pointer, as
+        // tensorflow/playground's link-hover paths do.
+        svgEl("line", Object.assign({ class: "hit", "data-edge": `${l},${j + 1},${i}` }, at), hit);
       }
     }
   }
+  svg.append(hit);
+  const labels = svgEl("g", { class: "nums" });
   for (let l = 1; l <= L; l++) {
     for (let j = 0; j < sizes[l - 1]; j++) {
-      const g = svgEl("g", {}, svg);
+      const g = svgEl("g", { class: "unit" }, svg);
       const a = S.a[l][j];
       // a's colour on the maps' scale (tanh's -1..1 and relu's 0..1 clamped onto it).
       const u = S.activation === "tanh" && l < L ? (a + 1) / 2 : a;
       const fill = shown(l) ? bandColors[Math.max(0, Math.min(9, Math.floor(u * 10)))] : "#fff";
-      svgEl("circle", { cx: X(l), cy: Y(l, j), r: big ? 13 : 7, style: `fill:${l === 1 ? "#eef" : fill};stroke:#333;stroke-width:${back(l) && l > 1 ? 2.5 : 1}` }, g);
+      svgEl("circle", { cx: X(l), cy: Y(l, j), r, style: `fill:${l === 1 ? "#eef" : fill};stroke:#333;stroke-width:${back(l) && l > 1 ? (compact ? 1.6 : 2.5) : 1}` }, g);
+      g.dataset.unit = `${l},${j + 1}`;
+      if (compact) {
+        // δ as a bar right of the unit, as long as |δ| relative to the
+        // layer's largest, blue > 0, orange < 0.
+        if (back(l) && l > 1) {
+          const d = S.delta[l][j], most = Math.max(...S.delta[l].map(Math.abs)) || 1;
+          svgEl("rect", { x: X(l) + r + 1.5, y: Y(l, j) - 1.5, width: (0.5 + 14 * Math.abs(d) / most).toFixed(2), height: 3, class: "delta",
+            style: `fill:${d >= 0 ? "#0877bd" : "#f59322"}` }, g);
+        }
+        continue;
+      }
       const lines = [];
-      let tip = l === 1 ? `x_${j + 1} = a^(1)_${j + 1} = ${f6(a)}` : `unit ${j + 1} of layer ${l}`;
-      if (l > 1) tip += `\nz = ${f6(S.z[l][j])}\na = ${f6(a)}\nδ = ${f6(S.delta[l][j])}\nbias weight Θ^(${l - 1})_${j + 1},0 = ${f6(S.theta[l - 1][j][0])}, D = ${f6(S.D[l - 1][j][0])}`;
+      if (l === 1) lines.push([inputName(j + 1), null], ["", a]);
       if (shown(l) && l > 1) lines.push(["z", S.z[l][j]], ["a", a]);
-      if (l === 1) lines.push(["x", a]);
       if (back(l) && l > 1) lines.push(["δ", S.delta[l][j]]);
       if (l === L && (st.kind === "cost" || back(l))) lines.push(["y", S.y[j]]);
-      if (big) lines.forEach(([k, v], n) => {
-        const t = svgEl("text", { x: X(l) + (l === L ? 17 : -12), y: Y(l, j) - 15 - 10 * (lines.length - 1 - n), style: "font-size:9px;fill:#222" }, g);
-        t.textContent = `${k} ${f4(v)}`;
-        t.dataset.value = `${k},${l},${j + 1}`;
+      // The numbers right of the unit (left of an input), centred on it.
+      const tx = l === 1 ? X(l) - r - 4 : X(l) + r + 4;
+      lines.forEach(([k, v], n) => {
+        const t = svgEl("text", { x: tx, y: Y(l, j) + 3.5 + 11 * (n - (lines.length - 1) / 2), style: l === 1 ? "text-anchor:end" : "" }, labels);
+        if (v === null) { t.textContent = k; return; }
+        t.textContent = k ? `${k} ${f4(v)}` : f4(v);
+        t.dataset.value = `${k || "x"},${l},${j + 1}`;
       });
-      g.dataset.unit = `${l},${j + 1}`;
-      title(g, tip);
     }
   }
-  for (let l = 1; l <= L; l++) svgEl("text", { x: l === 1 ? 2 : l === L ? W - 2 : X(l), y: H - 4, style: `font-size:10px;text-anchor:${l === 1 ? "start" : l === L ? "end" : "middle"};fill:#555` }, svg).textContent = l === 1 ? "layer 1 (input)" : l === L ? `layer ${L} (output)` : `layer ${l}`;
+  svg.append(labels);
+  for (let l = 1; l <= L; l++) {
+    const name = l === 1 ? "layer 1 (input)" : l === L ? `layer ${L} (output)` : `layer ${l}`;
+    svgEl("text", { x: l === 1 ? 2 : l === L ? W - 2 : X(l), y: H - 6, class: "layer", style: `text-anchor:${l === 1 ? "start" : l === L ? "end" : "middle"}` }, svg).textContent =
+      compact ? `${name}, ${sizes[l - 1]}` : name;
+  }
   if (st.kind !== "theta" && st.kind !== "forward") {
-    svgEl("text", { x: W - 4, y: 14, style: "font-size:11px;text-anchor:end;fill:#000" }, svg).textContent = `J = ${f6(S.J)}`;
+    svgEl("text", { x: W - 4, y: 14, class: "cost" }, svg).textContent = `J = ${f6(S.J)}`;
+  }
+  if (compact) {
+    svgEl("text", { x: 2, y: 14, class: "layer" }, svg).textContent = "hover a unit or an edge for its numbers";
   }
   $("stepFig").textContent = "";
   $("stepFig").append(svg);
+  if (hovered) hover(hovered);
+}
+
+// --- The hover card: a unit's map enlarged and its numbers, or an edge's ---
+
+let hovered = null;   // {kind: "unit", l, j} or {kind: "edge", l, j, i}, and the pointer's x, y
+const maps = new Map(); // "iter,example,l,j" -> the promise of /api/map's answer
+
+let mapsIter = -1;     // the iteration of the weights the maps were drawn with
+
+function unitMap(l, j) {
+  const iter = last ? last.iter : 0;
+  if (iter !== mapsIter) { maps.clear(); mapsIter = iter; }
+  const key = `${stepInfo.example},${l},${j}`;
+  if (!maps.has(key)) {
+    maps.set(key, fetch(`api/map?id=${run.id}&example=${stepInfo.example}&l=${l}&j=${j}`).then(async (r) => {
+      if (!r.ok) throw new Error(await r.text());
+      return r.json();
+    }));
+  }
+  return maps.get(key);
+}
+
+// hoverTarget returns what the pointer is on in the step diagram.
+function hoverTarget(el) {
+  const e = el.closest("[data-edge]"), u = el.closest("[data-unit]");
+  if (e) { const [l, j, i] = e.dataset.edge.split(",").map(Number); return { kind: "edge", l, j, i }; }
+  if (u) { const [l, j] = u.dataset.unit.split(",").map(Number); return { kind: "unit", l, j }; }
+  return null;
+}
+
+function row(table, name, value, note) {
+  const tr = document.createElement("tr");
+  for (const [c, t] of [["k", name], ["v", value], ["n", note || ""]]) {
+    const td = document.createElement("td"); td.className = c; td.textContent = t; tr.append(td);
+  }
+  table.append(tr);
+}
+
+// hover shows the card of what h names, near the pointer, and highlights
+// its edges in the diagram.
+function hover(h) {
+  hovered = h;
+  const card = $("hovercard"), S = stepInfo;
+  const svg = $("stepFig").querySelector("svg");
+  if (!h || !S || !svg) { card.hidden = true; if (svg) svg.classList.remove("focus"); return; }
+  // The edges of the unit, or the edge, stand out; the others fade.
+  svg.classList.add("focus");
+  for (const e of svg.querySelectorAll("line.edge")) {
+    const [l, j, i] = e.dataset.edge.split(",").map(Number);
+    const on = h.kind === "edge" ? l === h.l && j === h.j && i === h.i : (l === h.l && i === h.j) || (l === h.l - 1 && j === h.j);
+    e.classList.toggle("hot", on);
+  }
+  const head = $("hoverHead"), t = $("hoverNums");
+  t.textContent = "";
+  const L = S.sizes.length;
+  if (h.kind === "edge") {
+    const { l, j, i } = h, from = i === 0 ? "the bias unit" : l === 1 ? `input ${inputName(i)}` : `unit ${i}`;
+    head.textContent = `weight Θ^(${l})_${j},${i}: from ${from} of layer ${l} to unit ${j} of layer ${l + 1}`;
+    $("hoverMapBox").hidden = true;
+    const d = S.delta[l + 1][j - 1], a = i === 0 ? 1 : S.a[l][i - 1];
+    row(t, "Θ", f6(S.theta[l][j - 1][i]));
+    row(t, "D", f6(S.D[l][j - 1][i]), `= δ^(${l + 1})_${j} a^(${l})_${i}${S.lambda && i > 0 ? " + λΘ" : ""} = ${f4(d)} × ${f4(a)}${S.lambda && i > 0 ? ` + ${S.lambda} × ${f4(S.theta[l][j - 1][i])}` : ""}`);
+    const diff = Math.abs(S.D[l][j - 1][i] - S.numerical[l][j - 1][i]);
+    row(t, "numerical", f6(S.numerical[l][j - 1][i]), `∂J/∂Θ by central differences; |D - numerical| ${diff < 1e-9 ? "< 1e-9" : diff.toExponential(1)}`);
+    row(t, "Θ - αD", f6(S.thetaAfter[l][j - 1][i]), `after the update, α = ${S.alpha}`);
+    $("hoverNote").textContent = "click to type a new weight";
+  } else {
+    const { l, j } = h;
+    head.textContent = l === 1 ? `input unit ${j} of layer 1: ${inputName(j)}` : l === L ? `output unit ${j} of layer ${L}: h_${j}, class ${j - 1}` : `unit ${j} of layer ${l} (hidden, g = ${S.activation})`;
+    if (l === 1) row(t, `a^(1)_${j}`, f6(S.a[1][j - 1]), `x_${j}, ${inputName(j)} of the example`);
+    else {
+      row(t, `z^(${l})_${j}`, f6(S.z[l][j - 1]), `= Θ^(${l - 1})_${j},: a^(${l - 1})`);
+      row(t, `a^(${l})_${j}`, f6(S.a[l][j - 1]), l === L ? "= sigmoid(z), h" : `= g(z)`);
+      if (l === L) row(t, `y_${j}`, f4(S.y[j - 1]), `the example's label is ${S.label}`);
+      row(t, `δ^(${l})_${j}`, f6(S.delta[l][j - 1]), l === L ? "= a - y" : `= (Θ^(${l})ᵀ δ^(${l + 1}))_${j} g'(z)`);
+      row(t, `Θ^(${l - 1})_${j},0`, f6(S.theta[l - 1][j - 1][0]), `bias weight, D = ${f6(S.D[l - 1][j - 1][0])}`);
+    }
+    $("hoverNote").textContent = l === 1 ? "" : "click to type a new bias weight";
+    $("hoverMapBox").hidden = false;
+    $("hoverCaption").textContent = "the map: loading…";
+    const want = h;
+    unitMap(l, j).then((m) => { if (hovered === want) drawMap(m, l); }).catch((e) => { if (hovered === want) $("hoverCaption").textContent = e.message; });
+  }
+  card.hidden = false;
+  placeCard(h.x, h.y);
+}
+
+// diagramUnit returns the unit whose map, in the diagram of unit maps, is
+// under the pointer: the maps' frames (svgplot.Neurons draws one per unit,
+// layer by layer, unit by unit) in the order of the layers' sizes.
+function diagramUnit(e) {
+  const svg = $("diagram").querySelector("svg");
+  if (!svg || !stepInfo) return null;
+  const pt = svg.createSVGPoint();
+  pt.x = e.clientX; pt.y = e.clientY;
+  const q = pt.matrixTransform(svg.getScreenCTM().inverse());
+  const frames = svg.querySelectorAll('rect[style="fill:none;stroke:#666;stroke-width:0.8"]'), sizes = stepInfo.sizes;
+  let k = 0;
+  for (let l = 1; l <= sizes.length; l++) {
+    for (let j = 1; j <= sizes[l - 1]; j++, k++) {
+      const r = frames[k];
+      if (!r) return null;
+      const x = +r.getAttribute("x"), y = +r.getAttribute("y"), w = +r.getAttribute("width"), h = +r.getAttribute("height");
+      if (q.x >= x && q.x <= x + w && q.y >= y && q.y <= y + h) return { kind: "unit", l, j };
+    }
+  }
+  return null;
+}
+
+// pointAt shows the card of h, the unit or edge under the pointer (none:
+// hides it), or moves the card along if it shows h already.
+function pointAt(e, h) {
+  if (!h) { if (hovered) hover(null); return; }
+  h.x = e.clientX; h.y = e.clientY;
+  if (hovered && hovered.kind === h.kind && hovered.l === h.l && hovered.j === h.j && hovered.i === h.i) {
+    hovered.x = h.x; hovered.y = h.y;
+    placeCard(h.x, h.y);
+    return;
+  }
+  hover(h);
+}
+
+// placeCard puts the card beside the pointer, inside the window.
+function placeCard(x, y) {
+  const card = $("hovercard"), w = card.offsetWidth, ht = card.offsetHeight;
+  let left = x + 18, top = y + 12;
+  if (left + w > innerWidth - 4) left = Math.max(4, x - 18 - w);
+  if (top + ht > innerHeight - 4) top = Math.max(4, innerHeight - 4 - ht);
+  card.style.left = left + "px";
+  card.style.top = top + "px";
+}
+
+// drawMap draws a unit's map on the card's canvas: each pixel in the colour
+// of its band, as the unit maps are drawn (a over [0, 1], or over its own
+// range where it leaves [0, 1] or is an input), the data's points grey and
+// the example ringed.
+function drawMap(m, l) {
+  const c = $("hoverMap"), ctx = c.getContext("2d"), N = c.width, n = m.steps;
+  const own = l === 1 || m.lo < 0 || m.hi > 1, lo = own ? m.lo : 0, hi = own ? m.hi : 1;
+  const scale = (v) => (hi > lo ? (v - lo) / (hi - lo) : 0.5);
+  const img = ctx.createImageData(N, N);
+  const rgb = bandColors.map((h) => [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16)));
+  for (let py = 0; py < N; py++) {
+    const fy = (1 - (py + 0.5) / N) * (n - 1), r0 = Math.min(n - 2, Math.floor(fy)), ty = fy - r0;
+    for (let px = 0; px < N; px++) {
+      const fx = (px + 0.5) / N * (n - 1), c0 = Math.min(n - 2, Math.floor(fx)), tx = fx - c0;
+      const v = (m.values[r0 * n + c0] * (1 - tx) + m.values[r0 * n + c0 + 1] * tx) * (1 - ty) +
+        (m.values[(r0 + 1) * n + c0] * (1 - tx) + m.values[(r0 + 1) * n + c0 + 1] * tx) * ty;
+      let b = Math.max(0, Math.min(9, Math.floor(scale(v) * 10)));
+      if (discretize) b = b < 5 ? 0 : 9;
+      const q = 4 * (py * N + px);
+      [img.data[q], img.data[q + 1], img.data[q + 2]] = rgb[b];
+      img.data[q + 3] = 255;
+    }
+  }
+  ctx.putImageData(img, 0, 0);
+  const [xmin, xmax, ymin, ymax] = m.extent;
+  const at = (x, y) => [(x - xmin) / (xmax - xmin) * N, (ymax - y) / (ymax - ymin) * N];
+  ctx.fillStyle = "rgba(30,30,30,0.45)";
+  for (const p of run.points) {
+    const [px, py] = at(p[0], p[1]);
+    ctx.fillRect(px - 1, py - 1, 2, 2);
+  }
+  const p = run.points[m.example], [ex, ey] = at(p[0], p[1]);
+  ctx.lineWidth = 3; ctx.strokeStyle = "#fff";
+  ctx.beginPath(); ctx.arc(ex, ey, 6, 0, 2 * Math.PI); ctx.stroke();
+  ctx.lineWidth = 1.5; ctx.strokeStyle = "#000";
+  ctx.beginPath(); ctx.arc(ex, ey, 6, 0, 2 * Math.PI); ctx.stroke();
+  const name = l === 1 ? inputName(m.j) : `a^(${l})_${m.j}`;
+  $("hoverCaption").textContent = `${name} over the plane x1 × x2 (x1 ${xmin.toFixed(1)} to ${xmax.toFixed(1)}, x2 ${ymin.toFixed(1)} to ${ymax.toFixed(1)}); ` +
+    `orange ${lo.toFixed(2)}, white ${((lo + hi) / 2).toFixed(2)}, blue ${hi.toFixed(2)}; ringed: example ${m.example}, where it is ${m.at.toFixed(6)}`;
+  $("hoverCaption").dataset.at = m.at.toFixed(6);
 }
 
 // editWeight asks for a new value of the weight clicked in the step's
@@ -332,7 +547,7 @@ async function editWeight(ev) {
   if (v === null) return;
   const resp = await fetch(`api/edit?id=${run.id}&l=${l}&row=${row}&col=${col}&value=${encodeURIComponent(v.trim())}`, { method: "POST" });
   showError(resp.ok ? "" : await resp.text());
-  if (resp.ok) loadStep();
+  if (resp.ok) { maps.clear(); loadStep(); }
 }
 
 function stepBy(d) {
@@ -434,6 +649,21 @@ function useDrawn() {
   a.href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
   a.hidden = false;
   changed();
+}
+
+// drawClasses offers a class to draw for each of the run's K classes, and
+// class K, a new one (its first point makes the output layer one unit
+// larger).
+function drawClasses(K) {
+  const sel = $("drawClass"), keep = sel.value;
+  sel.textContent = "";
+  for (let k = 0; k <= K; k++) {
+    const o = document.createElement("option");
+    o.value = k;
+    o.textContent = k < K ? `${k}` : `${k} (new)`;
+    sel.append(o);
+  }
+  sel.value = +keep <= K ? keep : "0";
 }
 
 function clickBoundary(e) {
@@ -567,6 +797,10 @@ function wire() {
   $("reset").onclick = () => { selected = -1; $("tracePanel").hidden = true; signal("reset"); };
   $("boundary").addEventListener("click", clickBoundary);
   $("stepFig").addEventListener("click", editWeight);
+  $("stepFig").addEventListener("mousemove", (e) => pointAt(e, hoverTarget(e.target)));
+  $("stepFig").addEventListener("mouseleave", () => hover(null));
+  $("diagram").addEventListener("mousemove", (e) => pointAt(e, diagramUnit(e)));
+  $("diagram").addEventListener("mouseleave", () => hover(null));
   $("stepPrev").onclick = () => stepBy(-1);
   $("stepNext").onclick = () => stepBy(1);
   $("stepPlay").onclick = stepPlay;
@@ -578,6 +812,13 @@ function wire() {
   $("closeTrace").onclick = () => { selected = -1; $("tracePanel").hidden = true; markSelected(); };
   $("copyShare").onclick = () => { $("share").select(); navigator.clipboard && navigator.clipboard.writeText($("share").value); };
 }
+
+// Leaving the page closes its stream, which ends its run on the server: a
+// browser may keep a page it left (the back-forward cache) with its
+// connections open, and the run would go on holding one of the client's
+// runs. Coming back to such a page starts a new run.
+addEventListener("pagehide", () => { if (events) { events.close(); events = null; } });
+addEventListener("pageshow", (e) => { if (e.persisted) start(false); });
 
 const play = fromURL();
 wire();

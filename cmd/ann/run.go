@@ -43,6 +43,8 @@ type trainRun struct {
 	accAll            float64
 	// confusion counts the held-out rows' predictions, with a held-out set.
 	confusion *metrics.Confusion
+	// edited, for the playground's run.json, says weights were typed by hand.
+	edited *editRecord
 }
 
 // runSpec is a run before training: the data set, the rows to train on and
@@ -287,6 +289,17 @@ type runRecord struct {
 	} `json:"result"`
 	EarlyStopping *earlyRecord    `json:"early_stopping,omitempty"`
 	PerClass      *perClassRecord `json:"per_class,omitempty"`
+	Edited        *editRecord     `json:"edited,omitempty"`
+}
+
+// editRecord is the playground's run.json's account of weights typed by
+// hand: the iteration of the last edit, the file of the weights right after
+// it, and the iterations made since, which ann train -start FILE -iters
+// iterations_since trains.
+type editRecord struct {
+	Iteration  int    `json:"iteration"`
+	Start      string `json:"start"`
+	ItersSince int    `json:"iterations_since"`
 }
 
 // earlyRecord is run.json's account of early stopping: its settings, where
@@ -368,6 +381,7 @@ func (r *trainRun) record(df *dataFlags, testFraction float64, splitSeed uint32)
 	if r.confusion != nil {
 		rec.PerClass = newPerClassRecord(r.confusion)
 	}
+	rec.Edited = r.edited
 	if v := r.res.ValidationCosts; v != nil {
 		rec.EarlyStopping = &earlyRecord{ValidationFraction: c.ValidationFraction, NIterNoChange: c.NIterNoChange, Tol: c.Tol,
 			ValidationSeed: c.ValidationSeed, ValidationRows: len(r.res.ValidationRows),

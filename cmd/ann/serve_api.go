@@ -344,14 +344,16 @@ func (p *playground) trace(w http.ResponseWriter, r *http.Request) {
 }
 
 // download hands out one of the files ann train -out writes, for the
-// iteration the run has reached.
+// iteration the run has reached (model.npz from iteration 0, the starting
+// weights), or edited.npz, the weights right after the last edit, which the
+// command line gives to ann train -start.
 func (p *playground) download(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
 	kinds := map[string]string{"costs.csv": "text/csv", "run.json": "application/json", "model.npz": "application/zip",
-		"cost.svg": "image/svg+xml", "boundary.svg": "image/svg+xml"}
+		"cost.svg": "image/svg+xml", "boundary.svg": "image/svg+xml", editedFile: "application/zip"}
 	kind, ok := kinds[name]
 	if !ok {
-		http.Error(w, fmt.Sprintf("no file %q: want costs.csv, run.json, model.npz, cost.svg or boundary.svg", name), http.StatusNotFound)
+		http.Error(w, fmt.Sprintf("no file %q: want costs.csv, run.json, model.npz, cost.svg, boundary.svg or %s", name, editedFile), http.StatusNotFound)
 		return
 	}
 	run := p.lookup(w, r)
@@ -359,14 +361,26 @@ func (p *playground) download(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := run.view()
-	if v.iter == 0 {
+	s := run.setup
+	var tr *trainRun
+	var err error
+	switch {
+	case name == editedFile && !v.edited:
+		http.Error(w, "no weight edited by hand since the run began: "+editedFile+" holds the weights right after an edit", http.StatusConflict)
+		return
+	case name == editedFile || name == "model.npz" && v.iter == 0:
+	case v.iter == 0:
 		http.Error(w, "no iteration yet: play or step first", http.StatusConflict)
 		return
+	default:
+		tr, err = s.trainRun(v)
 	}
-	s := run.setup
-	tr, err := s.trainRun(v)
 	write := func(io.Writer) error { return err }
 	switch {
+	case name == editedFile:
+		write = s.modelOf(v.editedNet).Write
+	case name == "model.npz" && v.iter == 0:
+		write = s.modelOf(v.net).Write
 	case err != nil:
 	case name == "costs.csv":
 		write = tr.writeCosts

@@ -23,8 +23,9 @@ type weightEdit struct {
 
 // edit answers POST /api/edit?id=...&l=...&row=...&col=...&value=...: the
 // training goroutine sets the weight between two iterations (paused or
-// playing) and publishes a frame with it, and training continues from it.
-// A run not yet started, or stopped, refuses: its weights are not training.
+// playing), or before the first iteration in the weights training starts
+// from, and publishes a frame with it, and training continues from it. A
+// stopped run refuses (409) until it is reset.
 func (p *playground) edit(w http.ResponseWriter, r *http.Request) {
 	run := p.lookup(w, r)
 	if run == nil {

@@ -3,7 +3,6 @@ package main
 // ann serve: a frame of the event stream, its figures drawn by svgplot.
 
 import (
-	"fmt"
 	"io"
 	"math"
 	"strings"
@@ -28,7 +27,7 @@ type frame struct {
 	AccTest  *float64 `json:"accTest,omitempty"`
 	Args     []string `json:"args,omitempty"`    // ann train's flags reproducing the run, once it has an iteration
 	Command  string   `json:"command,omitempty"` // the same, for a shell
-	Edited   string   `json:"edited,omitempty"`  // why the command no longer reproduces the weights
+	Edited   string   `json:"edited,omitempty"`  // weights were typed by hand: what the command then reproduces
 	Boundary string   `json:"boundary"`          // SVG
 	CostFig  string   `json:"costFig,omitempty"` // SVG
 	Diagram  string   `json:"diagram,omitempty"` // SVG; none when the weights give no finite output
@@ -45,27 +44,34 @@ func (run *playRun) frame(v published) frame {
 		acc := playAccuracy(mdl, Xtest, ytest)
 		f.AccTest = &acc
 	}
+	if v.edited {
+		f.Edited = s.editedNote(v.editedAt, v.iter)
+	}
 	if v.iter > 0 {
 		f.Cost = finiteOrNil(v.costs[v.iter-1])
 		if v.testCosts != nil {
 			f.TestCost = finiteOrNil(v.testCosts[v.iter-1])
 		}
 		f.Args = s.command(v.iter)
+		if v.edited {
+			f.Args = s.commandFrom(v.editedAt, v.iter) // nil right after the edit
+		}
+	}
+	if f.Args != nil {
 		quoted := make([]string, len(f.Args))
 		for i, a := range f.Args {
 			quoted[i] = shellQuote(a)
 		}
 		f.Command = "ann train " + strings.Join(quoted, " ") + " -out run"
-		if v.edited > 0 {
-			f.Edited = fmt.Sprintf("weights edited by hand at iteration %d: the command below no longer reproduces them; the downloaded model.npz holds them, and ann trace -model model.npz (with the run's data flags) traces them", v.edited)
+	}
+	if v.edited && v.editedAt == v.iter {
+		// J of the weights as edited, before any further iteration.
+		Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
+		if S, err := mdl.Standardize(Xtrain); err == nil {
+			f.Cost = finiteOrNil(network.Cost(mdl.Net, S, ytrain, s.nf.lambda))
 		}
-		if v.edited == v.iter {
-			// J of the weights as edited, before any further iteration.
-			Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
-			if S, err := mdl.Standardize(Xtrain); err == nil {
-				f.Cost = finiteOrNil(network.Cost(mdl.Net, S, ytrain, s.nf.lambda))
-			}
-		}
+	}
+	if v.iter > 0 {
 		var b strings.Builder
 		if err := svgplot.Costs(&b, trainRunSeries(v), svgplot.Options{Title: "Cost per iteration", Width: 520, Height: 300}); err == nil {
 			f.CostFig = inlineIDs(b.String(), "cost-")

@@ -21,6 +21,7 @@ type playRun struct {
 	id     string
 	client string // clientOf the request that started it
 	setup  *playSetup
+	start  *network.Network   // the weights training starts from; loop's own
 	cancel context.CancelFunc // ends loop
 	done   chan struct{}      // closed when loop has returned
 	ctl    chan playSignal    // play, pause, step, reset
@@ -42,7 +43,13 @@ type published struct {
 	costs, testCosts []float64
 	net              *network.Network // Θ after iteration iter, copied in place
 	confidence       bool             // the page asks for the boundary shaded by confidence
-	edited           int              // the iteration of the last weight typed by hand since the reset, 0 for none
+	// edited says a weight was typed by hand since the run began (or was
+	// reset); editedAt is the iteration of the last such edit (0: before
+	// the first iteration, the starting weights), and editedNet the weights
+	// right after it, edited.npz, which ann train -start takes.
+	edited    bool
+	editedAt  int
+	editedNet *network.Network
 }
 
 // setView sets how the frames are drawn, and asks for a frame drawn so.
@@ -63,11 +70,23 @@ func (run *playRun) view() published {
 	defer run.mu.Unlock()
 	v := run.pub
 	v.net = v.net.Copy()
+	if v.editedNet != nil {
+		v.editedNet = v.editedNet.Copy()
+	}
 	return v
 }
 
-// publish makes iteration iter of res (nil before the first) the state that
-// frames and downloads see.
+// markEdited records that a weight of net, the weights at iteration iter,
+// was typed by hand; publish then makes them seen.
+func (run *playRun) markEdited(iter int, net *network.Network) {
+	run.mu.Lock()
+	run.pub.edited, run.pub.editedAt, run.pub.editedNet = true, iter, net.Copy()
+	run.mu.Unlock()
+}
+
+// publish makes iteration iter of res the state that frames and downloads
+// see; with res nil, iteration 0: the starting weights run.start, as
+// initialized or edited.
 func (run *playRun) publish(iter int, res *trainer.Result, state, msg string, wake bool) {
 	run.mu.Lock()
 	pub := &run.pub
@@ -75,8 +94,7 @@ func (run *playRun) publish(iter int, res *trainer.Result, state, msg string, wa
 	pub.iter, pub.state, pub.msg = iter, state, msg
 	if res == nil {
 		pub.costs, pub.testCosts = nil, nil
-		pub.net = run.setup.nf.network()
-		pub.edited = 0
+		pub.net = run.start.Copy()
 	} else {
 		pub.costs = res.Costs[:iter:iter]
 		if res.TestCosts != nil {
@@ -122,7 +140,7 @@ func (c *control) apply(sig playSignal) {
 	case "reset":
 		c.reset = true
 	case "edit":
-		err := fmt.Errorf("the run has no weights training: press +1 first, or reset a stopped run")
+		err := fmt.Errorf("the run has stopped: reset it to edit its weights")
 		if c.edit != nil {
 			err = c.edit(sig.edit)
 		}
@@ -178,12 +196,24 @@ func (run *playRun) proceed(ctx context.Context, c *control, pausing func()) boo
 	}
 }
 
-// loop trains the run until ctx is done, starting over on reset.
+// loop trains the run until ctx is done, starting over on reset. Before the
+// first iteration (ready) the starting weights can be edited; training
+// starts from them.
 func (run *playRun) loop(ctx context.Context) {
 	s := run.setup
 	for {
 		var c control
+		run.start = s.nf.network()
+		run.mu.Lock()
+		run.pub.edited, run.pub.editedAt, run.pub.editedNet = false, 0, nil
+		run.mu.Unlock()
 		run.publish(0, nil, "ready", "", true)
+		c.edit = func(e *weightEdit) error {
+			run.start.Theta[e.l].Set(e.row-1, e.col, e.value)
+			run.markEdited(0, run.start)
+			run.publish(0, nil, "ready", "", true)
+			return nil
+		}
 		if !run.proceed(ctx, &c, func() {}) {
 			if ctx.Err() != nil {
 				return
@@ -191,7 +221,8 @@ func (run *playRun) loop(ctx context.Context) {
 			continue
 		}
 		tctx, cancel := context.WithCancel(ctx)
-		res, err := trainOnce(tctx, s, func(iter int, res *trainer.Result) {
+		c.edit = nil
+		res, err := trainOnce(tctx, s, run.start, func(iter int, res *trainer.Result) {
 			state := "playing"
 			if !c.playing {
 				state = "paused"
@@ -199,9 +230,7 @@ func (run *playRun) loop(ctx context.Context) {
 			run.publish(iter, res, state, "", false)
 			c.edit = func(e *weightEdit) error {
 				res.Net.Theta[e.l].Set(e.row-1, e.col, e.value)
-				run.mu.Lock()
-				run.pub.edited = iter
-				run.mu.Unlock()
+				run.markEdited(iter, res.Net)
 				st := "paused"
 				if c.playing {
 					st = "playing"
@@ -242,12 +271,13 @@ func (run *playRun) loop(ctx context.Context) {
 
 // --- The calls into the library's training, as ann train makes them ---
 
-// trainOnce trains the run's network as ann train does (train in run.go,
-// from what runSpec.prepare made), calling observe after each iteration.
-func trainOnce(ctx context.Context, s *playSetup, observe func(int, *trainer.Result)) (*trainer.Result, error) {
+// trainOnce trains the run's network from the weights start as ann train
+// does (train in run.go, from what runSpec.prepare made; with -start when
+// start was edited), calling observe after each iteration.
+func trainOnce(ctx context.Context, s *playSetup, start *network.Network, observe func(int, *trainer.Result)) (*trainer.Result, error) {
 	c := s.config
 	c.Observe = observe
-	return trainer.Train(ctx, s.nf.network(), s.Strain, s.ytrain, c)
+	return trainer.Train(ctx, start, s.Strain, s.ytrain, c)
 }
 
 // trainRun returns the published state as ann train's trainRun, finished as
@@ -260,5 +290,9 @@ func (s *playSetup) trainRun(v published) (*trainRun, error) {
 	if res.FinalCost, err = spec.finalCost(mdl); err != nil {
 		return nil, err
 	}
-	return spec.finish(mdl, res)
+	tr, err := spec.finish(mdl, res)
+	if err == nil && v.edited {
+		tr.edited = &editRecord{Iteration: v.editedAt, Start: editedFile, ItersSince: v.iter - v.editedAt}
+	}
+	return tr, err
 }

@@ -5,6 +5,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -217,6 +218,80 @@ func (l limits) readUpload(df *dataFlags, file io.Reader, fileName string) (*dat
 // iteration iter, as arguments.
 func (s *playSetup) command(iter int) []string {
 	return append(append([]string{}, s.args...), "-iters", strconv.Itoa(iter))
+}
+
+// editedFile is the name of the download of the weights right after the
+// last edit, which the command line after an edit gives to -start.
+const editedFile = "edited.npz"
+
+// commandFrom returns the ann train command line that trains from the
+// weights edited by hand at iteration at (downloaded as editedFile) up to
+// iteration iter, as arguments: the run's flags without -init and -seed
+// (the weights come from the file; -seed stays with early stopping, whose
+// validation rows it splits), then -start and -iters iter-at. It returns nil
+// for iter <= at: no iteration since the edit.
+func (s *playSetup) commandFrom(at, iter int) []string {
+	if iter <= at {
+		return nil
+	}
+	var args []string
+	for i := 0; i+1 < len(s.args); i += 2 {
+		if s.args[i] == "-init" || s.args[i] == "-seed" && !s.nf.early {
+			continue
+		}
+		args = append(args, s.args[i], s.args[i+1])
+	}
+	return append(args, "-start", editedFile, "-iters", strconv.Itoa(iter-at))
+}
+
+// notReproduced lists what of the run's training state a file of weights
+// does not hold, so that ann train -start from weights edited after the
+// first iteration does not reproduce the run's next iterations: nothing for
+// batch gradient descent, whose iteration depends on the weights alone.
+func (s *playSetup) notReproduced() []string {
+	var what []string
+	switch c := s.config; {
+	case c.Optimizer == "adam":
+		what = append(what, "Adam's moments and update count")
+	case c.Momentum > 0:
+		what = append(what, "the momentum's velocities")
+	}
+	if b := s.nf.batch; b > 0 && b < len(s.trainIdx) {
+		what = append(what, "the mini-batches' shuffle")
+	}
+	if s.nf.early {
+		what = append(what, "early stopping's best validation cost so far")
+	}
+	return what
+}
+
+// editedNote says, for a frame at iteration iter, that weights were typed by
+// hand, the last time at iteration at, and what the command line then
+// reproduces.
+func (s *playSetup) editedNote(at, iter int) string {
+	note := fmt.Sprintf("weights edited by hand at iteration %d", at)
+	if at == 0 {
+		note += " (the starting weights)"
+	}
+	note += "; " + editedFile + " holds them as edited"
+	what := s.notReproduced()
+	if at == 0 {
+		what = nil // before the first update, that state is its start
+	}
+	switch {
+	case iter == at && what == nil:
+		note += ": from the next iteration on, the command below trains from them (-start " + editedFile + ") and writes this run's model.npz and costs since the edit, bit for bit"
+	case iter == at:
+		note += ": from the next iteration on, the command below trains from them (-start " + editedFile + ")"
+	case what == nil:
+		note += fmt.Sprintf(": the command below trains from them (-start %s) for the %d iterations since, and writes this run's model.npz and costs since the edit, bit for bit", editedFile, iter-at)
+	default:
+		note += fmt.Sprintf(": the command below trains from them (-start %s) for the %d iterations since", editedFile, iter-at)
+	}
+	if what != nil {
+		note += ", but its weights will differ from this run's: a file of weights does not hold " + strings.Join(what, " or ") + " as they were at the edit"
+	}
+	return note + "; ann trace -model model.npz (with the run's data flags) traces the current weights"
 }
 
 // shellQuote quotes an argument for a POSIX shell if it needs it.

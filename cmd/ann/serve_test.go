@@ -647,7 +647,7 @@ func BenchmarkServeFrame(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		res, err := trainOnce(context.Background(), s, nil)
+		res, err := trainOnce(context.Background(), s, s.nf.network(), nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,14 +1,18 @@
 package kernel
 
-import "syscall"
+import (
+	"syscall"
+	"unsafe"
+)
 
 // threadCPU returns the CPU time, in seconds, of the calling thread
-// (getrusage RUSAGE_THREAD), and whether it could be read.
+// (clock_gettime CLOCK_THREAD_CPUTIME_ID, to the nanosecond), and whether it
+// could be read.
 func threadCPU() (float64, bool) {
-	const rusageThread = 1
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(rusageThread, &ru); err != nil {
+	const clockThreadCPUTime = 3
+	var ts syscall.Timespec
+	if _, _, e := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0); e != 0 {
 		return 0, false
 	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9, true
+	return float64(ts.Nano()) / 1e9, true
 }

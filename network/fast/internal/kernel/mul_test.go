@@ -38,13 +38,13 @@ func sameBits(a, b *matrix.Dense) bool {
 }
 
 // The kernels must give matrix.MulInto's and matrix.MulTInto's results bit for bit,
-// whichever kernel the build has, for every remainder of each loop (rows,
-// inner size and columns modulo 4, and MulT's inner size past its block of
-// 256).
+// whichever kernel the build has, for every remainder of each loop (rows and
+// columns modulo 4, every width 1 to 8 of MulInto's passes over the inner
+// size, first or later, and MulT's inner size past its block of 256).
 func TestKernelsMatchPlain(t *testing.T) {
 	t.Logf("vector kernels: %v", Vector())
 	for _, rows := range []int{1, 3, 4, 5, 8, 9, 12, 17} {
-		for _, inner := range []int{1, 2, 3, 4, 5, 7, 8, 65, 255, 256, 257, 600} {
+		for _, inner := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 65, 255, 256, 257, 600} {
 			for _, cols := range []int{1, 3, 4, 6, 8, 13, 65} {
 				a, b := filled(rows, inner, 1), filled(inner, cols, 2)
 				want, got := matrix.New(rows, cols), matrix.New(rows, cols)
@@ -101,7 +101,8 @@ func TestKernelsPanic(t *testing.T) {
 // (150 for iris, all of it). Besides the time it reports GMAC/s (billions
 // of multiply-adds per second of the wall clock), MAC/cycle (per cycle of
 // the thread's own CPU time, at the core's measured clock, cpuMHz) and that as a
-// fraction of the peak of one core in this build (peakPerCycle).
+// fraction of the peak of one core in this build (peakPerCycle), and
+// cpu-ns/op, the thread's CPU time per product.
 // "plain/" is matrix's loops, for comparison.
 func BenchmarkKernels(b *testing.B) {
 	mhz := cpuMHz()
@@ -160,6 +161,9 @@ func BenchmarkKernels(b *testing.B) {
 					cpu1, ok1 := threadCPU()
 					macs := float64(p.r*p.k*p.c) * float64(bb.N)
 					bb.ReportMetric(macs/bb.Elapsed().Seconds()/1e9, "GMAC/s")
+					if ok0 && ok1 && cpu1 > cpu0 {
+						bb.ReportMetric((cpu1-cpu0)*1e9/float64(bb.N), "cpu-ns/op")
+					}
 					if ok0 && ok1 && cpu1 > cpu0 && mhz > 0 {
 						// Per second of this thread's CPU time: the share of
 						// the core that other programs took does not count.

@@ -307,6 +307,7 @@ func TestNeuronsErrors(t *testing.T) {
 	}{
 		{"no Theta", NeuronNet{X: X}, "svgplot: a network needs Theta[1] and a Forward function"},
 		{"3 inputs", NeuronNet{Theta: three.Theta, Forward: three.forward, X: X}, "svgplot: the network has 3 inputs, want 2 to draw it over the plane"},
+		{"3 inputs, 2 names", NeuronNet{Theta: three.Theta, Forward: three.forward, X: X, Inputs: []string{"x1", "x2"}}, "svgplot: the network has 3 inputs but Inputs names 2"},
 		{"chain", broken.neuronNet(X), "svgplot: Theta2 is 2x4 but layer 2 has 4 units"},
 		{"NaN weight", nanTheta.neuronNet(X), "svgplot: Theta1[1,2] is NaN"},
 		{"no data", good.neuronNet(nil), "svgplot: no data"},
@@ -483,4 +484,33 @@ func fuzzOne(t *testing.T, data []byte) {
 	})
 	check("Neurons", func(w io.Writer) error { return Neurons(w, net.neuronNet(X), Options{}) })
 	check("Costs", func(w io.Writer) error { return Costs(w, []Series{{"x", x}}, Options{}) })
+}
+
+// A network whose inputs are features computed from the plane (Inputs):
+// every input unit is drawn as a map, with its name.
+func TestNeuronsFeatureInputs(t *testing.T) {
+	X, _ := moonsX(50)
+	three := randomNet([]int{3, 4, 2}, 1, 1)
+	forward := func(P *matrix.Dense) []*matrix.Dense {
+		F := matrix.New(P.Rows, 3)
+		for i := range P.Rows {
+			F.Set(i, 0, P.At(i, 0))
+			F.Set(i, 1, P.At(i, 1))
+			F.Set(i, 2, P.At(i, 0)*P.At(i, 1))
+		}
+		return three.forward(F)
+	}
+	var b bytes.Buffer
+	if err := Neurons(&b, NeuronNet{Theta: three.Theta, Forward: forward, X: X, Inputs: []string{"x1", "x2", "x1·x2"}}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	svg := b.String()
+	if frames := strings.Count(svg, `style="fill:none;stroke:#666;stroke-width:0.8"`); frames != 3+4+2 {
+		t.Errorf("%d unit maps, want 9", frames)
+	}
+	for _, name := range []string{">x1<", ">x2<", ">x1·x2<"} {
+		if !strings.Contains(svg, name) {
+			t.Errorf("no input named %s", name)
+		}
+	}
 }

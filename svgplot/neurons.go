@@ -28,6 +28,15 @@ type NeuronNet struct {
 	// X is the data: the plane each unit is drawn over is its range widened
 	// by 1 on each side, as in BoundaryGrid.
 	X *matrix.Dense
+
+	// Inputs names the input units when they are not the plane's two
+	// coordinates but computed from them (tensorflow/playground's feature
+	// inputs, such as x1, x2, x1*x2): one name per unit. Forward still takes
+	// the plane's points, m x 2, and its a^(1) has len(Inputs) units, each
+	// drawn as its own map over the plane. Nil for a network whose two
+	// inputs are the plane's coordinates, named by opt.XLabel and
+	// opt.YLabel.
+	Inputs []string
 }
 
 // mapSteps is the number of grid points along each side of a unit's map.
@@ -62,7 +71,8 @@ func bandColor(b int) string {
 // Neurons draws a network with two inputs as its layers of units, left to
 // right, the way tensorflow/playground does: every unit is a small square
 // map of its output over the plane x1 × x2 (the input units show x1 and x2
-// themselves, scaled to the plane), and an edge joins unit i of layer l to
+// themselves, scaled to the plane, or with net.Inputs the features computed
+// from them), and an edge joins unit i of layer l to
 // unit j of layer l+1, blue if the weight Θ^(l)_{j,i} is positive and
 // orange if it is negative, as wide as its size relative to the largest
 // |weight|. Bias weights are not drawn. A map's colors run from orange at
@@ -76,7 +86,8 @@ func bandColor(b int) string {
 // and opt.ClassNames (the output units' names) are used; the size is set by
 // the number of layers and units.
 //
-// Neurons returns an error if the network has not two inputs, the shapes
+// Neurons returns an error if the network has not two inputs (or as many as
+// net.Inputs names), the shapes
 // of Theta do not chain, the data cannot span a plane (see BoundaryGrid),
 // or Forward returns a NaN or infinite activation or a matrix of the wrong
 // shape, and the first error writing to w. It writes nothing unless the
@@ -120,7 +131,19 @@ func Neurons(w io.Writer, net NeuronNet, opt Options) error {
 	// the title; the subtitle and the caption are broken into lines to fit.
 	margin := 30.0
 	inset := (colWidth - side) / 2 // from a column's left to its squares
-	names := max(textWidth(xlabel, labelSize), textWidth(ylabel, labelSize))
+	inputName := func(u int) string {
+		switch {
+		case net.Inputs != nil:
+			return net.Inputs[u]
+		case u == 0:
+			return xlabel
+		}
+		return ylabel
+	}
+	names := 0.0
+	for u := range sizes[0] {
+		names = max(names, textWidth(inputName(u), labelSize))
+	}
 	margin = max(margin, 8+names+6-inset)
 	right := 0.0 // the class names' room right of the last column's squares
 	for u := range sizes[L-1] {
@@ -239,10 +262,8 @@ func Neurons(w io.Writer, net NeuronNet, opt Options) error {
 				drawUnitMap(s, ux, uy, side, maps[l][u])
 				label := ""
 				switch {
-				case l == 1 && u == 0:
-					label = xlabel
-				case l == 1 && u == 1:
-					label = ylabel
+				case l == 1:
+					label = inputName(u)
 				case l == L:
 					label = opt.className(u)
 				}
@@ -325,8 +346,11 @@ func (net NeuronNet) sizes() ([]int, error) {
 			}
 		}
 	}
-	if sizes[0] != 2 {
-		return nil, fmt.Errorf("svgplot: the network has %d inputs, want 2 to draw it over the plane", sizes[0])
+	if net.Inputs == nil && sizes[0] != 2 {
+		return nil, fmt.Errorf("svgplot: the network has %d inputs, want 2 to draw it over the plane (or Inputs naming each)", sizes[0])
+	}
+	if net.Inputs != nil && sizes[0] != len(net.Inputs) {
+		return nil, fmt.Errorf("svgplot: the network has %d inputs but Inputs names %d", sizes[0], len(net.Inputs))
 	}
 	return sizes, nil
 }

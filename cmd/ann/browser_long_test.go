@@ -347,13 +347,14 @@ func TestPlaygroundStepInBrowser(t *testing.T) {
 	if got := cardValue(card, "Θ^(2)_1,0"); got != "-0.500000" {
 		t.Errorf("the card of output unit 1 says its bias weight is %q, want -0.500000:\n%s", got, card)
 	}
-	// A feature input: the first layer grows by one unit, and the run and
-	// its step-through follow.
+	// A feature input: the first layer grows by one unit, and the run, its
+	// step-through and its unit maps (one map per input) follow.
 	if err := b.Eval(ctx, `document.querySelector('#features input[value="x1*x2"]').click(), true`, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := b.WaitFor(ctx, "the run with x1*x2", `document.getElementById("layersText").textContent === "3,3,2" && document.getElementById("error").hidden &&
-		document.querySelectorAll('#stepFig g[data-unit^="1,"]').length === 3`); err != nil {
+		document.querySelectorAll('#stepFig g[data-unit^="1,"]').length === 3 &&
+		document.querySelectorAll('#diagram svg rect[style="fill:none;stroke:#666;stroke-width:0.8"]').length === 3+3+2`); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -289,9 +289,16 @@ func trainBoundaryFigure(ds *dataSet, m *model.Model, sizes []int, opt svgplot.O
 	}
 }
 
+// featureLabel is the name of a feature input as the figures write it:
+// x1², x1·x2, sin x1 for the flag's x1^2, x1*x2, sin(x1).
+func featureLabel(f model.Feature) string {
+	return strings.NewReplacer("^2", "²", "*", "·", "(", " ", ")", "").Replace(f.String())
+}
+
 // neuronsFigure draws the network of m unit by unit over the plane of ds's
 // two features (in the data's own units: each grid point is standardized
-// as m's inputs are, then run forward).
+// as m's inputs are, then run forward; with m's Features, the input units
+// are those features).
 func neuronsFigure(ds *dataSet, m *model.Model, opt svgplot.Options) func(io.Writer) error {
 	return func(w io.Writer) error {
 		var ferr error
@@ -304,6 +311,9 @@ func neuronsFigure(ds *dataSet, m *model.Model, opt svgplot.Options) func(io.Wri
 			return network.Forward(m.Net, S).A
 		}
 		net := svgplot.NeuronNet{Theta: m.Net.Theta, Forward: forward, X: ds.X}
+		for _, f := range m.Features { // the input units: features of (x1, x2), if m has any
+			net.Inputs = append(net.Inputs, featureLabel(f))
+		}
 		err := svgplot.Neurons(w, net, opt)
 		if ferr != nil {
 			return ferr

@@ -30,7 +30,10 @@ type frame struct {
 	Edited   string   `json:"edited,omitempty"`  // weights were typed by hand: what the command then reproduces
 	Boundary string   `json:"boundary"`          // SVG
 	CostFig  string   `json:"costFig,omitempty"` // SVG
-	Diagram  string   `json:"diagram,omitempty"` // SVG; none when the weights give no finite output
+	Diagram  string   `json:"diagram,omitempty"` // SVG; none when it cannot be drawn, and DiagramError says why
+	// DiagramError is why there is no Diagram (the weights give outputs
+	// that are not finite numbers).
+	DiagramError string `json:"diagramError,omitempty"`
 }
 
 func (run *playRun) frame(v published) frame {
@@ -89,6 +92,8 @@ func (run *playRun) frame(v published) frame {
 	b.Reset()
 	if err := drawNeurons(&b, s, mdl); err == nil {
 		f.Diagram = inlineIDs(b.String(), "units-")
+	} else {
+		f.DiagramError = err.Error()
 	}
 	return f
 }

@@ -202,7 +202,14 @@ function show(f) {
   $("play").innerHTML = f.state === "playing" ? icons.pause : icons.play;
   $("play").title = f.state === "playing" ? "pause" : f.state === "done" ? "done: reset to start again" : "play";
   $("boundary").innerHTML = f.boundary;
-  $("diagram").innerHTML = f.diagram || '<p class="note">No maps: the weights give outputs that are not finite numbers.</p>';
+  if (f.diagram) $("diagram").innerHTML = f.diagram;
+  else {
+    $("diagram").textContent = "";
+    const p = document.createElement("p");
+    p.className = "note";
+    p.textContent = `No maps: ${f.diagramError || "the weights give outputs that are not finite numbers"}.`;
+    $("diagram").append(p);
+  }
   if (f.costFig) $("costFig").innerHTML = f.costFig;
   else $("costFig").innerHTML = '<p class="note">The cost per iteration appears here once training starts.</p>';
   showCommand(f.command, f.edited);

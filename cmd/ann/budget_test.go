@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network/fast"
 )
 
 // The work budget and gradcheck's λ check, in-process: each refusal is one
@@ -55,5 +58,43 @@ func TestWorkDoc(t *testing.T) {
 		if code != 2 || !strings.Contains(doc, block) {
 			t.Errorf("docs/reliability.md lacks, in a fenced block, what this prints now (exit %d):\n%s", code, block)
 		}
+	}
+}
+
+// The memory budget counts network/fast's workspaces: an estimate is never
+// below what the engine itself allocates, so a run the budget admits does
+// not end in a Go out-of-memory error under a 4 GB address space. (-n 8192
+// -layers 2,3000,3000,2 was estimated at 1.6 GB, under the budget, and its
+// 34 copies of the 9 million weights, one per group of rows, then ended the
+// process with "fatal error: out of memory" under prlimit --as=4000000000.)
+func TestMemoryCountsTheEngine(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		sizes []int
+		rows  int
+		early bool
+	}{
+		{[]int{2, 3000, 3000, 2}, 8192, false},
+		{[]int{2, 3000, 3000, 2}, 100000, true},
+		{[]int{64, 25, 10}, 1797, false},
+		{[]int{2, 5, 5, 2}, 1000, false},
+		{[]int{2, 100000, 2}, 10000, false},
+	} {
+		ds := &dataSet{X: matrix.New(c.rows, c.sizes[0]), y: make([]int, c.rows), K: c.sizes[len(c.sizes)-1]}
+		nf := &netFlags{sizes: c.sizes, iters: 1, early: c.early}
+		workspaces := 2.0
+		if c.early {
+			workspaces = 3
+		}
+		engine := workspaces * fast.WorkspaceBytes(c.sizes, c.rows)
+		if need := trainMemory(ds, nf, false); need.bytes < engine {
+			t.Errorf("-layers %v on %d rows: the estimate is %.3g bytes, below the %.3g network/fast's workspaces take", c.sizes, c.rows, need.bytes, engine)
+		}
+	}
+	args := []string{"train", "-n", "8192", "-layers", "2,3000,3000,2", "-iters", "1"}
+	code, out, errs := runAnn(args...)
+	oneLine(t, args, code, errs, 2, "more than ann's budget of 2 GiB: reduce the rows (8192) or the layer sizes (-layers 2,3000,3000,2)")
+	if out != "" {
+		t.Errorf("ann %v printed %d bytes, want none", args, len(out))
 	}
 }

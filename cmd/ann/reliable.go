@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/ann-go/ann/matrix"
+	"github.com/ann-go/ann/network/fast"
 	"github.com/ann-go/ann/svgplot"
 	"github.com/ann-go/ann/trainer"
 )
@@ -55,9 +56,32 @@ func checkPlotRange(X *matrix.Dense) error {
 	return nil
 }
 
-// memoryBudget is the most memory a command may plan to use. A run whose
-// estimate is above it is refused before it starts.
+// memoryBudget is the most memory a command may plan to use: the whole
+// process's peak, network/fast's workspaces included (engineMemory). A run
+// whose estimate is above it is refused before it starts, with one line.
+// It is at most fast.MaxWorkspaceBytes (4 GiB), the library's own bound on
+// one workspace, so that no run the budget admits reaches the library's
+// panic; and it is half of the 4 GB address space the tests allow
+// (prlimit --as=4000000000), since Go's collector lets the heap grow to
+// about twice the live data before it collects (GOGC=100).
 const memoryBudget = 2 << 30
+
+// A compile-time check: the conversion is an error if memoryBudget were
+// larger than fast.MaxWorkspaceBytes.
+const _ = uint64(fast.MaxWorkspaceBytes - memoryBudget)
+
+// engineMemory is what network/fast allocates to train the network nf on
+// rows examples: a workspace for the training rows, one for the held-out
+// rows, and with early stopping one for the validation rows, each at most
+// what fast.WorkspaceBytes gives for all rows (its copies of the weights,
+// one per group of examples, grow with the rows up to 34).
+func engineMemory(nf *netFlags, rows int) float64 {
+	workspaces := 2.0
+	if nf.early {
+		workspaces = 3
+	}
+	return workspaces * fast.WorkspaceBytes(nf.sizes, rows)
+}
 
 // memoryNeed is an estimate of a run's peak memory, in bytes, and what
 // dominates it, for the message.

@@ -531,6 +531,7 @@ func scaleHint(w io.Writer, ds *dataSet, nf *netFlags) {
 //	cost figure    64 bytes per iteration and series
 //	boundary grid  10^6 points x K x 16 bytes, and 45 kB per unit of the
 //	               widest layer
+//	engine         network/fast's workspaces (engineMemory)
 func trainMemory(ds *dataSet, nf *netFlags, figures bool) memoryNeed {
 	m := float64(ds.X.Rows)
 	units, widest, weights := 0.0, 0, 0.0
@@ -542,7 +543,7 @@ func trainMemory(ds *dataSet, nf *netFlags, figures bool) memoryNeed {
 		}
 	}
 	act := 8 * m * units
-	total := act + 16*8*weights + 4*8*m*float64(ds.X.Cols) + 32*float64(nf.iters)
+	total := act + 16*8*weights + 4*8*m*float64(ds.X.Cols) + 32*float64(nf.iters) + engineMemory(nf, ds.X.Rows)
 	what := fmt.Sprintf("reduce the rows (%d) or the layer sizes (-layers %v)", ds.X.Rows, &nf.sizes)
 	if figures {
 		total += 64 * 2 * float64(nf.iters)

@@ -22,6 +22,7 @@ func sigmoidPairsVector(z []float64) int {
 		lo   = archsimd.BroadcastFloat64x4(expMin)
 		hi   = archsimd.BroadcastFloat64x4(pairMax)
 	)
+	inv, shift, ln2Hi, ln2Lo, c2, c3, c4 := expConsts()
 	n := len(z) &^ 3
 	for i := 0; i < n; i += 4 {
 		zi := (*[4]float64)(z[i : i+4])
@@ -31,10 +32,18 @@ func sigmoidPairsVector(z []float64) int {
 			pairs(zi[:])
 			continue
 		}
-		p := one.Add(expVector(x))            // lanes p, q, p, q of the two pairs
-		q := p.SelectFromPairGrouped(1, 0, p) // lanes q, p, q, p
-		rr := one.Div(p.Mul(q))               // 1/(p q), in both lanes of a pair
-		q.Mul(rr).Store(zi)                   // q r, p r
+		// e^x as expReduced computes it, in each lane.
+		kd := x.Mul(inv).Add(shift)
+		k := kd.AsUint64x4()
+		kd = kd.Sub(shift)
+		r := x.Sub(kd.Mul(ln2Hi)).Sub(kd.Mul(ln2Lo))
+		scale := expScale(k).Add(k.ShiftAllLeft(52 - expBits)).AsFloat64x4()
+		r2 := r.Mul(r)
+		poly := r.Add(r2.Mul(c2.Add(r.Mul(c3)))).Add(r2.Mul(r2).Mul(c4))
+		p := one.Add(scale.Add(scale.Mul(poly))) // lanes p, q, p, q of the two pairs
+		q := p.SelectFromPairGrouped(1, 0, p)    // lanes q, p, q, p
+		rr := one.Div(p.Mul(q))                  // 1/(p q), in both lanes of a pair
+		q.Mul(rr).Store(zi)                      // q r, p r
 	}
 	return n
 }
@@ -51,6 +60,7 @@ func sigmoidEachVector(z []float64) int {
 	sign := archsimd.BroadcastUint64x4(1 << 63)
 	one := archsimd.BroadcastFloat64x4(1)
 	lo, hi := archsimd.BroadcastFloat64x4(expMin), archsimd.BroadcastFloat64x4(expMax)
+	inv, shift, ln2Hi, ln2Lo, c2, c3, c4 := expConsts()
 	n := len(z) &^ 3
 	for i := 0; i < n; i += 4 {
 		zi := (*[4]float64)(z[i : i+4])
@@ -62,7 +72,15 @@ func sigmoidEachVector(z []float64) int {
 			}
 			continue
 		}
-		one.Div(one.Add(expVector(x))).Store(zi)
+		// e^x as expReduced computes it, in each lane.
+		kd := x.Mul(inv).Add(shift)
+		k := kd.AsUint64x4()
+		kd = kd.Sub(shift)
+		r := x.Sub(kd.Mul(ln2Hi)).Sub(kd.Mul(ln2Lo))
+		scale := expScale(k).Add(k.ShiftAllLeft(52 - expBits)).AsFloat64x4()
+		r2 := r.Mul(r)
+		poly := r.Add(r2.Mul(c2.Add(r.Mul(c3)))).Add(r2.Mul(r2).Mul(c4))
+		one.Div(one.Add(scale.Add(scale.Mul(poly)))).Store(zi)
 	}
 	return n
 }
@@ -85,31 +103,23 @@ func mulGradientVector(d, a []float64) int {
 	return n
 }
 
-// expVector is expReduced in each lane of x, every lane in (expMin, expMax),
-// with expReduced's operations in its order, bitwise the same.
-func expVector(x archsimd.Float64x4) archsimd.Float64x4 {
-	var (
-		inv   = archsimd.BroadcastFloat64x4(invLn2N)
-		shift = archsimd.BroadcastFloat64x4(roundShift)
-		ln2Hi = archsimd.BroadcastFloat64x4(ln2HiN)
-		ln2Lo = archsimd.BroadcastFloat64x4(ln2LoN)
-		c2    = archsimd.BroadcastFloat64x4(1.0 / 2)
-		c3    = archsimd.BroadcastFloat64x4(1.0 / 6)
-		c4    = archsimd.BroadcastFloat64x4(1.0 / 24)
-	)
-	kd := x.Mul(inv).Add(shift)
-	k := kd.AsUint64x4()
-	kd = kd.Sub(shift)
-	r := x.Sub(kd.Mul(ln2Hi)).Sub(kd.Mul(ln2Lo))
-	// The table's entries for the four lanes, gathered in registers.
+// expConsts returns expReduced's constants, each in the four lanes of a
+// vector, for the loops above to make once per call rather than on each step
+// (the loops write out expReduced's operations, in its order, so that the
+// compiler keeps the constants in registers; bitwise expReduced's results).
+func expConsts() (inv, shift, ln2Hi, ln2Lo, c2, c3, c4 archsimd.Float64x4) {
+	return archsimd.BroadcastFloat64x4(invLn2N), archsimd.BroadcastFloat64x4(roundShift),
+		archsimd.BroadcastFloat64x4(ln2HiN), archsimd.BroadcastFloat64x4(ln2LoN),
+		archsimd.BroadcastFloat64x4(1.0 / 2), archsimd.BroadcastFloat64x4(1.0 / 6), archsimd.BroadcastFloat64x4(1.0 / 24)
+}
+
+// expScale returns the table's entries for the four lanes of k,
+// expTable[k mod expN], gathered in a vector.
+func expScale(k archsimd.Uint64x4) archsimd.Uint64x4 {
 	kl, kh := k.GetLo(), k.GetHi()
 	var tl, th archsimd.Uint64x2
 	tl = tl.SetElem(0, expTable[kl.GetElem(0)%expN]).SetElem(1, expTable[kl.GetElem(1)%expN])
 	th = th.SetElem(0, expTable[kh.GetElem(0)%expN]).SetElem(1, expTable[kh.GetElem(1)%expN])
 	var tab archsimd.Uint64x4
-	tab = tab.SetLo(tl).SetHi(th)
-	scale := tab.Add(k.ShiftAllLeft(52 - expBits)).AsFloat64x4()
-	r2 := r.Mul(r)
-	poly := r.Add(r2.Mul(c2.Add(r.Mul(c3)))).Add(r2.Mul(r2).Mul(c4))
-	return scale.Add(scale.Mul(poly))
+	return tab.SetLo(tl).SetHi(th)
 }

@@ -293,40 +293,79 @@ func mulTScalar(dst, a, b *matrix.Dense) { mulTScalarRows(dst, a, b, 0) }
 // mulTScalarRows is mulTScalar for rows i0 on of a and dst.
 func mulTScalarRows(dst, a, b *matrix.Dense, i0 int) {
 	n, J := a.Cols, b.Rows
-	jn := J &^ 3
 	row := func(m *matrix.Dense, i int) []float64 { return m.Data[i*n : i*n+n] }
-	for i := i0; i < a.Rows; i++ {
-		ai := row(a, i)
-		di := dst.Data[i*J : i*J+J]
-		for j := 0; j < jn; j += 4 {
-			di[j], di[j+1], di[j+2], di[j+3] = dots1x4(ai, row(b, j), row(b, j+1), row(b, j+2), row(b, j+3))
+	if J >= 4 {
+		for i := i0; i < a.Rows; i++ {
+			ai, di := row(a, i), dst.Data[i*J:i*J+J]
+			j := 0
+			for ; J-j >= 10 || J-j == 6; j += 6 {
+				di[j], di[j+1], di[j+2], di[j+3], di[j+4], di[j+5] = dots1x6(ai, row(b, j), row(b, j+1), row(b, j+2), row(b, j+3), row(b, j+4), row(b, j+5))
+			}
+			for ; J-j >= 4; j += 4 { // 4, 5, 7, 8 or 9 rows of b left: 4 now
+				if J-j == 5 {
+					di[j], di[j+1], di[j+2], di[j+3], di[j+4] = dots1x5(ai, row(b, j), row(b, j+1), row(b, j+2), row(b, j+3), row(b, j+4))
+					j++
+					continue
+				}
+				di[j], di[j+1], di[j+2], di[j+3] = dots1x4(ai, row(b, j), row(b, j+1), row(b, j+2), row(b, j+3))
+			}
+			if J-j == 3 {
+				di[j], di[j+1], di[j+2] = dots1x3(ai, row(b, j), row(b, j+1), row(b, j+2))
+			}
 		}
-	}
-	if jn == J {
 		return
 	}
 	i := i0
 	for ; i+4 <= a.Rows; i += 4 {
 		a0, a1, a2, a3 := row(a, i), row(a, i+1), row(a, i+2), row(a, i+3)
-		for j := jn; j < J; j++ {
+		for j := range J {
 			dst.Data[i*J+j], dst.Data[(i+1)*J+j], dst.Data[(i+2)*J+j], dst.Data[(i+3)*J+j] = dots1x4(row(b, j), a0, a1, a2, a3)
 		}
 	}
-	for ; i < a.Rows; i++ { // the last one to three rows of a, against the last one to three of b
+	for ; i < a.Rows; i++ { // the last one to three rows of a, against the one to three of b
 		ai, di := row(a, i), dst.Data[i*J:i*J+J]
-		switch J - jn {
+		switch J {
 		case 3:
-			di[jn], di[jn+1], di[jn+2] = dots1x3(ai, row(b, jn), row(b, jn+1), row(b, jn+2))
+			di[0], di[1], di[2] = dots1x3(ai, row(b, 0), row(b, 1), row(b, 2))
 		case 2:
-			di[jn], di[jn+1] = dots1x2(ai, row(b, jn), row(b, jn+1))
+			di[0], di[1] = dots1x2(ai, row(b, 0), row(b, 1))
 		case 1:
-			di[jn] = dot(ai, row(b, jn))
+			di[0] = dot(ai, row(b, 0))
 		}
 	}
 }
 
-// dots1x4 returns the four sums over k of x[k] y_q[k], q = 0..3, each added
+// dots1x6 returns the six sums over k of x[k] y_q[k], q = 0..5, each added
 // in the order of k. (x y_q and y_q x are the same products.)
+func dots1x6(x, y0, y1, y2, y3, y4, y5 []float64) (s0, s1, s2, s3, s4, s5 float64) {
+	n := len(x)
+	y0, y1, y2, y3, y4, y5 = y0[:n], y1[:n], y2[:n], y3[:n], y4[:n], y5[:n]
+	for k, v := range x {
+		s0 += float64(v * y0[k])
+		s1 += float64(v * y1[k])
+		s2 += float64(v * y2[k])
+		s3 += float64(v * y3[k])
+		s4 += float64(v * y4[k])
+		s5 += float64(v * y5[k])
+	}
+	return
+}
+
+// dots1x5 is dots1x6 for five rows y_q.
+func dots1x5(x, y0, y1, y2, y3, y4 []float64) (s0, s1, s2, s3, s4 float64) {
+	n := len(x)
+	y0, y1, y2, y3, y4 = y0[:n], y1[:n], y2[:n], y3[:n], y4[:n]
+	for k, v := range x {
+		s0 += float64(v * y0[k])
+		s1 += float64(v * y1[k])
+		s2 += float64(v * y2[k])
+		s3 += float64(v * y3[k])
+		s4 += float64(v * y4[k])
+	}
+	return
+}
+
+// dots1x4 is dots1x6 for four rows y_q.
 func dots1x4(x, y0, y1, y2, y3 []float64) (s0, s1, s2, s3 float64) {
 	n := len(x)
 	y0, y1, y2, y3 = y0[:n], y1[:n], y2[:n], y3[:n]

@@ -45,7 +45,7 @@ func TestKernelsMatchPlain(t *testing.T) {
 	t.Logf("vector kernels: %v", Vector())
 	for _, rows := range []int{1, 3, 4, 5, 8, 9, 12, 17} {
 		for _, inner := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 65, 255, 256, 257, 600} {
-			for _, cols := range []int{1, 3, 4, 6, 8, 13, 65} {
+			for _, cols := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 65} {
 				a, b := filled(rows, inner, 1), filled(inner, cols, 2)
 				want, got := matrix.New(rows, cols), matrix.New(rows, cols)
 				matrix.MulInto(want, a, b)
@@ -238,4 +238,86 @@ func clockChain(n int, y, z uint64) uint64 {
 		x ^= z
 	}
 	return x
+}
+
+// BenchmarkCeiling measures what the core allows scalar Go code, per cycle of
+// the thread's CPU time at the measured clock (cpuMHz), to set the kernels'
+// MAC/cycle beside: "registers" is twelve independent chains s = s c + d,
+// a multiply and an add each with no loads (MAC/cycle; the peak is 2);
+// "loads" adds a row of 1536 float64s, in the L1 cache, into six sums (loads
+// and additions per cycle, one of each per element). Every multiply-add of a
+// product kernel needs a load or a copy besides its multiply and add: SSE2's
+// scalar instructions overwrite an operand, so each product needs a register
+// of its own.
+func BenchmarkCeiling(b *testing.B) {
+	mhz := cpuMHz()
+	report := func(bb *testing.B, ops float64, unit string, cpu0, cpu1 float64) {
+		if cpu1 > cpu0 && mhz > 0 {
+			bb.ReportMetric(ops/(cpu1-cpu0)/(mhz*1e6), unit)
+		}
+	}
+	b.Run("registers", func(bb *testing.B) {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		const n = 100_000
+		cpu0, _ := threadCPU()
+		for bb.Loop() {
+			ceilingSink += chains12(n, 0.999, 0.001)
+		}
+		cpu1, _ := threadCPU()
+		report(bb, 12*n*float64(bb.N), "MAC/cycle", cpu0, cpu1)
+	})
+	b.Run("loads", func(bb *testing.B) {
+		x := filled(1, 1536, 3).Data
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		cpu0, _ := threadCPU()
+		for bb.Loop() {
+			ceilingSink += sum6(x)
+		}
+		cpu1, _ := threadCPU()
+		report(bb, float64(len(x))*float64(bb.N), "loads/cycle", cpu0, cpu1)
+	})
+}
+
+var ceilingSink float64
+
+// chains12 runs twelve independent chains of n steps s = s c + d.
+//
+//go:noinline
+func chains12(n int, c, d float64) float64 {
+	s0, s1, s2, s3, s4, s5 := 1.0, 2.0, 3.0, 4.0, 5.0, 6.0
+	s6, s7, s8, s9, s10, s11 := 1.5, 2.5, 3.5, 4.5, 5.5, 6.5
+	for range n {
+		s0 = float64(s0*c) + d
+		s1 = float64(s1*c) + d
+		s2 = float64(s2*c) + d
+		s3 = float64(s3*c) + d
+		s4 = float64(s4*c) + d
+		s5 = float64(s5*c) + d
+		s6 = float64(s6*c) + d
+		s7 = float64(s7*c) + d
+		s8 = float64(s8*c) + d
+		s9 = float64(s9*c) + d
+		s10 = float64(s10*c) + d
+		s11 = float64(s11*c) + d
+	}
+	return s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10 + s11
+}
+
+// sum6 adds x (a multiple of 6 long) into six sums.
+//
+//go:noinline
+func sum6(x []float64) float64 {
+	var s0, s1, s2, s3, s4, s5 float64
+	for k := 0; k+6 <= len(x); k += 6 {
+		v := (*[6]float64)(x[k : k+6])
+		s0 += v[0]
+		s1 += v[1]
+		s2 += v[2]
+		s3 += v[3]
+		s4 += v[4]
+		s5 += v[5]
+	}
+	return s0 + s1 + s2 + s3 + s4 + s5
 }

@@ -162,9 +162,9 @@ func checkEdited(t *testing.T, srv *httptest.Server, id string, setup *playSetup
 // downloaded edited.npz reproduces the run: with batch gradient descent,
 // ann train -start edited.npz -iters <the iterations since> writes the
 // playground's model.npz byte for byte and its costs since the edit (held
-// out too). With momentum and mini-batches, an edit at iteration 0 is
-// reproduced as well (the velocities start at 0, the shuffle at its seed),
-// and a later one is not, which the note says.
+// out too). With momentum and mini-batches, or Adam, an edit at iteration 0
+// is reproduced as well (the velocities and moments start at 0, the shuffle
+// at its seed), and a later one is not, which the note says.
 func TestServeEditReproduces(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t, playLimits)
@@ -176,6 +176,7 @@ func TestServeEditReproduces(t *testing.T) {
 	}{
 		{url.Values{"n": {"300"}, "layers": {"2,4,2"}, "lambda": {"0.01"}, "test-fraction": {"0.3"}, "seed": {"2"}, "iters": {"50"}}, []int{0, 5}, 9, true},
 		{url.Values{"n": {"200"}, "layers": {"2,3,2"}, "momentum": {"0.9"}, "batch": {"64"}, "init": {"text"}, "iters": {"50"}}, []int{0}, 4, true},
+		{url.Values{"n": {"200"}, "layers": {"2,3,2"}, "optimizer": {"adam"}, "alpha": {"0.05"}, "iters": {"50"}}, []int{0}, 3, true},
 		{url.Values{"n": {"200"}, "layers": {"2,3,2"}, "momentum": {"0.9"}, "iters": {"50"}}, []int{0, 2}, 4, false},
 	} {
 		p := openPage(t, srv, tc.form)

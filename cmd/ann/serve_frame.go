@@ -55,9 +55,9 @@ func (run *playRun) frame(v published) frame {
 		if v.testCosts != nil {
 			f.TestCost = finiteOrNil(v.testCosts[v.iter-1])
 		}
-		f.Args = s.command(v.iter)
+		f.Args = s.command(v.commandIters(s.nf.iters))
 		if v.edited {
-			f.Args = s.commandFrom(v.editedAt, v.iter) // nil right after the edit
+			f.Args = s.commandFrom(v.editedAt, v.commandIters(s.nf.iters)) // nil right after the edit
 		}
 	}
 	if f.Args != nil {

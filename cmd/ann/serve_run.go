@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"github.com/ann-go/ann/network"
+	"github.com/ann-go/ann/network/fast"
 	"github.com/ann-go/ann/trainer"
+	"github.com/ann-go/ann/trainer/dataset"
 )
 
 // --- Runs ---
@@ -22,6 +24,7 @@ type playRun struct {
 	client string // clientOf the request that started it
 	setup  *playSetup
 	start  *network.Network   // the weights training starts from; loop's own
+	early  *earlyTrack        // with early stopping, while training; loop's own
 	cancel context.CancelFunc // ends loop
 	done   chan struct{}      // closed when loop has returned
 	ctl    chan playSignal    // play, pause, step, reset
@@ -50,6 +53,57 @@ type published struct {
 	edited    bool
 	editedAt  int
 	editedNet *network.Network
+	// With early stopping: the validation costs, and the weights ann train
+	// keeps, those of the best validation cost so far (iteration bestIter),
+	// whether training stopped early, and where.
+	valCosts []float64
+	best     *network.Network
+	bestIter int
+	stopped  bool
+}
+
+// commandIters returns the -iters of the command line that reproduces the
+// published state of a run that stops at -iters stop: the iteration
+// reached, or stop when early stopping ended the run before it (ann train
+// -iters at the iteration reached would record that it did not stop early).
+func (v published) commandIters(stop int) int {
+	if v.stopped {
+		return stop
+	}
+	return v.iter
+}
+
+// earlyTrack follows early stopping during training as the trainer does, for
+// the files of a paused run: the weights of the best validation cost so far
+// (bestIter, the weights before that iteration's update) and the weights
+// before the current iteration's update (prev).
+type earlyTrack struct {
+	prev, best *network.Network
+	bestV      float64
+	bestIter   int
+}
+
+// observe follows iteration iter of res, before its frame is published.
+func (e *earlyTrack) observe(iter int, res *trainer.Result) {
+	if V := res.ValidationCosts[iter-1]; iter == 1 || V < e.bestV {
+		e.bestV, e.bestIter = V, iter
+		e.best, e.prev = e.prev, e.best
+	}
+	e.updated(res.Net)
+}
+
+// updated records net, the weights after an update or an edit, as those
+// the next iteration starts from.
+func (e *earlyTrack) updated(net *network.Network) {
+	if e.prev == nil {
+		e.prev = net.Copy()
+		return
+	}
+	for l, t := range net.Theta {
+		if t != nil {
+			copy(e.prev.Theta[l].Data, t.Data)
+		}
+	}
 }
 
 // setView sets how the frames are drawn, and asks for a frame drawn so.
@@ -73,6 +127,9 @@ func (run *playRun) view() published {
 	if v.editedNet != nil {
 		v.editedNet = v.editedNet.Copy()
 	}
+	if v.best != nil {
+		v.best = v.best.Copy()
+	}
 	return v
 }
 
@@ -95,6 +152,7 @@ func (run *playRun) publish(iter int, res *trainer.Result, state, msg string, wa
 	if res == nil {
 		pub.costs, pub.testCosts = nil, nil
 		pub.net = run.start.Copy()
+		pub.valCosts, pub.best, pub.bestIter, pub.stopped = nil, nil, 0, false
 	} else {
 		pub.costs = res.Costs[:iter:iter]
 		if res.TestCosts != nil {
@@ -104,6 +162,10 @@ func (run *playRun) publish(iter int, res *trainer.Result, state, msg string, wa
 			if t != nil {
 				copy(pub.net.Theta[l].Data, t.Data)
 			}
+		}
+		if e := run.early; e != nil && e.best != nil {
+			n := min(iter, len(res.ValidationCosts)) // one fewer when the validation cost diverged
+			pub.valCosts, pub.best, pub.bestIter = res.ValidationCosts[:n:n], e.best.Copy(), e.bestIter
 		}
 	}
 	run.mu.Unlock()
@@ -222,7 +284,14 @@ func (run *playRun) loop(ctx context.Context) {
 		}
 		tctx, cancel := context.WithCancel(ctx)
 		c.edit = nil
+		run.early = nil
+		if s.nf.early {
+			run.early = &earlyTrack{prev: run.start.Copy()}
+		}
 		res, err := trainOnce(tctx, s, run.start, func(iter int, res *trainer.Result) {
+			if run.early != nil {
+				run.early.observe(iter, res)
+			}
 			state := "playing"
 			if !c.playing {
 				state = "paused"
@@ -230,6 +299,9 @@ func (run *playRun) loop(ctx context.Context) {
 			run.publish(iter, res, state, "", false)
 			c.edit = func(e *weightEdit) error {
 				res.Net.Theta[e.l].Set(e.row-1, e.col, e.value)
+				if run.early != nil {
+					run.early.updated(res.Net) // the next iteration's weights
+				}
 				run.markEdited(iter, res.Net)
 				st := "paused"
 				if c.playing {
@@ -254,6 +326,17 @@ func (run *playRun) loop(ctx context.Context) {
 			continue
 		case err != nil:
 			run.publish(len(res.Costs), res, "diverged", err.Error(), true)
+		case s.nf.early:
+			// res.Net holds the best weights, restored: ann train's.
+			run.early.best, run.early.bestIter = res.Net, res.BestIter
+			msg := fmt.Sprintf("early stopping: ran all -iters %d, the weights of iteration %d kept (the best validation cost)", s.nf.iters, res.BestIter)
+			if res.Stopped {
+				msg = fmt.Sprintf("early stopping: stopped at iteration %d, after %d without a decrease of the validation cost by %v; the weights of iteration %d kept", len(res.Costs), s.config.NIterNoChange, s.config.Tol, res.BestIter)
+			}
+			run.mu.Lock()
+			run.pub.stopped = res.Stopped
+			run.mu.Unlock()
+			run.publish(len(res.Costs), res, "done", msg, true)
 		default:
 			run.publish(s.nf.iters, res, "done", fmt.Sprintf("stopped at -iters %d", s.nf.iters), true)
 		}
@@ -283,11 +366,21 @@ func trainOnce(ctx context.Context, s *playSetup, start *network.Network, observ
 // trainRun returns the published state as ann train's trainRun, finished as
 // train finishes one (runSpec.finish), for the files ann train writes.
 func (s *playSetup) trainRun(v published) (*trainRun, error) {
-	spec := s.spec(v.iter)
+	spec := s.spec(v.commandIters(s.nf.iters))
 	mdl := s.modelOf(v.net)
 	res := &trainer.Result{Net: v.net, Costs: v.costs, TestCosts: v.testCosts}
 	var err error
-	if res.FinalCost, err = spec.finalCost(mdl); err != nil {
+	if s.nf.early && v.best != nil {
+		// ann train -early-stopping keeps the best weights so far, and its
+		// final cost is theirs on the rows it trained on.
+		mdl = s.modelOf(v.best)
+		res.Net, res.ValidationCosts, res.BestIter, res.Stopped = v.best, v.valCosts, v.bestIter, v.stopped
+		res.TrainRows, res.ValidationRows = s.esTrain, s.esVal
+		S, y := dataset.Rows(s.Strain, s.ytrain, s.esTrain)
+		ws := fast.NewWorkspace(v.best, S, y, s.nf.lambda)
+		res.FinalCost = ws.Cost()
+		ws.Close()
+	} else if res.FinalCost, err = spec.finalCost(mdl); err != nil {
 		return nil, err
 	}
 	tr, err := spec.finish(mdl, res)

@@ -4,6 +4,7 @@ package main
 // what the page is told about the run they make.
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -27,7 +28,8 @@ import (
 // iteration the run reached instead.
 var playFlags = []string{"data", "n", "noise", "data-seed", "factor", "first",
 	"features", "layers", "activation", "init", "seed",
-	"alpha", "lambda", "batch", "momentum", "shuffle-seed",
+	"alpha", "lambda", "batch", "momentum", "optimizer", "beta1", "beta2", "epsilon", "shuffle-seed",
+	"standardize", "early-stopping", "validation-fraction", "n-iter-no-change", "tol",
 	"test-fraction", "split-seed", "iters"}
 
 // playSetup is a checked run: its data, its rows, its network and training.
@@ -49,6 +51,9 @@ type playSetup struct {
 	Strain    *matrix.Dense
 	ytrain    []int
 	config    trainer.Config
+	// With early stopping, the rows of Strain it trains on and validates
+	// on, as the trainer splits them.
+	esTrain, esVal []int
 }
 
 // setup checks the settings form (ann train's flags by name, one value each)
@@ -87,12 +92,7 @@ func (l limits) setup(form map[string][]string, file io.Reader, fileName string)
 		return nil, usagef("%v", err)
 	}
 	s.testFraction, s.splitSeed = sf.fraction, uint32(sf.seed)
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name != "iters" {
-			s.args = append(s.args, "-"+f.Name, f.Value.String())
-		}
-	})
-	s.args = canonicalOrder(s.args)
+	s.args = commandArgs(fs)
 
 	// The playground's bounds, before anything is made.
 	sizes := s.nf.sizes
@@ -161,6 +161,19 @@ func (l limits) setup(form map[string][]string, file io.Reader, fileName string)
 	if s.untrained, s.Strain, s.ytrain, s.config, err = s.spec(s.nf.iters).prepare(); err != nil {
 		return nil, err
 	}
+	if s.nf.early {
+		// The trainer checks early stopping's split of the training rows
+		// when it starts: one iteration, so that a split that cannot be made
+		// is this request's error, in ann train's words.
+		c := s.config
+		c.Iters, c.TestX, c.TestY, c.Snapshots = 1, nil, nil, nil
+		if _, err := trainer.Train(context.Background(), s.untrained.Net, s.Strain, s.ytrain, c); err != nil {
+			return nil, trainError(err, nil, c)
+		}
+		if s.esTrain, s.esVal, err = dataset.StratifiedSplit(s.ytrain, s.config.ValidationFraction, s.config.ValidationSeed); err != nil {
+			return nil, flagError(err)
+		}
+	}
 	return s, nil
 }
 
@@ -179,15 +192,23 @@ func (s *playSetup) modelOf(net *network.Network) *model.Model {
 	return &m
 }
 
-// canonicalOrder sorts flag/value pairs into the order of playFlags.
-func canonicalOrder(args []string) []string {
+// commandArgs returns the flags given in fs but -iters as ann train's
+// arguments, in the order of playFlags: "-name", "value", or for a boolean
+// flag "-name" when true and nothing when false (its default).
+func commandArgs(fs *flag.FlagSet) []string {
 	var out []string
-	for _, f := range playFlags {
-		for i := 0; i+1 < len(args); i += 2 {
-			if args[i] == "-"+f {
-				out = append(out, args[i], args[i+1])
-			}
+	for _, name := range playFlags {
+		f := fs.Lookup(name)
+		if name == "iters" || f == nil || !flagGiven(fs, name) {
+			continue
 		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			if f.Value.String() == "true" {
+				out = append(out, "-"+name)
+			}
+			continue
+		}
+		out = append(out, "-"+name, f.Value.String())
 	}
 	return out
 }
@@ -235,11 +256,12 @@ func (s *playSetup) commandFrom(at, iter int) []string {
 		return nil
 	}
 	var args []string
-	for i := 0; i+1 < len(s.args); i += 2 {
+	for i := 0; i < len(s.args); i++ {
 		if s.args[i] == "-init" || s.args[i] == "-seed" && !s.nf.early {
+			i++ // and its value
 			continue
 		}
-		args = append(args, s.args[i], s.args[i+1])
+		args = append(args, s.args[i])
 	}
 	return append(args, "-start", editedFile, "-iters", strconv.Itoa(iter-at))
 }

@@ -204,6 +204,17 @@ func TestServeEqualsTrain(t *testing.T) {
 			"alpha": {"0.1"}, "lambda": {"0.01"}, "batch": {"32"}, "momentum": {"0.9"}, "shuffle-seed": {"7"}, "iters": {"15"}},
 		{"data": {"circles"}, "n": {"150"}, "factor": {"0.5"}, "first": {"100"}, "layers": {"2,4,2"}, "iters": {"25"}},
 		{"data": {"xor"}, "n": {"200"}, "noise": {"0.05"}, "features": {"x1,x2,x1*x2"}, "layers": {"3,2"}, "iters": {"30"}},
+		{"n": {"200"}, "layers": {"2,4,2"}, "optimizer": {"adam"}, "alpha": {"0.05"}, "beta1": {"0.8"}, "beta2": {"0.99"}, "epsilon": {"1e-7"},
+			"standardize": {"true"}, "test-fraction": {"0.25"}, "iters": {"20"}},
+		{"n": {"200"}, "layers": {"2,4,2"}, "optimizer": {"momentum"}, "momentum": {"0.5"}, "standardize": {"false"}, "iters": {"12"}},
+		// Early stopping: one that stops at iteration 4 of 40, one whose best
+		// iteration is the first, so that paused at 3 the files hold the
+		// weights of iteration 1, as ann train -iters 3 keeps them, and one
+		// that runs to the end.
+		{"n": {"300"}, "layers": {"2,3,2"}, "early-stopping": {"true"}, "validation-fraction": {"0.2"}, "n-iter-no-change": {"3"}, "tol": {"0.1"},
+			"seed": {"5"}, "test-fraction": {"0.2"}, "iters": {"40"}},
+		{"n": {"300"}, "layers": {"2,3,2"}, "alpha": {"10"}, "early-stopping": {"true"}, "n-iter-no-change": {"5"}, "iters": {"25"}},
+		{"n": {"300"}, "layers": {"2,3,2"}, "early-stopping": {"true"}, "n-iter-no-change": {"50"}, "tol": {"0"}, "iters": {"25"}},
 	}
 	for _, form := range setups {
 		for _, stepped := range []bool{false, true} {
@@ -309,6 +320,19 @@ func TestServeBadRequests(t *testing.T) {
 		{url.Values{"momentum": {"1"}}, "", "", "-momentum 1: want a number in [0, 1)"},
 		{url.Values{"batch": {"-2"}}, "", "", "-batch -2: want 0 (all examples) or a positive size"},
 		{url.Values{"seed": {"-1"}}, "", "", "want an integer from 0 to 4294967295"},
+		{url.Values{"optimizer": {"sgd"}}, "", "", "-optimizer sgd: want gd, momentum or adam"},
+		{url.Values{"optimizer": {"adam"}, "beta1": {"1"}}, "", "", "-beta1 1: want a number in [0, 1)"},
+		{url.Values{"optimizer": {"adam"}, "beta2": {"-0.5"}}, "", "", "-beta2 -0.5: want a number in [0, 1)"},
+		{url.Values{"optimizer": {"adam"}, "epsilon": {"NaN"}}, "", "", "-epsilon NaN:"},
+		{url.Values{"beta1": {"0.5"}}, "", "", "-beta1 0.5: only for optimizer adam"},
+		{url.Values{"optimizer": {"momentum"}, "momentum": {"1"}}, "", "", "-momentum 1: want a number in [0, 1)"},
+		{url.Values{"standardize": {"yes"}}, "", "", `invalid boolean value "yes" for -standardize`},
+		{url.Values{"early-stopping": {"maybe"}}, "", "", `invalid boolean value "maybe" for -early-stopping`},
+		{url.Values{"early-stopping": {"true"}, "validation-fraction": {"1.5"}}, "", "", "-validation-fraction 1.5: want a fraction between 0 and 1"},
+		{url.Values{"early-stopping": {"true"}, "n-iter-no-change": {"0"}}, "", "", "-n-iter-no-change 0: want at least 1 iteration"},
+		{url.Values{"early-stopping": {"true"}, "tol": {"-1"}}, "", "", "-tol -1: want a finite number >= 0"},
+		{url.Values{"validation-fraction": {"0.3"}}, "", "", "-validation-fraction 0.3: only with early stopping"},
+		{url.Values{"early-stopping": {"true"}, "n": {"4"}}, "", "", "-validation-fraction 0.1: cannot set aside a stratified validation set of 4 examples"},
 		{url.Values{"activation": {"softmax"}}, "", "", "-activation:"},
 		{url.Values{"init": {"zeros"}}, "", "", `-init "zeros": want code or text`},
 		{url.Values{"test-fraction": {"1.5"}}, "", "", "-test-fraction 1.5: want a fraction between 0 and 1"},

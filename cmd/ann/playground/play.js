@@ -579,7 +579,7 @@ function stepPlay() {
 function showCommand(cmd, edited) {
   const el = $("command");
   el.textContent = "";
-  if (!cmd) { el.textContent = "press ▶ or +1: the command appears after the first iteration"; return; }
+  if (!cmd) { el.textContent = edited ? `# ${edited}` : "press ▶ or +1: the command appears after the first iteration"; return; }
   if (edited) el.append(`# ${edited}\n`);
   cmd.split(/ (?=-)/).forEach((part, i) => {
     if (i > 0) el.append(" ");

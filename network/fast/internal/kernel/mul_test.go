@@ -245,10 +245,13 @@ func clockChain(n int, y, z uint64) uint64 {
 // MAC/cycle beside: "registers" is twelve independent chains s = s c + d,
 // a multiply and an add each with no loads (MAC/cycle; the peak is 2);
 // "loads" adds a row of 1536 float64s, in the L1 cache, into six sums (loads
-// and additions per cycle, one of each per element). Every multiply-add of a
-// product kernel needs a load or a copy besides its multiply and add: SSE2's
-// scalar instructions overwrite an operand, so each product needs a register
-// of its own.
+// and additions per cycle, one of each per element); "axpy8" is MulInto's
+// pass of eight rows of b over a row of 256 (MAC/cycle), and "axpy8-1row"
+// the same arithmetic on one row of b, so that seven of its nine loads per
+// element become register copies. Every multiply-add of a product kernel
+// needs a load or a copy besides its multiply and add: SSE2's scalar
+// instructions overwrite an operand, so each product needs a register of its
+// own.
 func BenchmarkCeiling(b *testing.B) {
 	mhz := cpuMHz()
 	report := func(bb *testing.B, ops float64, unit string, cpu0, cpu1 float64) {
@@ -278,6 +281,41 @@ func BenchmarkCeiling(b *testing.B) {
 		cpu1, _ := threadCPU()
 		report(bb, float64(len(x))*float64(bb.N), "loads/cycle", cpu0, cpu1)
 	})
+	const n = 256
+	c, rows, d := filled(1, 8, 4).Data, filled(8, n, 5).Data, make([]float64, n)
+	b.Run("axpy8", func(bb *testing.B) {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		cpu0, _ := threadCPU()
+		for bb.Loop() {
+			axpy8(d, c, rows, n, false)
+		}
+		cpu1, _ := threadCPU()
+		report(bb, 8*n*float64(bb.N), "MAC/cycle", cpu0, cpu1)
+	})
+	b.Run("axpy8-1row", func(bb *testing.B) {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		cpu0, _ := threadCPU()
+		for bb.Loop() {
+			axpy8Row(d, c, rows[:n])
+		}
+		cpu1, _ := threadCPU()
+		report(bb, 8*n*float64(bb.N), "MAC/cycle", cpu0, cpu1)
+	})
+}
+
+// axpy8Row is axpy8 with every row of b the same row, b0.
+//
+//go:noinline
+func axpy8Row(d, c, b0 []float64) {
+	c = c[:8]
+	c0, c1, c2, c3, c4, c5, c6, c7 := c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]
+	b0 = b0[:len(d)]
+	for j, v := range d {
+		x := b0[j]
+		d[j] = v + float64(c0*x) + float64(c1*x) + float64(c2*x) + float64(c3*x) + float64(c4*x) + float64(c5*x) + float64(c6*x) + float64(c7*x)
+	}
 }
 
 var ceilingSink float64

@@ -677,3 +677,101 @@ func TestPlaygroundDrawClassesInBrowser(t *testing.T) {
 		t.Errorf("ann train -data drawn.csv wrote\n%s\nthe page's costs.csv\n%s", costs, shown.Costs)
 	}
 }
+
+// Every setting the URL can hold has its control: a link with the
+// optimizer's, standardization's and early stopping's settings shows them
+// in their controls, and the reproduce line, run with ann train, writes the
+// page's costs.csv. A weight typed at iteration 0 shows the note and
+// edited.npz, and the reproduce line trains from it with -start.
+func TestPlaygroundSettingsInBrowser(t *testing.T) {
+	b, ctx, url := startBrowser(t, 1280, 900, 2*time.Minute)
+	link := url + "/?n=200&test-fraction=0&layers=2,4,2&optimizer=adam&alpha=0.01&beta1=0.8&standardize=true&early-stopping=true&n-iter-no-change=5&iters=30&speed=0"
+	if err := b.Navigate(ctx, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the first frame", `document.querySelector("#boundary svg") && document.querySelector("#stepFig svg")`); err != nil {
+		t.Fatal(err)
+	}
+	var c struct {
+		Optimizer, Beta1, Beta2, NoChange, Tagline               string
+		Standardize, Early, AdamShown, MomentumShown, EarlyShown bool
+	}
+	if err := b.Eval(ctx, `(() => { const v = (k) => document.querySelector('[data-flag="' + k + '"]');
+		return {Optimizer: v("optimizer").value, Beta1: v("beta1").value, Beta2: v("beta2").value, NoChange: v("n-iter-no-change").value,
+			Standardize: v("standardize").checked, Early: v("early-stopping").checked, Tagline: document.getElementById("tagline").textContent,
+			AdamShown: !document.getElementById("adamOpts").hidden, MomentumShown: !document.getElementById("momentumOpt").hidden, EarlyShown: !document.getElementById("earlyOpts").hidden}; })()`, &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Optimizer != "adam" || c.Beta1 != "0.8" || c.Beta2 != "0.999" || c.NoChange != "5" || !c.Standardize || !c.Early || !c.AdamShown || c.MomentumShown || !c.EarlyShown ||
+		!strings.Contains(c.Tagline, "Adam, early stopping") {
+		t.Errorf("the controls of the link's settings: %+v", c)
+	}
+	// A weight typed at iteration 0, then play to the end.
+	if err := b.Eval(ctx, `window.prompt = () => "1.5", document.querySelector('#stepFig line.hit[data-edge="1,2,1"]').dispatchEvent(new MouseEvent("click", {bubbles: true})), true`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the note of the edit at iteration 0", `document.getElementById("command").textContent.startsWith("# weights edited by hand at iteration 0 (the starting weights)") &&
+		!document.querySelector('[data-file="edited.npz"]').hidden && stepInfo.theta[1][1][1] === 1.5`); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Eval(ctx, `document.getElementById("play").click(), true`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the run's end", `document.getElementById("stopAt").textContent.includes("done")`); err != nil {
+		t.Fatal(err)
+	}
+	var shown struct {
+		Args          []string
+		Costs         string
+		Model, Edited []int
+	}
+	if err := b.Eval(ctx, `(async () => {
+		const get = async (f) => [...new Uint8Array(await (await fetch("api/download/" + f + "?id=" + run.id)).arrayBuffer())];
+		return {Args: last.args, Costs: await (await fetch("api/download/costs.csv?id=" + run.id)).text(), Model: await get("model.npz"), Edited: await get("edited.npz")};
+	})()`, &shown); err != nil {
+		t.Fatal(err)
+	}
+	cmd := strings.Join(shown.Args, " ")
+	for _, want := range []string{"-optimizer adam", "-beta1 0.8", "-standardize", "-early-stopping", "-n-iter-no-change 5", "-start edited.npz"} {
+		if !strings.Contains(cmd, want) {
+			t.Errorf("the reproduce line %q has no %s", cmd, want)
+		}
+	}
+	dir := t.TempDir()
+	bytesOf := func(v []int) []byte {
+		out := make([]byte, len(v))
+		for i, x := range v {
+			out[i] = byte(x)
+		}
+		return out
+	}
+	edited := filepath.Join(dir, "edited.npz")
+	if err := os.WriteFile(edited, bytesOf(shown.Edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := append([]string{"train", "-q"}, shown.Args...)
+	for i := range args {
+		if args[i] == "-start" {
+			args[i+1] = edited
+		}
+	}
+	args = append(args, "-out", filepath.Join(dir, "run"))
+	if code, out, errs := runAnn(args...); code != 0 {
+		t.Fatalf("ann %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errs)
+	}
+	for name, want := range map[string][]byte{"costs.csv": []byte(shown.Costs), "model.npz": bytesOf(shown.Model)} {
+		got, err := os.ReadFile(filepath.Join(dir, "run", name))
+		if err != nil || string(got) != string(want) {
+			t.Errorf("ann train with the reproduce line: %s differs from the page's (%v)", name, err)
+		}
+	}
+	// A control changes the link: momentum drops Adam's settings from it.
+	var share string
+	if err := b.Eval(ctx, `(() => { const s = document.querySelector('[data-flag="optimizer"]'); s.value = "momentum"; s.dispatchEvent(new Event("change"));
+		return document.getElementById("share").value; })()`, &share); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(share, "optimizer=momentum") || strings.Contains(share, "beta1") {
+		t.Errorf("the link after choosing momentum: %s", share)
+	}
+}

@@ -10,6 +10,8 @@ const defaults = {
   "test-fraction": "0.5", "split-seed": "0", "first": "0", "features": "",
   "layers": "2,5,5,2", "activation": "sigmoid", "init": "code", "seed": "0",
   "alpha": "0.5", "lambda": "0", "batch": "0", "momentum": "0", "shuffle-seed": "0",
+  "optimizer": "gd", "beta1": "0.9", "beta2": "0.999", "epsilon": "1e-8",
+  "standardize": "false", "early-stopping": "false", "validation-fraction": "0.1", "n-iter-no-change": "10", "tol": "1e-4",
   "iters": "5000",
 };
 const generators = ["moons", "circles", "xor", "spiral"];
@@ -62,6 +64,15 @@ function flags() {
   if (!f.features) delete f.features;
   if (parseInt(f.batch || "0", 10) === 0) { delete f.batch; delete f["shuffle-seed"]; }
   for (const k of ["lambda", "momentum"]) if (parseFloat(f[k]) === 0) delete f[k];
+  // The optimizer's and early stopping's settings apply only with them, and
+  // go to the server (and the command line) only where not the default.
+  if (f.optimizer === "adam") delete f.momentum;
+  else for (const k of ["beta1", "beta2", "epsilon"]) delete f[k];
+  if (f["early-stopping"] !== "true") for (const k of ["early-stopping", "validation-fraction", "n-iter-no-change", "tol"]) delete f[k];
+  if (f.standardize !== "true") delete f.standardize;
+  for (const k of ["optimizer", "beta1", "beta2", "epsilon", "validation-fraction", "n-iter-no-change", "tol"]) {
+    if (k in f && parseFloat(f[k]) === parseFloat(defaults[k]) || f[k] === defaults[k]) delete f[k];
+  }
   return f;
 }
 
@@ -83,10 +94,15 @@ function showSettings() {
     const k = el.dataset.flag;
     if (k === "data") {
       el.value = generators.includes(settings.data) ? settings.data : "file";
+    } else if (el.type === "checkbox") {
+      el.checked = settings[k] === "true";
     } else if (k in settings) {
       el.value = settings[k];
     }
   }
+  $("momentumOpt").hidden = settings.optimizer === "adam";
+  $("adamOpts").hidden = settings.optimizer !== "adam";
+  $("earlyOpts").hidden = settings["early-stopping"] !== "true";
   const isFile = !generators.includes(settings.data);
   $("genOpts").hidden = isFile;
   $("fileOpts").hidden = !isFile;
@@ -97,8 +113,9 @@ function showSettings() {
   const h = hidden();
   for (const c of $("features").querySelectorAll("input")) c.checked = inputs().includes(c.value);
   const g = settings.activation || "sigmoid";
+  const opt = settings.optimizer === "adam" ? "Adam" : settings.optimizer === "momentum" || parseFloat(settings.momentum) > 0 ? "gradient descent with momentum" : "gradient descent";
   $("tagline").textContent = "the tutorial's network: " + (h.length ? `${g} hidden units, sigmoid outputs` : "no hidden layer, sigmoid outputs") +
-    ", cross-entropy cost J(Θ) with L2, backpropagation, gradient descent";
+    `, cross-entropy cost J(Θ) with L2, backpropagation, ${opt}` + (settings["early-stopping"] === "true" ? ", early stopping" : "");
   $("nHidden").textContent = h.length;
   $("layersText").textContent = settings.layers;
   const units = $("units");
@@ -216,7 +233,11 @@ function show(f) {
   if (discretize) discretizeMaps();
   if (f.state === "done" || f.state === "diverged") showError(f.state === "diverged" ? "ann train: " + f.message : "");
   for (const a of document.querySelectorAll("[data-file]")) {
-    a.classList.toggle("off", f.iter === 0);
+    // The starting weights (model.npz) and those typed by hand (edited.npz)
+    // download from iteration 0; the other files need an iteration.
+    const file = a.dataset.file;
+    if (file === "edited.npz") a.hidden = !f.edited;
+    a.classList.toggle("off", f.iter === 0 && file !== "model.npz" && file !== "edited.npz");
     a.href = `api/download/${a.dataset.file}?id=${run.id}`;
     a.setAttribute("download", a.dataset.file);
   }
@@ -250,7 +271,9 @@ function steps() {
   s.push({ kind: "backward", l: L, text: `backward: δ^(${L}) = a^(${L}) - y` });
   for (let l = L - 1; l >= 2; l--) s.push({ kind: "backward", l, text: `backward: δ^(${l}) = (Θ^(${l})ᵀ δ^(${l + 1})) .* g'(z^(${l}))` });
   s.push({ kind: "gradient", text: "gradients: D^(l) = δ^(l+1) (a^(l))ᵀ + (λ/m) Θ^(l); edges coloured and sized by D" });
-  s.push({ kind: "update", text: `update: Θ^(l) := Θ^(l) - α D^(l), α = ${stepInfo.alpha}` });
+  const opt = settings.optimizer === "adam" ? "Adam" : settings.optimizer === "momentum" || parseFloat(settings.momentum) > 0 ? "momentum" : "";
+  s.push({ kind: "update", text: `update: Θ^(l) := Θ^(l) - α D^(l), α = ${stepInfo.alpha}` +
+    (opt ? ` (gradient descent's step, as ann trace shows it; this run's ${opt} moves Θ by its own rule)` : "") });
   return s;
 }
 
@@ -579,8 +602,13 @@ function stepPlay() {
 function showCommand(cmd, edited) {
   const el = $("command");
   el.textContent = "";
-  if (!cmd) { el.textContent = edited ? `# ${edited}` : "press ▶ or +1: the command appears after the first iteration"; return; }
-  if (edited) el.append(`# ${edited}\n`);
+  if (edited) {
+    const note = document.createElement("div");
+    note.className = "edited";
+    note.textContent = `# ${edited}`;
+    el.append(note);
+  }
+  if (!cmd) { el.append(edited ? "(the command appears after the next iteration)" : "press ▶ or +1: the command appears after the first iteration"); return; }
   cmd.split(/ (?=-)/).forEach((part, i) => {
     if (i > 0) el.append(" ");
     const s = document.createElement("span");
@@ -737,6 +765,8 @@ function wire() {
       if (k === "data") {
         if (el.value === "file") settings.data = file ? file.name : "file";
         else { settings.data = el.value; outK = 2; setHidden(hidden()); drawn = null; $("drawCSV").hidden = true; }
+      } else if (el.type === "checkbox") {
+        settings[k] = el.checked ? "true" : "false";
       } else {
         settings[k] = el.value;
       }

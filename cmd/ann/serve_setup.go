@@ -295,25 +295,25 @@ func (s *playSetup) editedNote(at, iter int) string {
 	if at == 0 {
 		note += " (the starting weights)"
 	}
-	note += "; " + editedFile + " holds them as edited"
+	note += "; " + editedFile + " holds them: "
 	what := s.notReproduced()
 	if at == 0 {
 		what = nil // before the first update, that state is its start
 	}
 	switch {
-	case iter == at && what == nil:
-		note += ": from the next iteration on, the command below trains from them (-start " + editedFile + ") and writes this run's model.npz and costs since the edit, bit for bit"
 	case iter == at:
-		note += ": from the next iteration on, the command below trains from them (-start " + editedFile + ")"
-	case what == nil:
-		note += fmt.Sprintf(": the command below trains from them (-start %s) for the %d iterations since, and writes this run's model.npz and costs since the edit, bit for bit", editedFile, iter-at)
+		note += "after the next iteration, the command below trains from it"
+	case iter == at+1:
+		note += "the command below trains from it for the iteration since"
 	default:
-		note += fmt.Sprintf(": the command below trains from them (-start %s) for the %d iterations since", editedFile, iter-at)
+		note += fmt.Sprintf("the command below trains from it for the %d iterations since", iter-at)
 	}
-	if what != nil {
+	if what == nil {
+		note += " and writes this run's model.npz and costs since the edit, bit for bit"
+	} else {
 		note += ", but its weights will differ from this run's: a file of weights does not hold " + strings.Join(what, " or ") + " as they were at the edit"
 	}
-	return note + "; ann trace -model model.npz (with the run's data flags) traces the current weights"
+	return note + "; ann trace -model model.npz traces the current weights"
 }
 
 // shellQuote quotes an argument for a POSIX shell if it needs it.

@@ -256,6 +256,7 @@ func TestPlaygroundStepInBrowser(t *testing.T) {
 			}
 			document.getElementById("stepNext").click();
 		}
+		hover(null);
 		return r;
 	})()`, &shown); err != nil {
 		t.Fatal(err)
@@ -302,11 +303,19 @@ func TestPlaygroundStepInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	if golden.Update() {
+		// With the card of the unit hovered: its map enlarged.
+		var card string
+		if err := hoverOver(ctx, b, `#stepFig g[data-unit="2,3"]`, &card); err != nil {
+			t.Fatal(err)
+		}
 		png, err := b.Screenshot(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join("..", "..", "docs", "figures", "playground-step.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Eval(ctx, `hover(null), true`, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -580,6 +589,15 @@ func TestPlaygroundWideStepInBrowser(t *testing.T) {
 	}
 	if hot != 32+2 {
 		t.Errorf("hovering a unit of layer 3 highlights %d edges, want its 32 in and 2 out", hot)
+	}
+	if golden.Update() {
+		png, err := b.Screenshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("..", "..", "docs", "figures", "playground-wide.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

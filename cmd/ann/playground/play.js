@@ -430,7 +430,14 @@ function hover(h) {
   hovered = h;
   const card = $("hovercard"), S = stepInfo;
   const svg = $("stepFig").querySelector("svg");
-  if (!h || !S || !svg) { card.hidden = true; if (svg) svg.classList.remove("focus"); return; }
+  if (!h || !S || !svg) {
+    card.hidden = true;
+    if (svg) {
+      svg.classList.remove("focus");
+      for (const g of svg.querySelectorAll("g.unit.hot")) g.classList.remove("hot");
+    }
+    return;
+  }
   // The edges of the unit, or the edge, stand out; the others fade.
   svg.classList.add("focus");
   for (const e of svg.querySelectorAll("line.edge")) {
@@ -438,6 +445,7 @@ function hover(h) {
     const on = h.kind === "edge" ? l === h.l && j === h.j && i === h.i : (l === h.l && i === h.j) || (l === h.l - 1 && j === h.j);
     e.classList.toggle("hot", on);
   }
+  for (const g of svg.querySelectorAll("g.unit")) g.classList.toggle("hot", h.kind === "unit" && g.dataset.unit === `${h.l},${h.j}`);
   const head = $("hoverHead"), t = $("hoverNums");
   t.textContent = "";
   const L = S.sizes.length;
@@ -508,14 +516,20 @@ function pointAt(e, h) {
   hover(h);
 }
 
-// placeCard puts the card beside the pointer, inside the window.
+// placeCard puts the card right of the network's column, at the pointer's
+// height, so that it covers neither the unit nor its numbers (the output
+// column's plot is what it covers, as tensorflow/playground shows a hovered
+// unit on its output plot); where there is no room (a narrow window, the
+// columns stacked), under the pointer. Always inside the window.
 function placeCard(x, y) {
   const card = $("hovercard"), w = card.offsetWidth, ht = card.offsetHeight;
-  let left = x + 18, top = y + 12;
-  if (left + w > innerWidth - 4) left = Math.max(4, x - 18 - w);
-  if (top + ht > innerHeight - 4) top = Math.max(4, innerHeight - 4 - ht);
-  card.style.left = left + "px";
-  card.style.top = top + "px";
+  const right = $("net").getBoundingClientRect().right + 8;
+  let left, top;
+  if (right + w <= innerWidth - 4) { left = right; top = y - 60; }
+  else { left = Math.min(Math.max(4, x - w / 2), innerWidth - 4 - w); top = y + 24; }
+  if (top + ht > innerHeight - 4) top = innerHeight - 4 - ht;
+  card.style.left = Math.max(4, left) + "px";
+  card.style.top = Math.max(4, top) + "px";
 }
 
 // drawMap draws a unit's map on the card's canvas: each pixel in the colour
@@ -558,6 +572,7 @@ function drawMap(m, l) {
   $("hoverCaption").textContent = `${name} over the plane x1 × x2 (x1 ${xmin.toFixed(1)} to ${xmax.toFixed(1)}, x2 ${ymin.toFixed(1)} to ${ymax.toFixed(1)}); ` +
     `orange ${lo.toFixed(2)}, white ${((lo + hi) / 2).toFixed(2)}, blue ${hi.toFixed(2)}; ringed: example ${m.example}, where it is ${m.at.toFixed(6)}`;
   $("hoverCaption").dataset.at = m.at.toFixed(6);
+  if (hovered) placeCard(hovered.x, hovered.y); // the caption's lines change the card's height
 }
 
 // editWeight asks for a new value of the weight clicked in the step's

@@ -35,7 +35,7 @@ var exerciseFiles = []struct {
 // exercise path at the top of docs/checkpoints.md: its outputs exactly
 // (go test -update rewrites them), its numbers by computing them.
 func TestCheckpointsExercise(t *testing.T) {
-	t.Parallel()
+	parallelUnlessUpdate(t)
 	doc := readDoc(t, "checkpoints.md")
 	updated := doc
 	exercise := doc[:strings.Index(doc, "# Appendix")]

@@ -32,7 +32,7 @@ func docHas(t *testing.T, name, s string) {
 // The logistic-regression optimum, reached by the 2-2 network, and the
 // rounded numbers the prose of experiments.md takes from its table.
 func TestExperimentsProseNumbers(t *testing.T) {
-	t.Parallel()
+	parallelUnlessUpdate(t)
 	checkDoc(t, "experiments.md", []docRun{
 		{args: []string{"train", "-layers", "2,2", "-iters", "20000", "-alpha", "5"}},
 	})
@@ -87,7 +87,7 @@ var relDiff = regexp.MustCompile(`Theta(\d) \(\d+x\d+\): relative difference (\S
 
 // The gradient check's formula and numbers in tutorial.md and backprop.md.
 func TestGradcheckDocs(t *testing.T) {
-	t.Parallel()
+	parallelUnlessUpdate(t)
 	checkExcerpts(t, "tutorial.md", []docExcerpt{
 		{args: []string{"gradcheck", "-layers", "2,5,5,2"}, from: "checking network.Backprop, the tutorial's backpropagation", exact: true},
 	})

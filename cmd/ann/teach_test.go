@@ -43,6 +43,16 @@ func readDoc(t *testing.T, name string) string {
 	return string(b)
 }
 
+// parallelUnlessUpdate marks a test that checks a document parallel,
+// except under -update, where it rewrites the document (read, edit, write)
+// and another test may rewrite the same one: then the tests run one at a
+// time.
+func parallelUnlessUpdate(t *testing.T) {
+	if !golden.Update() {
+		t.Parallel()
+	}
+}
+
 // runDoc runs r and returns what it printed and the directory it wrote to.
 func runDoc(t *testing.T, r docRun) (stdout, dir string) {
 	t.Helper()
@@ -214,7 +224,7 @@ func costsRow(t *testing.T, path string, it int) string {
 }
 
 func TestCheckpointsDoc(t *testing.T) {
-	t.Parallel()
+	parallelUnlessUpdate(t)
 	checkDoc(t, "checkpoints.md", []docRun{
 		{args: []string{"trace", "-layers", "2,3,2"}},
 		{args: []string{"trace", "-layers", "2,3,2", "-lambda", "1"}, from: "Cost"},

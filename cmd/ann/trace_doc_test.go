@@ -69,7 +69,7 @@ func checkExcerpts(t *testing.T, name string, runs []docExcerpt) {
 // The excerpts of ann trace -m 3 and ann gradcheck -bug in
 // docs/checkpoints.md and docs/tutorial.md.
 func TestTraceGradcheckDocs(t *testing.T) {
-	t.Parallel()
+	parallelUnlessUpdate(t)
 	checkExcerpts(t, "checkpoints.md", []docExcerpt{
 		{args: []string{"trace", "-layers", "2,3,2", "-m", "3"}, from: "Cost", to: "Backpropagation"},
 		{args: []string{"trace", "-layers", "2,3,2", "-m", "3", "-alpha", "0.5"}, from: "Gradients"},

@@ -447,6 +447,7 @@ function hover(h) {
   }
   for (const g of svg.querySelectorAll("g.unit")) g.classList.toggle("hot", h.kind === "unit" && g.dataset.unit === `${h.l},${h.j}`);
   const head = $("hoverHead"), t = $("hoverNums");
+  $("hoverWho").textContent = `example ${S.example} (label ${S.label}), weights of iteration ${S.iter}`;
   t.textContent = "";
   const L = S.sizes.length;
   if (h.kind === "edge") {
@@ -568,7 +569,7 @@ function drawMap(m, l) {
   ctx.beginPath(); ctx.arc(ex, ey, 6, 0, 2 * Math.PI); ctx.stroke();
   ctx.lineWidth = 1.5; ctx.strokeStyle = "#000";
   ctx.beginPath(); ctx.arc(ex, ey, 6, 0, 2 * Math.PI); ctx.stroke();
-  const name = l === 1 ? inputName(m.j) : `a^(${l})_${m.j}`;
+  const name = (l === 1 ? inputName(m.j) : `a^(${l})_${m.j}`) + (m.iter !== stepInfo.iter ? ` (weights of iteration ${m.iter})` : "");
   $("hoverCaption").textContent = `${name} over the plane x1 × x2 (x1 ${xmin.toFixed(1)} to ${xmax.toFixed(1)}, x2 ${ymin.toFixed(1)} to ${ymax.toFixed(1)}); ` +
     `orange ${lo.toFixed(2)}, white ${((lo + hi) / 2).toFixed(2)}, blue ${hi.toFixed(2)}; ringed: example ${m.example}, where it is ${m.at.toFixed(6)}`;
   $("hoverCaption").dataset.at = m.at.toFixed(6);

@@ -354,7 +354,7 @@ func (nf *netFlags) registerTraining(fs *flag.FlagSet) {
 // make.
 func (nf *netFlags) registerStart(fs *flag.FlagSet) {
 	nf.startFS = fs
-	fs.StringVar(&nf.start, "start", "", "start gradient descent from the weights Θ of a model `file` (model.npz of ann train -out, or the playground's download) instead of -init's; the file sets -layers, -activation, -features and -standardize (its scaler is used as saved): given as well, they must agree with it")
+	fs.StringVar(&nf.start, "start", "", "start gradient descent from the weights Θ of a model `file` (model.npz of ann train -out, or the playground's download) instead of -init's; the file sets -layers, -activation, -features and -standardize (its scaler is used as saved): given as well, they must agree with it. Only ann train takes it: cv fits a scaler per fold, and tutorial follows the tutorial's initialization")
 }
 
 // loadStart reads the model file -start names, if one is given, and takes

@@ -604,7 +604,7 @@ func TestPlaygroundWideStepInBrowser(t *testing.T) {
 // Drawing on a data set of three classes: the page offers each class and a
 // fourth, new one; a point of class 2 is drawn, and the reproduce line, run
 // with ann train -data on the downloaded drawn.csv, writes the costs.csv the
-// page hands out.
+// page hands out; a point of the new class 3 adds an output unit.
 func TestPlaygroundDrawClassesInBrowser(t *testing.T) {
 	b, ctx, url := startBrowser(t, 1280, 900, 2*time.Minute)
 	if err := b.Navigate(ctx, url+"/?test-fraction=0&layers=2,4,3&iters=10"); err != nil {
@@ -693,6 +693,14 @@ func TestPlaygroundDrawClassesInBrowser(t *testing.T) {
 	}
 	if string(costs) != shown.Costs {
 		t.Errorf("ann train -data drawn.csv wrote\n%s\nthe page's costs.csv\n%s", costs, shown.Costs)
+	}
+	// A point of the new class 3: a fourth output unit.
+	if err := b.Eval(ctx, strings.NewReplacer(`document.getElementById("draw").click();`, "", `"2"`, `"3"`, "0.5 * b.w", "0.1 * b.w").Replace(click), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitFor(ctx, "the point of class 3", `document.getElementById("rows").textContent.startsWith("62 rows") && document.getElementById("rows").textContent.includes("K = 4 classes") &&
+		document.getElementById("layersText").textContent === "2,4,4"`); err != nil {
+		t.Fatal(err)
 	}
 }
 

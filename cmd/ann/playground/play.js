@@ -837,6 +837,7 @@ function wire() {
     $("share").value = shareURL(true);
     if (last) $("diagram").innerHTML = last.diagram || "";
     if (discretize) discretizeMaps();
+    if (hovered) hover(hovered); // the card's map too
   };
   $("speed").value = speed;
   $("speed").onchange = () => {

@@ -4,7 +4,6 @@ package kernel
 
 import (
 	"simd/archsimd"
-	"sync"
 
 	"github.com/ann-go/ann/matrix"
 )
@@ -179,8 +178,8 @@ func mulTPackB(ra, rb int) bool {
 // rows in vector registers while it adds bc{x, k} t[k] over k. The sums go
 // to dst between blocks of k, so each is added in order from k = 0.
 func mulTPanels(dst, bc, pk *matrix.Dense, tr bool) {
-	buf := panelPool.Get().(*panels)
-	defer panelPool.Put(buf)
+	buf := getPanels()
+	defer putPanels(buf)
 	var acc [6][4]float64
 	n := bc.Cols
 	for lo := 0; lo < n; lo += mulTBlock {
@@ -218,14 +217,36 @@ func mulTPanels(dst, bc, pk *matrix.Dense, tr bool) {
 	}
 }
 
-// panels are mulTPanels' layouts of pk, kept in panelPool between calls so
-// that they are not cleared on each.
+// panels are mulTPanels' layouts of pk, kept in freePanels between calls
+// so that they are not cleared on each, as an array on the stack would be.
+// (A sync.Pool would do, but under the race detector it drops a quarter of
+// what it is given, and the workspace would allocate.)
 type panels struct {
 	p8 [mulTBlock][2][4]float64
 	p4 [mulTBlock][4]float64
 }
 
-var panelPool = sync.Pool{New: func() any { return new(panels) }}
+// freePanels holds panels no call is using, enough for every core's worker.
+var freePanels = make(chan *panels, 64)
+
+// getPanels returns panels from freePanels, or new ones if it is empty.
+func getPanels() *panels {
+	select {
+	case p := <-freePanels:
+		return p
+	default:
+		return new(panels)
+	}
+}
+
+// putPanels gives p back to freePanels, or to the garbage collector if it
+// is full.
+func putPanels(p *panels) {
+	select {
+	case freePanels <- p:
+	default:
+	}
+}
 
 // outAt returns out{x, y}: dst{x, y}, or dst{y, x} when tr.
 func outAt(dst *matrix.Dense, tr bool, x, y int) float64 {

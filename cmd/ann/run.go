@@ -87,6 +87,11 @@ func train(ctx context.Context, ds *dataSet, trainIdx, testIdx []int, nf *netFla
 func (s runSpec) prepare() (mdl *model.Model, Strain *matrix.Dense, ytrain []int, c trainer.Config, err error) {
 	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
 	mdl = &model.Model{Net: s.nf.network(), Features: s.nf.features, Reference: s.nf.reference}
+	if st := s.nf.startModel; st != nil {
+		// The weights typed by hand into -start's (in the playground) are
+		// still part of the trained model's history.
+		mdl.Edits = slices.Clone(st.Edits)
+	}
 	if st := s.nf.startModel; st != nil && st.Scaler != nil {
 		// -start's weights are for inputs scaled as its file says.
 		mdl.Scaler = &model.Scaler{Mean: slices.Clone(st.Scaler.Mean), Std: slices.Clone(st.Scaler.Std)}

@@ -329,7 +329,7 @@ func (p *playground) trace(w http.ResponseWriter, r *http.Request) {
 		weights += ", the last before training diverged: expect huge or infinite numbers"
 	}
 	fmt.Fprintf(&buf, "ann trace: example %d of the %d in %s (counting from 0), with %s\n\n", i, s.ds.X.Rows, s.ds.name, weights)
-	X, err := s.modelOf(v.net).Standardize(matrix.FromRows([][]float64{s.ds.X.Row(i)})) // the features, if any
+	X, err := s.modelOf(v.net, nil).Standardize(matrix.FromRows([][]float64{s.ds.X.Row(i)})) // the features, if any
 	if err == nil && s.nf.features != nil {
 		fmt.Fprintf(&buf, "The inputs are -features %v of the data's row (x1, x2), so x below is those features.\n\n", s.nf.features)
 	}
@@ -378,9 +378,9 @@ func (p *playground) download(w http.ResponseWriter, r *http.Request) {
 	write := func(io.Writer) error { return err }
 	switch {
 	case name == editedFile:
-		write = s.modelOf(v.editedNet).Write
+		write = s.modelOf(v.editedNet, v.edits).Write
 	case name == "model.npz" && v.iter == 0:
-		write = s.modelOf(v.net).Write
+		write = s.modelOf(v.net, v.edits).Write
 	case err != nil:
 	case name == "costs.csv":
 		write = tr.writeCosts

@@ -225,6 +225,20 @@ func TestServeEditReproduces(t *testing.T) {
 		if strings.Contains(f.Edited, "bit for bit") != tc.same || strings.Contains(f.Edited, "momentum's velocities") == tc.same {
 			t.Errorf("%v: the note %q; want it to say whether the command reproduces the run (%v)", tc.form, f.Edited, tc.same)
 		}
+		// Both model files say which weights were typed by hand, and when.
+		var want []model.Edit
+		for k, at := range tc.edits {
+			want = append(want, model.Edit{Iteration: at, Layer: 1, Row: 1, Col: k % 3, Value: 0.5 + float64(k)})
+		}
+		for name, file := range map[string][]byte{editedFile: ed, "model.npz": npz} {
+			m, err := model.Read(bytes.NewReader(file), int64(len(file)))
+			if err != nil {
+				t.Fatalf("%v: %s: %v", tc.form, name, err)
+			}
+			if !slices.Equal(m.Edits, want) {
+				t.Errorf("%v: %s records the edits %v, want %v", tc.form, name, m.Edits, want)
+			}
+		}
 		start := filepath.Join(dir, editedFile)
 		os.WriteFile(start, ed, 0o644)
 		args := []string{"train", "-q", "-out", filepath.Join(dir, "run")}

@@ -39,7 +39,7 @@ type frame struct {
 func (run *playRun) frame(v published) frame {
 	s := run.setup
 	f := frame{Iter: v.iter, Stop: s.nf.iters, State: v.state, Message: v.msg}
-	mdl := s.modelOf(v.net)
+	mdl := s.modelOf(v.net, nil)
 	Xtrain, ytrain := dataset.Rows(s.ds.X, s.ds.y, s.trainIdx)
 	f.AccTrain = playAccuracy(mdl, Xtrain, ytrain)
 	if s.testIdx != nil {

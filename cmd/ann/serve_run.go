@@ -6,11 +6,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/ann-go/ann/network"
 	"github.com/ann-go/ann/network/fast"
+	"github.com/ann-go/ann/network/model"
 	"github.com/ann-go/ann/trainer"
 	"github.com/ann-go/ann/trainer/dataset"
 )
@@ -53,6 +55,9 @@ type published struct {
 	edited    bool
 	editedAt  int
 	editedNet *network.Network
+	// edits are the weights typed by hand since the run began, in order:
+	// the model files say so (model.Model.Edits).
+	edits []model.Edit
 	// With early stopping: the validation costs, and the weights ann train
 	// keeps, those of the best validation cost so far (iteration bestIter),
 	// whether training stopped early, and where.
@@ -127,17 +132,19 @@ func (run *playRun) view() published {
 	if v.editedNet != nil {
 		v.editedNet = v.editedNet.Copy()
 	}
+	v.edits = slices.Clone(v.edits)
 	if v.best != nil {
 		v.best = v.best.Copy()
 	}
 	return v
 }
 
-// markEdited records that a weight of net, the weights at iteration iter,
-// was typed by hand; publish then makes them seen.
-func (run *playRun) markEdited(iter int, net *network.Network) {
+// markEdited records that e, a weight of net, the weights at iteration
+// iter, was typed by hand; publish then makes them seen.
+func (run *playRun) markEdited(iter int, net *network.Network, e *weightEdit) {
 	run.mu.Lock()
 	run.pub.edited, run.pub.editedAt, run.pub.editedNet = true, iter, net.Copy()
+	run.pub.edits = append(run.pub.edits, model.Edit{Iteration: iter, Layer: e.l, Row: e.row, Col: e.col, Value: e.value})
 	run.mu.Unlock()
 }
 
@@ -267,12 +274,12 @@ func (run *playRun) loop(ctx context.Context) {
 		var c control
 		run.start = s.nf.network()
 		run.mu.Lock()
-		run.pub.edited, run.pub.editedAt, run.pub.editedNet = false, 0, nil
+		run.pub.edited, run.pub.editedAt, run.pub.editedNet, run.pub.edits = false, 0, nil, nil
 		run.mu.Unlock()
 		run.publish(0, nil, "ready", "", true)
 		c.edit = func(e *weightEdit) error {
 			run.start.Theta[e.l].Set(e.row-1, e.col, e.value)
-			run.markEdited(0, run.start)
+			run.markEdited(0, run.start, e)
 			run.publish(0, nil, "ready", "", true)
 			return nil
 		}
@@ -302,7 +309,7 @@ func (run *playRun) loop(ctx context.Context) {
 				if run.early != nil {
 					run.early.updated(res.Net) // the next iteration's weights
 				}
-				run.markEdited(iter, res.Net)
+				run.markEdited(iter, res.Net, e)
 				st := "paused"
 				if c.playing {
 					st = "playing"
@@ -367,13 +374,13 @@ func trainOnce(ctx context.Context, s *playSetup, start *network.Network, observ
 // train finishes one (runSpec.finish), for the files ann train writes.
 func (s *playSetup) trainRun(v published) (*trainRun, error) {
 	spec := s.spec(v.commandIters(s.nf.iters))
-	mdl := s.modelOf(v.net)
+	mdl := s.modelOf(v.net, v.edits)
 	res := &trainer.Result{Net: v.net, Costs: v.costs, TestCosts: v.testCosts}
 	var err error
 	if s.nf.early && v.best != nil {
 		// ann train -early-stopping keeps the best weights so far, and its
 		// final cost is theirs on the rows it trained on.
-		mdl = s.modelOf(v.best)
+		mdl = s.modelOf(v.best, v.edits)
 		res.Net, res.ValidationCosts, res.BestIter, res.Stopped = v.best, v.valCosts, v.bestIter, v.stopped
 		res.TrainRows, res.ValidationRows = s.esTrain, s.esVal
 		S, y := dataset.Rows(s.Strain, s.ytrain, s.esTrain)

@@ -185,10 +185,12 @@ func (s *playSetup) spec(iters int) runSpec {
 	return runSpec{ds: s.ds, trainIdx: s.trainIdx, testIdx: s.testIdx, nf: &nf}
 }
 
-// modelOf returns the run's model with the weights net.
-func (s *playSetup) modelOf(net *network.Network) *model.Model {
+// modelOf returns the run's model with the weights net, and the weights
+// typed by hand into them, edits, for the model files; nil for a model that
+// only computes.
+func (s *playSetup) modelOf(net *network.Network, edits []model.Edit) *model.Model {
 	m := *s.untrained
-	m.Net = net
+	m.Net, m.Edits = net, edits
 	return &m
 }
 

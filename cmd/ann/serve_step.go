@@ -49,7 +49,7 @@ func (p *playground) step(w http.ResponseWriter, r *http.Request) {
 	s := run.setup
 	v := run.view()
 	// The network's inputs: the features of the row, if the run has any.
-	X, err := s.modelOf(v.net).Standardize(matrix.FromRows([][]float64{s.ds.X.Row(i)}))
+	X, err := s.modelOf(v.net, nil).Standardize(matrix.FromRows([][]float64{s.ds.X.Row(i)}))
 	if err != nil {
 		badRequest(w, err.Error())
 		return
@@ -165,7 +165,7 @@ func (p *playground) unitMapOf(w http.ResponseWriter, r *http.Request) {
 		badRequest(w, fmt.Sprintf("j %q: want a unit of layer %d, 1..%d", r.FormValue("j"), l, sizes[l-1]))
 		return
 	}
-	m, err := unitMapAt(s.modelOf(v.net), s.extent(), s.ds.X.Row(i), l, j)
+	m, err := unitMapAt(s.modelOf(v.net, nil), s.extent(), s.ds.X.Row(i), l, j)
 	if err != nil {
 		badRequest(w, err.Error())
 		return

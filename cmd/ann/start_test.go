@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -66,6 +67,29 @@ func TestTrainStartContinues(t *testing.T) {
 	code, out, errs := runAnn("train", "-iters", "3", "-q", "-start", start)
 	if code != 0 || !strings.Contains(out, "network:  2,6,2, sigmoid hidden layers, from the weights of "+start) {
 		t.Errorf("ann train -start without -layers: %d %q %q", code, out, errs)
+	}
+	// A file of weights typed by hand (the playground's edited.npz) says so,
+	// and the trained model keeps the record.
+	m, err := model.ReadFile(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Edits = []model.Edit{{Iteration: 0, Layer: 1, Row: 2, Col: 0, Value: 1.5}, {Iteration: 4, Layer: 2, Row: 1, Col: 6, Value: -2}}
+	m.Net.Theta[1].Set(1, 0, 1.5)
+	if err := m.WriteFile(start); err != nil {
+		t.Fatal(err)
+	}
+	out2 := filepath.Join(dir, "out2")
+	code, out, errs = runAnn("train", "-iters", "3", "-q", "-start", start, "-out", out2)
+	if code != 0 || !strings.Contains(out, "from the weights of "+start+" (2 weights typed by hand, the last at iteration 4)") {
+		t.Errorf("ann train -start of edited weights: %d %q %q", code, out, errs)
+	}
+	got, err := model.ReadFile(filepath.Join(out2, "model.npz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.Edits, m.Edits) {
+		t.Errorf("the model trained from edited weights records the edits %v, want %v", got.Edits, m.Edits)
 	}
 }
 

@@ -82,6 +82,13 @@ func (r *trainRun) printSummary(w io.Writer) {
 	start := fmt.Sprintf("init %s seed %d", n.init, n.seed)
 	if n.startModel != nil {
 		start = "from the weights of " + n.start
+		if e := n.startModel.Edits; len(e) > 0 {
+			typed := "1 weight"
+			if len(e) > 1 {
+				typed = fmt.Sprintf("%d weights", len(e))
+			}
+			start += fmt.Sprintf(" (%s typed by hand, the last at iteration %d)", typed, e[len(e)-1].Iteration)
+		}
 	}
 	fmt.Fprintf(w, "network:  %s%s, %s, %s\n", &n.sizes, inputs, hiddenLayers(r.res.Net), start)
 	method := "batch gradient descent"

@@ -19,6 +19,7 @@ func FuzzModelPredict(f *testing.F) {
 		{Net: network.New(layer.Init(layer.Tutorial, 0))},
 		{Net: &network.Network{Theta: layer.Init([]int{2, 2}, 1), Hidden: network.ReLU}, Scaler: &Scaler{Mean: []float64{1, -1}, Std: []float64{0.5, 2}}},
 		{Net: &network.Network{Theta: layer.Init([]int{3, 4, 3}, 2), Hidden: network.Tanh}},
+		{Net: network.New(layer.Init(layer.Tutorial, 3)), Edits: []Edit{{Iteration: 2, Layer: 2, Row: 5, Col: 5, Value: 3}}},
 	} {
 		var buf bytes.Buffer
 		if err := m.Write(&buf); err != nil {

@@ -54,6 +54,8 @@ import (
 //	                        (0 x1, 1 x2, 2 x1², 3 x2², 4 x1·x2, 5 sin x1, 6 sin x2)
 //	standardize_mean        1-d, s_1 values                           with standardization
 //	standardize_std         1-d, s_1 values, each > 0                 with standardization
+//	edited                  n x 5, one row per weight typed by hand:  when edited (see Edit)
+//	                        iteration, l, i, j, value
 //
 // A network trained with the tutorial's numpy code and saved as
 // np.savez("m.npz", Theta1=Thetas[1], Theta2=Thetas[2], Theta3=Thetas[3]) is
@@ -71,11 +73,28 @@ type Model struct {
 	// layer, u_j' = (u_j - Mean[j]) / Std[j], as training did; with
 	// Features, u is the features.
 	Scaler *Scaler
+	// Edits, when not nil, are the weights typed by hand while the
+	// network trained (ann serve's playground lets one edit a weight), in
+	// the order typed: the file says that its weights were edited, and
+	// where. Prediction does not use them: the weights already hold them,
+	// and whatever training did after.
+	Edits []Edit
 	// Reference, when true, computes the outputs with package network's
 	// forward propagation, the tutorial's forward_prop (network.Forward),
 	// instead of package network/fast's engine: slower, and the same
 	// numbers to within a few ulps. A model file does not record it.
 	Reference bool
+}
+
+// An Edit is one weight typed by hand: after Iteration iterations of
+// training (0: the starting weights, before the first), Θ^(l)_ij, the
+// tutorial's weight from unit j of layer l to unit i of layer l+1, was set to
+// Value. Layer is l (1 to L-1, as in Network.Theta), Row is i (1 to s_{l+1})
+// and Col is j (0, the bias unit, to s_l); Theta[l].At(Row-1, Col) held
+// Value right after the edit.
+type Edit struct {
+	Iteration, Layer, Row, Col int
+	Value                      float64
 }
 
 // Array names in a model file.
@@ -84,12 +103,18 @@ const (
 	featuresArray = "features"
 	meanArray     = "standardize_mean"
 	stdArray      = "standardize_std"
+	editedArray   = "edited"
 )
+
+// maxEditIteration bounds an Edit's Iteration, so that the file's float64
+// holds it exactly.
+const maxEditIteration = 1 << 53
 
 // Check returns an error unless m has a network (see network.Network.Check),
 // either no Features or valid ones (see Features.Check), one per
-// input unit, and either no Scaler or one with a finite Mean and a finite
-// Std > 0 per input unit.
+// input unit, either no Scaler or one with a finite Mean and a finite
+// Std > 0 per input unit, and Edits that each name a weight of the network,
+// with a finite Value, in an order whose iterations do not decrease.
 func (m *Model) Check() error {
 	if m == nil {
 		return errors.New("model: nil model")
@@ -109,6 +134,9 @@ func (m *Model) Check() error {
 			return fmt.Errorf("model: %d features (%v) for %d input units", len(m.Features), m.Features, sizes[0])
 		}
 	}
+	if err := checkEdits(m.Edits, sizes); err != nil {
+		return fmt.Errorf("model: %w", err)
+	}
 	s := m.Scaler
 	if s == nil {
 		return nil
@@ -125,6 +153,28 @@ func (m *Model) Check() error {
 		}
 		if !(finite.Is(s.Std[j]) && s.Std[j] > 0) {
 			return fmt.Errorf("model: Std[%d] is %v: want a finite standard deviation > 0", j, s.Std[j])
+		}
+	}
+	return nil
+}
+
+// checkEdits returns an error unless each edit names a weight of a network of
+// the given sizes, with a finite value, and their iterations do not decrease.
+func checkEdits(edits []Edit, sizes []int) error {
+	for k, e := range edits {
+		switch {
+		case e.Iteration < 0 || e.Iteration > maxEditIteration:
+			return fmt.Errorf("edit %d: iteration %d: want 0 to 2^53", k, e.Iteration)
+		case k > 0 && e.Iteration < edits[k-1].Iteration:
+			return fmt.Errorf("edit %d: iteration %d comes after edit %d's %d: want the edits in the order typed", k, e.Iteration, k-1, edits[k-1].Iteration)
+		case e.Layer < 1 || e.Layer >= len(sizes):
+			return fmt.Errorf("edit %d: layer %d: the network has Theta1 to Theta%d", k, e.Layer, len(sizes)-1)
+		case e.Row < 1 || e.Row > sizes[e.Layer]:
+			return fmt.Errorf("edit %d: row %d of Theta%d: want 1 to %d (the units of layer %d)", k, e.Row, e.Layer, sizes[e.Layer], e.Layer+1)
+		case e.Col < 0 || e.Col > sizes[e.Layer-1]:
+			return fmt.Errorf("edit %d: column %d of Theta%d: want 0 (the bias) to %d", k, e.Col, e.Layer, sizes[e.Layer-1])
+		case !finite.Is(e.Value):
+			return fmt.Errorf("edit %d: value %v: want a finite weight", k, e.Value)
 		}
 	}
 	return nil
@@ -348,6 +398,13 @@ func (m *Model) arrays() []npy.Array {
 			npy.Array{Name: meanArray, Shape: []int{len(s.Mean)}, Data: s.Mean},
 			npy.Array{Name: stdArray, Shape: []int{len(s.Std)}, Data: s.Std})
 	}
+	if len(m.Edits) > 0 {
+		rows := make([]float64, 0, 5*len(m.Edits))
+		for _, e := range m.Edits {
+			rows = append(rows, float64(e.Iteration), float64(e.Layer), float64(e.Row), float64(e.Col), e.Value)
+		}
+		a = append(a, npy.Array{Name: editedArray, Shape: []int{len(m.Edits), 5}, Data: rows})
+	}
 	return a
 }
 
@@ -418,9 +475,9 @@ func fromArrays(arrays []npy.Array) (*Model, error) {
 			maxL = max(maxL, l)
 			continue
 		}
-		if a.Name != hiddenArray && a.Name != featuresArray && a.Name != meanArray && a.Name != stdArray {
-			return nil, fmt.Errorf("unknown array %q: a model holds Theta1..Theta{L-1}, and optionally %s, %s, %s and %s",
-				a.Name, hiddenArray, featuresArray, meanArray, stdArray)
+		if a.Name != hiddenArray && a.Name != featuresArray && a.Name != meanArray && a.Name != stdArray && a.Name != editedArray {
+			return nil, fmt.Errorf("unknown array %q: a model holds Theta1..Theta{L-1}, and optionally %s, %s, %s, %s and %s",
+				a.Name, hiddenArray, featuresArray, meanArray, stdArray, editedArray)
 		}
 	}
 	if maxL == 0 {
@@ -489,7 +546,38 @@ func fromArrays(arrays []npy.Array) (*Model, error) {
 		}
 		m.Scaler = &Scaler{Mean: mean.Data, Std: std.Data}
 	}
+	if a, ok := byName[editedArray]; ok {
+		edits, err := readEdits(a, sizes)
+		if err != nil {
+			return nil, err
+		}
+		if len(edits) > 0 {
+			m.Edits = edits
+		}
+	}
 	return m, nil
+}
+
+// readEdits returns the edits of the array edited, n x 5, each row
+// iteration, l, i, j, value, checked as Check checks them.
+func readEdits(a npy.Array, sizes []int) ([]Edit, error) {
+	if len(a.Shape) != 2 || a.Shape[1] != 5 {
+		return nil, fmt.Errorf("%s has shape %v: want (n, 5), rows of iteration, l, i, j, value", editedArray, a.Shape)
+	}
+	edits := make([]Edit, a.Shape[0])
+	for k := range edits {
+		row := a.Data[5*k : 5*k+5]
+		for c, v := range row[:4] {
+			if v != math.Trunc(v) || !(math.Abs(v) <= maxEditIteration) {
+				return nil, fmt.Errorf("%s row %d, column %d is %v: want a whole number (iteration, l, i, j)", editedArray, k, c, v)
+			}
+		}
+		edits[k] = Edit{Iteration: int(row[0]), Layer: int(row[1]), Row: int(row[2]), Col: int(row[3]), Value: row[4]}
+	}
+	if err := checkEdits(edits, sizes); err != nil {
+		return nil, fmt.Errorf("%s: %w", editedArray, err)
+	}
+	return edits, nil
 }
 
 func finiteArray(name string, v []float64) error {

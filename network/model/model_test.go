@@ -63,6 +63,7 @@ func TestModelRoundTrip(t *testing.T) {
 		{Net: &network.Network{Theta: layer.Init([]int{1, 2}, 2), Hidden: network.ReLU}},
 		{Net: &network.Network{Theta: layer.Init([]int{2, 2}, 3)}, Scaler: &Scaler{Mean: []float64{-1, 1e3}, Std: []float64{1e-3, 7}}},
 		{Net: &network.Network{Theta: layer.Init([]int{2, 6, 3}, 4), Hidden: network.Tanh}, Scaler: &Scaler{Mean: []float64{0.5, 0}, Std: []float64{1, 2}}},
+		{Net: network.New(layer.Init([]int{2, 5, 5, 2}, 5)), Edits: []Edit{{0, 1, 1, 0, 0.5}, {7, 3, 2, 5, -1.25}, {7, 2, 5, 3, 1e-300}}},
 	} {
 		var buf bytes.Buffer
 		if err := m.Write(&buf); err != nil {
@@ -82,6 +83,9 @@ func TestModelRoundTrip(t *testing.T) {
 		}
 		if (got.Scaler == nil) != (m.Scaler == nil) || m.Scaler != nil && (!slices.Equal(got.Scaler.Mean, m.Scaler.Mean) || !slices.Equal(got.Scaler.Std, m.Scaler.Std)) {
 			t.Errorf("standardization %+v, want %+v", got.Scaler, m.Scaler)
+		}
+		if !slices.Equal(got.Edits, m.Edits) {
+			t.Errorf("edits %v, want %v", got.Edits, m.Edits)
 		}
 		path := filepath.Join(t.TempDir(), "m.npz")
 		if err := m.WriteFile(path); err != nil {
@@ -152,6 +156,15 @@ func TestReadModelErrors(t *testing.T) {
 		{[]npy.Array{theta("Theta1", 2, 3), {Name: "standardize_mean", Shape: []int{2}, Data: []float64{0, 0}}}, "come together"},
 		{[]npy.Array{theta("Theta1", 2, 3), {Name: "standardize_mean", Shape: []int{3}, Data: make([]float64, 3)}, {Name: "standardize_std", Shape: []int{3}, Data: []float64{1, 1, 1}}}, "standardize_mean has shape [3]: want (2,)"},
 		{[]npy.Array{theta("Theta1", 2, 3), {Name: "standardize_mean", Shape: []int{2}, Data: make([]float64, 2)}, {Name: "standardize_std", Shape: []int{2}, Data: []float64{1, 0}}}, "standardize_std[1] is 0"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "edited", Shape: []int{5}, Data: []float64{0, 1, 1, 0, 1}}}, "edited has shape [5]: want (n, 5)"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "edited", Shape: []int{1, 5}, Data: []float64{0.5, 1, 1, 0, 1}}}, "edited row 0, column 0 is 0.5: want a whole number"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "edited", Shape: []int{1, 5}, Data: []float64{0, 1, 1, math.Inf(1), 1}}}, "edited row 0, column 3 is +Inf"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "edited", Shape: []int{1, 5}, Data: []float64{0, 2, 1, 0, 1}}}, "edited: edit 0: layer 2: the network has Theta1 to Theta1"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "edited", Shape: []int{1, 5}, Data: []float64{0, 1, 0, 0, 1}}}, "edit 0: row 0 of Theta1: want 1 to 2"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "edited", Shape: []int{1, 5}, Data: []float64{0, 1, 1, 3, 1}}}, "edit 0: column 3 of Theta1: want 0 (the bias) to 2"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "edited", Shape: []int{1, 5}, Data: []float64{-1, 1, 1, 0, 1}}}, "edit 0: iteration -1"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "edited", Shape: []int{1, 5}, Data: []float64{0, 1, 1, 0, math.NaN()}}}, "edit 0: value NaN: want a finite weight"},
+		{[]npy.Array{theta("Theta1", 2, 3), {Name: "edited", Shape: []int{2, 5}, Data: []float64{5, 1, 1, 0, 1, 4, 1, 1, 0, 1}}}, "edit 1: iteration 4 comes after edit 0's 5"},
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer

@@ -27,6 +27,8 @@ func TestBadModels(t *testing.T) {
 		"Std NaN":          {Net: tut(), Scaler: &Scaler{Mean: []float64{0, 0}, Std: []float64{1, math.NaN()}}},
 		"Mean Inf":         {Net: tut(), Scaler: &Scaler{Mean: []float64{math.Inf(1), 0}, Std: []float64{1, 1}}},
 		"NaN weight":       {Net: &network.Network{Theta: []*matrix.Dense{nil, matrix.FromRows([][]float64{{math.NaN(), 0, 0}})}}},
+		"edit of Theta4":   {Net: tut(), Edits: []Edit{{Iteration: 1, Layer: 4, Row: 1, Col: 0}}},
+		"edit Inf":         {Net: tut(), Edits: []Edit{{Iteration: 1, Layer: 1, Row: 1, Col: 0, Value: math.Inf(-1)}}},
 	}
 	X := matrix.FromRows([][]float64{{1, 2}})
 	for name, m := range models {

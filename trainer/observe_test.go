@@ -58,3 +58,45 @@ func TestObserve(t *testing.T) {
 		}
 	}
 }
+
+// A weight Observe sets is where the next iteration starts, in both
+// engines: 3 iterations, a weight typed by hand, 3 more equal 3 iterations
+// and then 3 from the edited weights.
+func TestObserveSetsWeight(t *testing.T) {
+	X, y := moons.Make(60, 0.1, 2)
+	net := network.New(layer.Init(layer.Tutorial, 1))
+	for _, reference := range []bool{false, true} {
+		c := Config{Alpha: 0.5, Iters: 6, Reference: reference}
+		c.Observe = func(iter int, r *Result) {
+			if iter == 3 {
+				r.Net.Theta[2].Set(4, 2, 2.5)
+			}
+		}
+		got, err := Train(context.Background(), net, X, y, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first := Config{Alpha: 0.5, Iters: 3, Reference: reference}
+		res, err := Train(context.Background(), net, X, y, first)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Net.Theta[2].Set(4, 2, 2.5)
+		want, err := Train(context.Background(), res.Net, X, y, first)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 3 {
+			if got.Costs[3+i] != want.Costs[i] {
+				t.Errorf("reference %v: cost of iteration %d %v, from the edited weights %v", reference, 4+i, got.Costs[3+i], want.Costs[i])
+			}
+		}
+		for l := 1; l < len(got.Net.Theta); l++ {
+			for i, v := range got.Net.Theta[l].Data {
+				if v != want.Net.Theta[l].Data[i] {
+					t.Fatalf("reference %v: Theta%d[%d] = %v, from the edited weights %v", reference, l, i, v, want.Net.Theta[l].Data[i])
+				}
+			}
+		}
+	}
+}

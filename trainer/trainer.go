@@ -118,8 +118,10 @@ type Config struct {
 	// Observe, if not nil, is called after each iteration's update, after
 	// Progress, with the iteration's number (1-based) and the result so far:
 	// r.Net holds the weights after the update, r.Costs and r.TestCosts the
-	// iter costs recorded. r is the training's own: Observe must not change
-	// it, and must copy r.Net to keep it, as the next update changes it in
+	// iter costs recorded. r is the training's own: Observe may set weights
+	// of r.Net (not reshape it), and the next iteration starts from them (so
+	// ann serve's playground types a weight by hand); it must change nothing
+	// else, and must copy r.Net to keep it, as the next update changes it in
 	// place. The costs recorded never change, so r.Costs[:iter] and
 	// r.TestCosts[:iter] may be kept. Observe may block (to pause training);
 	// Train goes on when it returns.
